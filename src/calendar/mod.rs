@@ -1,0 +1,558 @@
+//! The Chinese working-day calendar (工作日).
+//!
+//! A day is a working day when it is Monday–Friday and not inside a holiday run, **or** when the year's State
+//! Council notice names it a make-up working day (调休上班), even on a Saturday or Sunday (SPEC §1).
+//!
+//! Counting follows 民法典 第201条 and 民事诉讼法 第85条: the start day is not counted, so "N 个工作日内 from D"
+//! ends on the N-th working day strictly after D, whatever kind of day D is. "N 个自然日内 from D" ends on D + N;
+//! whether a rest-day end moves to the next working day (民法典 第203条) is the caller's [`Rollover`] choice.
+//!
+//! Every query is O(1): the calendar keeps a prefix count of working days over its whole range and an index of
+//! the working days, so counting 60 working days costs what counting 3 does.
+
+mod china;
+mod schedule;
+
+use std::collections::BTreeSet;
+use std::ops::RangeInclusive;
+use std::sync::Arc;
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+
+pub use schedule::{HolidayPeriod, YearSchedule};
+
+use crate::Error;
+
+/// What happens when a natural-day deadline falls on a rest day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rollover {
+    /// The deadline stays on the rest day (the default for the platform's internal deadlines, SPEC §1).
+    #[default]
+    None,
+    /// A rest-day deadline moves to the next working day (民法典 第203条).
+    NextWorkingDay,
+}
+
+/// The working-day calendar: the years it knows, their rest days and make-up days, and regional rest days.
+///
+/// Cheap to clone: clones share the tables until one of them is changed.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use wage_arrears::WorkCalendar;
+///
+/// let cal = WorkCalendar::china();
+/// let registered = NaiveDate::from_ymd_opt(2026, 9, 30).unwrap();
+/// // 3 working days: Thu 10-08, Fri 10-09, Sat 10-10 (a make-up working day).
+/// assert_eq!(cal.add_working_days(registered, 3)?, NaiveDate::from_ymd_opt(2026, 10, 10).unwrap());
+/// # Ok::<(), wage_arrears::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct WorkCalendar {
+    inner: Arc<Tables>,
+}
+
+#[derive(Debug, Clone)]
+struct Tables {
+    years: Vec<YearSchedule>,
+    regional_rest_days: BTreeSet<NaiveDate>,
+    first: NaiveDate,
+    last: NaiveDate,
+    /// `first.num_days_from_ce()`, to turn a date into an offset without a subtraction of `NaiveDate`s.
+    first_ce: i32,
+    /// `cum[i]` = working days in `[first, first + i)`; one longer than the number of days.
+    cum: Vec<u32>,
+    /// The offsets from `first` of the working days, in order.
+    working: Vec<u32>,
+}
+
+impl WorkCalendar {
+    /// The national calendar with every year from 2004 to 2026, each from its State Council notice.
+    ///
+    /// No I/O; builds a table of about 8,400 days (some microseconds). Build it once and clone it.
+    pub fn china() -> WorkCalendar {
+        let years = china::YEARS
+            .iter()
+            .map(|y| YearSchedule {
+                year: y.year,
+                notice: y.notice.to_owned(),
+                holidays: y
+                    .holidays
+                    .iter()
+                    .map(|&(name, first, last)| HolidayPeriod {
+                        name: name.to_owned(),
+                        first,
+                        last,
+                    })
+                    .collect(),
+                make_up_days: y.make_up_days.to_vec(),
+            })
+            .collect();
+        // The embedded table is checked at compile time (dates) and by the unit tests (consistency), so this
+        // cannot fail on any input: `china()` takes none.
+        match WorkCalendar::from_years(years) {
+            Ok(cal) => cal,
+            Err(e) => unreachable_embedded(e),
+        }
+    }
+
+    /// A calendar from a list of year schedules (for instance a service's own JSON).
+    ///
+    /// # Errors
+    /// [`Error::InvalidSchedule`] when the list is empty, a schedule is invalid, two schedules share a year, or
+    /// the years are not consecutive.
+    pub fn from_years(mut years: Vec<YearSchedule>) -> Result<WorkCalendar, Error> {
+        years.sort_by_key(|y| y.year);
+        let tables = Tables::build(years, BTreeSet::new())?;
+        Ok(WorkCalendar {
+            inner: Arc::new(tables),
+        })
+    }
+
+    /// Adds a year's schedule at run time (e.g. 2027, from the notice published each November).
+    ///
+    /// # Errors
+    /// [`Error::InvalidSchedule`] when the schedule is invalid, the year is already known (use
+    /// [`replace_year`](Self::replace_year)), or it does not directly follow or precede the known years.
+    pub fn add_year(&mut self, schedule: YearSchedule) -> Result<(), Error> {
+        if self.inner.years.iter().any(|y| y.year == schedule.year) {
+            return Err(Error::InvalidSchedule {
+                year: schedule.year,
+                reason: "the calendar already has this year; use replace_year to replace it".into(),
+            });
+        }
+        let mut years = self.inner.years.clone();
+        years.push(schedule);
+        years.sort_by_key(|y| y.year);
+        self.rebuild(years, self.inner.regional_rest_days.clone())
+    }
+
+    /// Replaces a known year's schedule (for instance after a corrected notice).
+    ///
+    /// # Errors
+    /// [`Error::InvalidSchedule`] when the schedule is invalid or its year is not known.
+    pub fn replace_year(&mut self, schedule: YearSchedule) -> Result<(), Error> {
+        let mut years = self.inner.years.clone();
+        match years.iter_mut().find(|y| y.year == schedule.year) {
+            Some(slot) => *slot = schedule,
+            None => {
+                return Err(Error::InvalidSchedule {
+                    year: schedule.year,
+                    reason: "the calendar has no such year to replace; use add_year".into(),
+                });
+            }
+        }
+        self.rebuild(years, self.inner.regional_rest_days.clone())
+    }
+
+    /// Adds regional rest days (民族自治地方的节日, local holidays): each becomes a rest day even if the national
+    /// notice made it a working day.
+    ///
+    /// # Errors
+    /// [`Error::CalendarOutOfRange`] when a day lies outside [`coverage`](Self::coverage); nothing is added then.
+    pub fn add_regional_rest_days<I>(&mut self, days: I) -> Result<(), Error>
+    where
+        I: IntoIterator<Item = NaiveDate>,
+    {
+        let mut regional = self.inner.regional_rest_days.clone();
+        for day in days {
+            self.offset(day)?;
+            regional.insert(day);
+        }
+        self.rebuild(self.inner.years.clone(), regional)
+    }
+
+    fn rebuild(
+        &mut self,
+        years: Vec<YearSchedule>,
+        regional: BTreeSet<NaiveDate>,
+    ) -> Result<(), Error> {
+        self.inner = Arc::new(Tables::build(years, regional)?);
+        Ok(())
+    }
+
+    /// The days the calendar knows: 1 January of its first year to 31 December of its last.
+    pub fn coverage(&self) -> RangeInclusive<NaiveDate> {
+        self.inner.first..=self.inner.last
+    }
+
+    /// The year schedules the calendar was built from, in order.
+    pub fn years(&self) -> &[YearSchedule] {
+        &self.inner.years
+    }
+
+    /// The schedule of one year, if known.
+    pub fn year(&self, year: i32) -> Option<&YearSchedule> {
+        self.inner.years.iter().find(|y| y.year == year)
+    }
+
+    /// The regional rest days added with [`add_regional_rest_days`](Self::add_regional_rest_days).
+    pub fn regional_rest_days(&self) -> impl Iterator<Item = NaiveDate> + '_ {
+        self.inner.regional_rest_days.iter().copied()
+    }
+
+    /// Whether `date` is a working day.
+    ///
+    /// # Errors
+    /// [`Error::CalendarOutOfRange`] when `date` is outside [`coverage`](Self::coverage).
+    pub fn is_working_day(&self, date: NaiveDate) -> Result<bool, Error> {
+        let i = self.offset(date)?;
+        Ok(self.inner.cum[i + 1] != self.inner.cum[i])
+    }
+
+    /// The n-th working day strictly after `start` (the start day is never counted, 民法典 第201条);
+    /// `n = 0` returns `start`.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use wage_arrears::WorkCalendar;
+    ///
+    /// let cal = WorkCalendar::china();
+    /// let fri = NaiveDate::from_ymd_opt(2025, 1, 24).unwrap();
+    /// // Sun 01-26 (调休), Mon 01-27, then the Spring Festival holiday, then Wed 02-05.
+    /// assert_eq!(cal.add_working_days(fri, 3)?, NaiveDate::from_ymd_opt(2025, 2, 5).unwrap());
+    /// # Ok::<(), wage_arrears::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::CalendarOutOfRange`] when `start` is outside [`coverage`](Self::coverage);
+    /// [`Error::CountPastCalendar`] when the n-th working day lies past its last day.
+    pub fn add_working_days(&self, start: NaiveDate, n: u32) -> Result<NaiveDate, Error> {
+        let i = self.offset(start)?;
+        if n == 0 {
+            return Ok(start);
+        }
+        let t = &*self.inner;
+        // Working days up to and including `start`; the next one has index `done`.
+        let done = t.cum[i + 1] as usize;
+        let index = done + (n as usize - 1);
+        match t.working.get(index) {
+            Some(&off) => Ok(t.date_at(off)),
+            None => Err(Error::CountPastCalendar {
+                start,
+                n,
+                last: t.last,
+            }),
+        }
+    }
+
+    /// The number of working days in `(from, to]`; negative, the count of `(to, from]`, when `to < from`.
+    ///
+    /// For every `d` and `n`, `working_days_between(d, add_working_days(d, n)?) == n`.
+    ///
+    /// # Errors
+    /// [`Error::CalendarOutOfRange`] when either date is outside [`coverage`](Self::coverage).
+    pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> Result<i64, Error> {
+        let i = self.offset(from)?;
+        let j = self.offset(to)?;
+        let cum = &self.inner.cum;
+        Ok(i64::from(cum[j + 1]) - i64::from(cum[i + 1]))
+    }
+
+    /// `start + n` natural days (自然日); with [`Rollover::NextWorkingDay`] a rest-day result moves to the next
+    /// working day (民法典 第203条).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use wage_arrears::{Rollover, WorkCalendar};
+    ///
+    /// let cal = WorkCalendar::china();
+    /// let accepted = NaiveDate::from_ymd_opt(2025, 8, 2).unwrap();
+    /// assert_eq!(cal.add_natural_days(accepted, 60, Rollover::None)?, NaiveDate::from_ymd_opt(2025, 10, 1).unwrap());
+    /// assert_eq!(
+    ///     cal.add_natural_days(accepted, 60, Rollover::NextWorkingDay)?,
+    ///     NaiveDate::from_ymd_opt(2025, 10, 9).unwrap()
+    /// );
+    /// # Ok::<(), wage_arrears::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::CalendarOutOfRange`] when `start`, or the result, is outside [`coverage`](Self::coverage);
+    /// [`Error::CountPastCalendar`] when a roll-over would run past its last day.
+    pub fn add_natural_days(
+        &self,
+        start: NaiveDate,
+        n: u32,
+        rollover: Rollover,
+    ) -> Result<NaiveDate, Error> {
+        self.offset(start)?;
+        let end = start
+            .checked_add_days(Days::new(u64::from(n)))
+            .ok_or(Error::DateOverflow {
+                date: start,
+                days: n,
+            })?;
+        let j = self.offset(end)?;
+        match rollover {
+            Rollover::None => Ok(end),
+            Rollover::NextWorkingDay => {
+                let t = &*self.inner;
+                // Working days before `end`; the first working day on or after `end` has this index.
+                match t.working.get(t.cum[j] as usize) {
+                    Some(&off) => Ok(t.date_at(off)),
+                    None => Err(Error::CountPastCalendar {
+                        start: end,
+                        n: 0,
+                        last: t.last,
+                    }),
+                }
+            }
+        }
+    }
+
+    /// The rest days in `(from, to]`, in order: the days a count from `from` to `to` skipped.
+    ///
+    /// # Errors
+    /// [`Error::CalendarOutOfRange`] when either date is outside [`coverage`](Self::coverage).
+    pub fn rest_days_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<NaiveDate>, Error> {
+        let i = self.offset(from)?;
+        let j = self.offset(to)?;
+        let t = &*self.inner;
+        Ok(((i + 1)..=j)
+            .filter(|&k| t.cum[k + 1] == t.cum[k])
+            .map(|k| t.date_at(k as u32))
+            .collect())
+    }
+
+    /// The offset of `date` from the first day, or the out-of-range error.
+    fn offset(&self, date: NaiveDate) -> Result<usize, Error> {
+        let t = &*self.inner;
+        let off = date.num_days_from_ce() - t.first_ce;
+        if off < 0 || date > t.last {
+            return Err(Error::CalendarOutOfRange {
+                date,
+                first: t.first,
+                last: t.last,
+            });
+        }
+        Ok(off as usize)
+    }
+}
+
+/// The embedded table failed its own checks: impossible unless the table is edited wrongly, which the unit test
+/// `every_embedded_schedule_validates` catches before a release.
+#[cold]
+fn unreachable_embedded(e: Error) -> ! {
+    panic!("the embedded holiday table is invalid: {e}")
+}
+
+impl Tables {
+    fn build(years: Vec<YearSchedule>, regional: BTreeSet<NaiveDate>) -> Result<Tables, Error> {
+        let (Some(first_year), Some(last_year)) = (years.first(), years.last()) else {
+            return Err(Error::InvalidSchedule {
+                year: 0,
+                reason: "a calendar needs at least one year".into(),
+            });
+        };
+        for pair in years.windows(2) {
+            if pair[1].year == pair[0].year {
+                return Err(Error::InvalidSchedule {
+                    year: pair[1].year,
+                    reason: "the year is listed twice".into(),
+                });
+            }
+            if pair[1].year != pair[0].year + 1 {
+                return Err(Error::InvalidSchedule {
+                    year: pair[1].year,
+                    reason: format!(
+                        "the years must be consecutive, but {} is missing",
+                        pair[0].year + 1
+                    ),
+                });
+            }
+        }
+        for y in &years {
+            y.validate()?;
+        }
+        let bad_range = |year| Error::InvalidSchedule {
+            year,
+            reason: "the year is outside the supported date range".into(),
+        };
+        let first = NaiveDate::from_ymd_opt(first_year.year, 1, 1)
+            .ok_or_else(|| bad_range(first_year.year))?;
+        let last = NaiveDate::from_ymd_opt(last_year.year, 12, 31)
+            .ok_or_else(|| bad_range(last_year.year))?;
+        let first_ce = first.num_days_from_ce();
+        let len = (last.num_days_from_ce() - first_ce + 1) as usize;
+        let mut working_flags = vec![false; len];
+        for y in &years {
+            let start = (NaiveDate::from_ymd_opt(y.year, 1, 1)
+                .ok_or_else(|| bad_range(y.year))?
+                .num_days_from_ce()
+                - first_ce) as usize;
+            let mut day = NaiveDate::from_ymd_opt(y.year, 1, 1).ok_or_else(|| bad_range(y.year))?;
+            let mut k = start;
+            while day.year() == y.year {
+                working_flags[k] = !matches!(day.weekday(), Weekday::Sat | Weekday::Sun);
+                k += 1;
+                match day.succ_opt() {
+                    Some(next) => day = next,
+                    None => break,
+                }
+            }
+            for p in &y.holidays {
+                let a = (p.first.num_days_from_ce() - first_ce) as usize;
+                let b = (p.last.num_days_from_ce() - first_ce) as usize;
+                working_flags[a..=b].iter_mut().for_each(|w| *w = false);
+            }
+            for m in &y.make_up_days {
+                working_flags[(m.num_days_from_ce() - first_ce) as usize] = true;
+            }
+        }
+        for r in &regional {
+            let off = r.num_days_from_ce() - first_ce;
+            if off < 0 || *r > last {
+                return Err(Error::CalendarOutOfRange {
+                    date: *r,
+                    first,
+                    last,
+                });
+            }
+            working_flags[off as usize] = false;
+        }
+        let mut cum = Vec::with_capacity(len + 1);
+        let mut working = Vec::new();
+        let mut count = 0u32;
+        cum.push(0);
+        for (k, &w) in working_flags.iter().enumerate() {
+            if w {
+                working.push(k as u32);
+                count += 1;
+            }
+            cum.push(count);
+        }
+        Ok(Tables {
+            years,
+            regional_rest_days: regional,
+            first,
+            last,
+            first_ce,
+            cum,
+            working,
+        })
+    }
+
+    fn date_at(&self, offset: u32) -> NaiveDate {
+        // In range by construction: offsets index the table, whose every day is a valid NaiveDate.
+        self.first + Days::new(u64::from(offset))
+    }
+}
+
+/// Plugs the calendar into code that already uses [`bdays`].
+///
+/// `is_bday` honours make-up working days (调休上班) and `is_holiday` is true for every rest day that is not an
+/// ordinary weekend (holiday runs and regional rest days, and weekday rest days alike).
+///
+/// **Two differences to know.**
+/// 1. bdays' `advance_bdays` first rolls a rest-day start forward to the next working day and then counts, so when
+///    the start is a rest day it answers one working day later than the 民法典 count (start day never counted).
+///    Use [`WorkCalendar::add_working_days`] for deadlines.
+/// 2. The trait cannot report errors. Outside [`WorkCalendar::coverage`] these methods fall back to bdays' own
+///    rule (Monday–Friday are business days): that is a guess, which is why the crate's own methods return
+///    [`Error::CalendarOutOfRange`] instead.
+impl bdays::HolidayCalendar<NaiveDate> for WorkCalendar {
+    fn is_holiday(&self, date: NaiveDate) -> bool {
+        match self.is_working_day(date) {
+            Ok(working) => !working && !matches!(date.weekday(), Weekday::Sat | Weekday::Sun),
+            Err(_) => false,
+        }
+    }
+
+    fn is_bday(&self, date: NaiveDate) -> bool {
+        match self.is_working_day(date) {
+            Ok(working) => working,
+            Err(_) => !matches!(date.weekday(), Weekday::Sat | Weekday::Sun),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn the_embedded_table_builds_and_is_contiguous() {
+        let cal = WorkCalendar::china();
+        let years: Vec<i32> = cal.years().iter().map(|y| y.year).collect();
+        assert_eq!(years.first(), Some(&2004));
+        for w in years.windows(2) {
+            assert_eq!(w[1], w[0] + 1);
+        }
+        assert_eq!(*cal.coverage().end(), d(2026, 12, 31));
+    }
+
+    #[test]
+    fn every_embedded_schedule_validates() {
+        for y in WorkCalendar::china().years() {
+            assert_eq!(y.validate(), Ok(()), "{}", y.year);
+        }
+    }
+
+    #[test]
+    fn dates_outside_coverage_are_errors() {
+        let cal = WorkCalendar::china();
+        for date in [
+            NaiveDate::MIN,
+            NaiveDate::MAX,
+            d(2027, 1, 1),
+            d(1999, 12, 31),
+        ] {
+            assert!(matches!(
+                cal.is_working_day(date),
+                Err(Error::CalendarOutOfRange { .. })
+            ));
+            assert!(cal.add_working_days(date, 1).is_err());
+            assert!(cal.add_natural_days(date, 1, Rollover::None).is_err());
+        }
+        assert!(matches!(
+            cal.add_working_days(d(2026, 12, 30), 5),
+            Err(Error::CountPastCalendar { .. })
+        ));
+        assert!(
+            cal.add_natural_days(d(2026, 12, 30), u32::MAX, Rollover::None)
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn zero_working_days_is_the_start_itself() {
+        let cal = WorkCalendar::china();
+        assert_eq!(cal.add_working_days(d(2025, 2, 1), 0), Ok(d(2025, 2, 1)));
+    }
+
+    #[test]
+    fn regional_rest_days_become_rest_days() {
+        let mut cal = WorkCalendar::china();
+        let day = d(2026, 3, 20);
+        assert_eq!(cal.is_working_day(day), Ok(true));
+        cal.add_regional_rest_days([day]).unwrap();
+        assert_eq!(cal.is_working_day(day), Ok(false));
+        assert!(cal.add_regional_rest_days([d(2030, 1, 1)]).is_err());
+    }
+
+    #[test]
+    fn adding_a_known_year_or_a_gap_is_rejected() {
+        let mut cal = WorkCalendar::china();
+        let dup = cal.year(2026).unwrap().clone();
+        assert!(cal.add_year(dup.clone()).is_err());
+        assert!(cal.replace_year(dup).is_ok());
+        let gap = YearSchedule {
+            year: 2028,
+            notice: "x".into(),
+            holidays: vec![],
+            make_up_days: vec![],
+        };
+        let err = cal.add_year(gap).unwrap_err().to_string();
+        assert!(err.contains("2027 is missing"), "{err}");
+    }
+}

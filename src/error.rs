@@ -1,0 +1,90 @@
+//! The crate's one error type.
+
+use chrono::NaiveDate;
+
+/// Everything that can go wrong in `wage_arrears`.
+///
+/// Messages are lowercase, carry no trailing period, and name the offending value, so that a service can log
+/// them as they are. The enum is `#[non_exhaustive]`: match it with a wildcard arm.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A date lies outside the years the working-day calendar knows. The calendar never guesses.
+    #[error("date {date} is outside the working-day calendar ({first}..={last})")]
+    CalendarOutOfRange {
+        /// The date asked about.
+        date: NaiveDate,
+        /// The first day the calendar knows.
+        first: NaiveDate,
+        /// The last day the calendar knows.
+        last: NaiveDate,
+    },
+    /// Counting forward ran past the last day the calendar knows.
+    #[error(
+        "counting {n} working days after {start} runs past the last day of the calendar ({last})"
+    )]
+    CountPastCalendar {
+        /// The start of the count.
+        start: NaiveDate,
+        /// How many working days were asked for.
+        n: u32,
+        /// The last day the calendar knows.
+        last: NaiveDate,
+    },
+    /// Adding days to a date overflowed the range `chrono` can represent.
+    #[error("adding {days} days to {date} overflows the date range")]
+    DateOverflow {
+        /// The start date.
+        date: NaiveDate,
+        /// The number of days added.
+        days: u32,
+    },
+    /// A year schedule (one State Council notice) is inconsistent.
+    #[error("invalid schedule for year {year}: {reason}")]
+    InvalidSchedule {
+        /// The year of the schedule.
+        year: i32,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A policy field holds a value the rules cannot work with.
+    #[error("invalid policy field `{field}`: {reason}")]
+    InvalidPolicy {
+        /// The offending field, as named in JSON.
+        field: &'static str,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// No policy in a policy set is in force on a date.
+    #[error("no policy is in force on {date} (the earliest takes effect on {earliest})")]
+    NoPolicyInForce {
+        /// The date asked about.
+        date: NaiveDate,
+        /// The earliest `effective_from` in the set.
+        earliest: NaiveDate,
+    },
+    /// A conclusion code outside 1..=10.
+    #[error("conclusion code {0} is not one of the 10 official codes (1..=10)")]
+    UnknownConclusion(u8),
+    /// A finding kind outside 1..=8.
+    #[error("finding kind {0} is not one of the 8 official kinds (1..=8)")]
+    UnknownFindingKind(u8),
+    /// A clue's record contradicts itself in a way no rule can evaluate.
+    #[error("clue {clue}: field `{field}`: {reason}")]
+    InvalidClue {
+        /// The clue's id.
+        clue: String,
+        /// The offending field, as named in JSON.
+        field: &'static str,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A campaign's dates are out of order.
+    #[error("invalid campaign `{name}`: {reason}")]
+    InvalidCampaign {
+        /// The campaign's name.
+        name: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+}
