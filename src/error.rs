@@ -63,6 +63,20 @@ pub enum Error {
         /// The earliest `effective_from` in the set.
         earliest: NaiveDate,
     },
+    /// A decimal that is not a valid number of points (at most three decimals).
+    #[error("`{0}` is not a number of points (expected a decimal such as 87.4, at most three decimals)")]
+    InvalidPoints(String),
+    /// A rule id that is not in the catalogue.
+    #[error("`{0}` is not a rule id of this crate")]
+    UnknownRule(String),
+    /// JSON (or another serde format) that does not fit the model, with the path of the offending field.
+    #[error("{path}: {message}")]
+    Deserialize {
+        /// The path of the offending field, e.g. `clues[3].conclusion`.
+        path: String,
+        /// What serde said about it.
+        message: String,
+    },
     /// A conclusion code outside 1..=10.
     #[error("conclusion code {0} is not one of the 10 official codes (1..=10)")]
     UnknownConclusion(u8),

@@ -6,7 +6,26 @@
 #![deny(missing_docs)]
 
 pub mod calendar;
+mod de;
 mod error;
+pub mod finding;
+pub mod interpretations;
+pub mod model;
+pub mod policy;
+pub mod rule;
+mod units;
 
 pub use calendar::{HolidayPeriod, Rollover, WorkCalendar, YearSchedule};
+pub use de::deserialize;
 pub use error::Error;
+pub use finding::{Finding, FindingKind};
+pub use model::{
+    Agreement, Clue, Conclusion, Contact, ContactChannel, EscalationFacts, HandlingLevel, Investigation, Payment,
+    Progress, ProgressKind, Source, Submission,
+};
+pub use policy::{
+    CardBasis, Clocks, EffectiveHandling, FindingMonth, Policy, PolicySet, ProgressEvidence, Response, Rounding,
+    SourceClock,
+};
+pub use rule::{Citation, RuleId};
+pub use units::{Fen, Points, Rate, Ratio};

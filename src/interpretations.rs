@@ -1,0 +1,27 @@
+//! # Interpretations: where the texts are silent
+//!
+//! The policy texts leave some questions open. For each, the crate picks a default, documents it here, and lets a
+//! [`Policy`](crate::Policy) field switch it. Nothing else in the crate decides an open question.
+//!
+//! | question | default | alternative | `Policy` field | clause |
+//! |---|---|---|---|---|
+//! | Does a natural-day deadline on a rest day move to the next working day? | No: the platform's internal deadlines end on start + N | [`Rollover::NextWorkingDay`](crate::Rollover) (民法典 第203条) | `natural_day_rollover` | 000 §二(二); 民法典 第203条 |
+//! | Does the start day count? | Never, whatever kind of day it is | none (民法典 第201条 is law) | — | 民法典 第201条; 民事诉讼法 第85条 |
+//! | What does "within N days" include? | The N-th day itself: acting on the deadline day is on time | none | — | 000 §二(一)(二) |
+//! | Which month does a finding count in? | The month it was discovered | the month the clue was closed | `finding_month` | 000 §四(一) "当月累计" |
+//! | How does 5% round? | Up: 1–20 closed clues give one check | down | `spot_check_rounding` | 000 §三(四) |
+//! | "每月10日前": before or on the 10th? | On or before the 10th | a different day | `spot_check_due_day` | 000 §四(一) |
+//! | What is "no progress" for a red card? | No progress record, contact, filing, payment or submission dated after the deadline | only a platform progress feedback counts | `red_card_progress` | 002 §(十二) |
+//! | What does a yellow card count against? | Not closed by the respond-by date ("未按期办结") | not answered (a timely progress feedback keeps it away) | `card_basis` | 002 §(十二) |
+//! | What does the effective-handling rate divide? | Closed clues without a violation or finding / closed clues | closed clues with a substantive conclusion (1–5, 8, 9) / closed clues | `effective_handling` | 000 §一 |
+//! | What grade does a score give (when fewer than 30 findings)? | ≥ 90 A, ≥ 70 B, else C | any scale | `grade_a_min_score`, `grade_b_min_score` | 004 (grades A/B/C named, no scale) |
+//! | What is "第一时间" for the first contact? | Within 1 working day of acceptance | any number of working days | `first_contact_working_days` | 000 §二(二), §四(一)1 |
+//! | What is a "极简的概括性语言" text? | Facts or handling under 30 characters | any minimum | `min_text_chars` | 000 §三(一) |
+//! | What is "及时立案"? | Filed within 5 working days of the verification that met the filing conditions (0 for escalated cases) | any number | `file_within_working_days`, `escalation_same_day_filing` | 000 §三(二), §四(一)8; 003 |
+//! | When is an agreement "临期"? | 3 working days before its payment date | any number | `agreement_reminder_working_days` | 000 §三(一) |
+//! | When must a returned clue be resubmitted ("按期报送")? | Within 5 working days of its return | any number | `resubmit_within_working_days` | 000 §二(三) |
+//! | When are return visits due (003 "定期检查+随机抽查")? | 30 natural days after closing; 10% drawn at random | any | `return_visit_after_days`, `random_return_visit_rate` | 003 |
+//! | When is a case "涉及人数多、金额大"? | 30 workers or ¥500,000 | any | `escalation_min_workers`, `escalation_min_amount` | 003 |
+//! | Clocks of 12345, 12333, 信访, on-site and QR-code clues | None: the seeds set none | any clock | `clocks.other_channels` | 002 §二(二) |
+//! | "反复提交2次以上": does 2 count? | Yes (以上 includes the number, as 含本数 does elsewhere in 000) | 3 | `unrevised_resubmissions_for_finding` | 000 §四(一)7 |
+//! | Outside the calendar's years | An error, never a weekday guess | add the year's notice with `WorkCalendar::add_year` | — | SPEC §1 |

@@ -1,0 +1,720 @@
+//! The clue (欠薪线索) and everything recorded about it.
+//!
+//! All types read and write snake_case JSON with ISO dates (`"2025-01-24"`) and money in fen.
+//!
+//! # What serde rejects and what validation flags
+//!
+//! Reading JSON rejects what cannot be a clue at all; read through [`crate::deserialize`] to get the path of the
+//! offending field in the error (`clues[3].conclusion: conclusion code 11 is not one of …`):
+//! - an unknown source, conclusion code or field (`conclusion: 11`, `source: "fax"`, a misspelt key);
+//! - an impossible date (`2026-02-30`);
+//! - a negative or fractional amount of money;
+//! - a clue accepted before it was registered, or closed before it was registered.
+//!
+//! Everything else that can be recorded but is wrong (too few contacts, a missing record for the conclusion, a
+//! paid amount above the amount owed, contacts dated before registration, …) is a clue a clerk can hold and must
+//! be told about: [`validate`](crate::validate) flags it, with the rule and clause.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::{Error, Fen};
+
+/// Where a clue came from (线索来源). Each source has its own clocks in [`Policy`](crate::Policy).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Source {
+    /// 人社部“根治欠薪进行时”专栏 (000 §二(一)).
+    MohrssColumn,
+    /// 中国政府网网民留言.
+    GovCnMessage,
+    /// 国务院“互联网+督查”.
+    StateCouncilInspection,
+    /// 部长信箱.
+    MinistersMailbox,
+    /// 河南省农民工工资支付监管系统 (000 §四(三)).
+    HenanMonitoring,
+    /// 12345 政务服务便民热线 (002 §二(二)).
+    #[serde(rename = "hotline_12345")]
+    Hotline12345,
+    /// 12333 人社服务热线 (004 §三(五)).
+    #[serde(rename = "hotline_12333")]
+    Hotline12333,
+    /// 信访 (petition letters and visits).
+    Petition,
+    /// 现场接访 (on-site reception).
+    OnSite,
+    /// 欠薪投诉二维码 (QR-code complaint, 002 §二(二)).
+    QrCode,
+}
+
+impl Source {
+    /// Every source, in order.
+    pub const ALL: [Source; 10] = [
+        Source::MohrssColumn,
+        Source::GovCnMessage,
+        Source::StateCouncilInspection,
+        Source::MinistersMailbox,
+        Source::HenanMonitoring,
+        Source::Hotline12345,
+        Source::Hotline12333,
+        Source::Petition,
+        Source::OnSite,
+        Source::QrCode,
+    ];
+
+    /// The source's Chinese name.
+    pub const fn label_zh(self) -> &'static str {
+        match self {
+            Source::MohrssColumn => "人社部根治欠薪进行时专栏",
+            Source::GovCnMessage => "中国政府网网民留言",
+            Source::StateCouncilInspection => "国务院“互联网+督查”",
+            Source::MinistersMailbox => "部长信箱",
+            Source::HenanMonitoring => "河南省农民工工资支付监管系统",
+            Source::Hotline12345 => "12345热线",
+            Source::Hotline12333 => "12333热线",
+            Source::Petition => "信访",
+            Source::OnSite => "现场接访",
+            Source::QrCode => "欠薪投诉二维码",
+        }
+    }
+
+    /// A short Chinese name for tables.
+    pub const fn short_zh(self) -> &'static str {
+        match self {
+            Source::MohrssColumn => "人社部专栏",
+            Source::GovCnMessage => "政府网留言",
+            Source::StateCouncilInspection => "互联网+督查",
+            Source::MinistersMailbox => "部长信箱",
+            Source::HenanMonitoring => "河南监管系统",
+            Source::Hotline12345 => "12345",
+            Source::Hotline12333 => "12333",
+            Source::Petition => "信访",
+            Source::OnSite => "现场接访",
+            Source::QrCode => "二维码",
+        }
+    }
+
+    /// The source's English name.
+    pub const fn label_en(self) -> &'static str {
+        match self {
+            Source::MohrssColumn => "MOHRSS column",
+            Source::GovCnMessage => "gov.cn message",
+            Source::StateCouncilInspection => "State Council inspection",
+            Source::MinistersMailbox => "minister's mailbox",
+            Source::HenanMonitoring => "Henan monitoring system",
+            Source::Hotline12345 => "12345 hotline",
+            Source::Hotline12333 => "12333 hotline",
+            Source::Petition => "petition",
+            Source::OnSite => "on-site reception",
+            Source::QrCode => "QR code",
+        }
+    }
+
+    /// Whether the source is one of the "other channels" whose clocks the seeds leave to the policy.
+    pub const fn is_other_channel(self) -> bool {
+        matches!(
+            self,
+            Source::Hotline12345 | Source::Hotline12333 | Source::Petition | Source::OnSite | Source::QrCode
+        )
+    }
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label_zh())
+    }
+}
+
+/// The official handling conclusions (核处结论, 000 §二(二)), serialised as their integer code 1–10.
+///
+/// ```
+/// use wage_arrears::Conclusion;
+/// let c = Conclusion::try_from(5)?;
+/// assert_eq!(c, Conclusion::Coordinated);
+/// assert_eq!(c.code(), 5);
+/// assert!(c.label_zh().starts_with("协调等非立案方式处理"));
+/// assert!(Conclusion::try_from(11).is_err());
+/// # Ok::<(), wage_arrears::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+#[repr(u8)]
+pub enum Conclusion {
+    /// 1 立案处理——经核实存在欠薪，已支付完毕.
+    FiledPaid = 1,
+    /// 2 立案处理——尚未支付，准备或已申请法院强制执行.
+    FiledEnforcement = 2,
+    /// 3 立案处理——尚未支付，涉嫌犯罪，已移送公安机关.
+    FiledPolice = 3,
+    /// 4 立案处理——尚未支付，准备或已申请法院强制执行，并涉嫌犯罪，已移送公安机关.
+    FiledEnforcementAndPolice = 4,
+    /// 5 协调等非立案方式处理——已支付欠款或达成还款协议.
+    Coordinated = 5,
+    /// 6 应当或者已经通过劳动争议仲裁解决，已告知反映人.
+    Arbitration = 6,
+    /// 7 应当或者已经提起诉讼的，已告知反映人.
+    Litigation = 7,
+    /// 8 仲裁裁决、司法判决和有关申请强制执行的“执行难”问题.
+    EnforcementDifficulty = 8,
+    /// 9 经核实不存在欠薪情况.
+    NoArrears = 9,
+    /// 10 无效线索.
+    InvalidClue = 10,
+}
+
+impl Conclusion {
+    /// Every conclusion, by code.
+    pub const ALL: [Conclusion; 10] = [
+        Conclusion::FiledPaid,
+        Conclusion::FiledEnforcement,
+        Conclusion::FiledPolice,
+        Conclusion::FiledEnforcementAndPolice,
+        Conclusion::Coordinated,
+        Conclusion::Arbitration,
+        Conclusion::Litigation,
+        Conclusion::EnforcementDifficulty,
+        Conclusion::NoArrears,
+        Conclusion::InvalidClue,
+    ];
+
+    /// The official code, 1–10.
+    pub const fn code(self) -> u8 {
+        self as u8
+    }
+
+    /// Whether the conclusion is one of the four 立案处理 codes (1–4).
+    pub const fn is_filed(self) -> bool {
+        matches!(
+            self,
+            Conclusion::FiledPaid
+                | Conclusion::FiledEnforcement
+                | Conclusion::FiledPolice
+                | Conclusion::FiledEnforcementAndPolice
+        )
+    }
+
+    /// The official wording (000 §二(二)).
+    pub const fn label_zh(self) -> &'static str {
+        match self {
+            Conclusion::FiledPaid => "立案处理——经核实存在欠薪，已支付完毕",
+            Conclusion::FiledEnforcement => "立案处理——经核实存在欠薪，尚未支付，准备或已申请法院强制执行",
+            Conclusion::FiledPolice => "立案处理——经核实存在欠薪，尚未支付，涉嫌犯罪，已移送公安机关",
+            Conclusion::FiledEnforcementAndPolice => {
+                "立案处理——经核实存在欠薪，尚未支付，准备或已申请法院强制执行，并涉嫌犯罪，已移送公安机关"
+            }
+            Conclusion::Coordinated => "协调等非立案方式处理——已支付欠款或达成还款协议",
+            Conclusion::Arbitration => "应当或者已经通过劳动争议仲裁解决，已告知反映人",
+            Conclusion::Litigation => "应当或者已经提起诉讼的，已告知反映人",
+            Conclusion::EnforcementDifficulty => "仲裁裁决、司法判决和有关申请强制执行的“执行难”问题",
+            Conclusion::NoArrears => "经核实不存在欠薪情况",
+            Conclusion::InvalidClue => "无效线索",
+        }
+    }
+
+    /// An English rendering.
+    pub const fn label_en(self) -> &'static str {
+        match self {
+            Conclusion::FiledPaid => "case filed: arrears verified and fully paid",
+            Conclusion::FiledEnforcement => "case filed: unpaid, court enforcement applied for or being prepared",
+            Conclusion::FiledPolice => "case filed: unpaid, suspected crime transferred to the police",
+            Conclusion::FiledEnforcementAndPolice => "case filed: unpaid, court enforcement and police transfer",
+            Conclusion::Coordinated => "handled without filing: paid, or a repayment agreement reached",
+            Conclusion::Arbitration => "labour arbitration: reporter informed",
+            Conclusion::Litigation => "litigation: reporter informed",
+            Conclusion::EnforcementDifficulty => "difficulty enforcing an award or judgment",
+            Conclusion::NoArrears => "no arrears found after verification",
+            Conclusion::InvalidClue => "invalid clue",
+        }
+    }
+}
+
+impl TryFrom<u8> for Conclusion {
+    type Error = Error;
+
+    fn try_from(code: u8) -> Result<Conclusion, Error> {
+        Conclusion::ALL
+            .get(usize::from(code).wrapping_sub(1))
+            .copied()
+            .ok_or(Error::UnknownConclusion(code))
+    }
+}
+
+impl From<Conclusion> for u8 {
+    fn from(c: Conclusion) -> u8 {
+        c.code()
+    }
+}
+
+impl fmt::Display for Conclusion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.code(), self.label_zh())
+    }
+}
+
+/// Which level handles the clue (000 §二(二)(三)): the county, or the city directly (also after escalation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HandlingLevel {
+    /// 县级人社部门.
+    #[default]
+    County,
+    /// 市级直接办理.
+    City,
+}
+
+/// How a contact with the reporter was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ContactChannel {
+    /// 电话.
+    #[default]
+    Phone,
+    /// 短信、微信等文字消息.
+    Message,
+    /// 面谈、上门.
+    InPerson,
+}
+
+/// One recorded contact with the reporter (联系反映人, 000 §三(二)).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// The day of the contact.
+    pub on: NaiveDate,
+    /// How it was made.
+    #[serde(default)]
+    pub channel: ContactChannel,
+    /// Whether the reporter was reached.
+    #[serde(default = "yes")]
+    pub reached: bool,
+    /// What was said (the record).
+    #[serde(default)]
+    pub note: String,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// What a progress record is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ProgressKind {
+    /// An internal note of work done (调查、协调、约谈用人单位…).
+    #[default]
+    Note,
+    /// A progress feedback filed on the platform (进度反馈, 000 §二(二)).
+    Feedback,
+}
+
+/// A dated record of progress on the clue.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Progress {
+    /// The day.
+    pub on: NaiveDate,
+    /// Note or platform feedback.
+    #[serde(default)]
+    pub kind: ProgressKind,
+    /// What was done.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// The verification of the facts (调查核实).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Investigation {
+    /// The day the investigation was recorded as done.
+    pub on: NaiveDate,
+    /// Whether arrears were verified (经核实存在欠薪).
+    pub arrears_verified: bool,
+    /// Whether the employer refuses to pay (拒不支付 / 拒不履行).
+    #[serde(default)]
+    pub employer_refuses: bool,
+    /// The investigation record (调查笔录 / 核查记录): its reference or summary.
+    #[serde(default)]
+    pub record: String,
+}
+
+/// A payment of the arrears.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Payment {
+    /// The day the payment was completed.
+    pub on: NaiveDate,
+    /// The amount paid.
+    pub amount: Fen,
+}
+
+/// A repayment agreement reached by coordination (还款协议, conclusion 5).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agreement {
+    /// The day it was signed.
+    pub signed_on: NaiveDate,
+    /// The agreed payment date (协议支付日期).
+    pub pay_by: NaiveDate,
+    /// The agreed amount.
+    pub amount: Fen,
+    /// The day the employer paid, if it has.
+    #[serde(default)]
+    pub paid_on: Option<NaiveDate>,
+    /// Whether the employer refuses to perform (拒不履行).
+    #[serde(default)]
+    pub refused_to_perform: bool,
+    /// The days the office followed the agreement up (跟踪督促, 000 §三(一)).
+    #[serde(default)]
+    pub follow_ups: Vec<NaiveDate>,
+}
+
+/// One submission of the conclusion to the city (上报), and what became of it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Submission {
+    /// The day it was submitted.
+    pub submitted_on: NaiveDate,
+    /// Whether the record was revised since the previous submission was returned (ignored on the first).
+    #[serde(default)]
+    pub revised: bool,
+    /// The day the city returned it (退回), if it did.
+    #[serde(default)]
+    pub returned_on: Option<NaiveDate>,
+    /// The reason the city gave for returning it.
+    #[serde(default)]
+    pub return_reason: Option<String>,
+}
+
+/// The facts that may raise a case to the city (提级, 000 §二(三), 003).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct EscalationFacts {
+    /// 跨区域施工.
+    pub cross_region: bool,
+    /// 工程结算存在纠纷.
+    pub settlement_dispute: bool,
+    /// 反复投诉.
+    pub repeated_complaint: bool,
+    /// 引发重大舆情.
+    pub public_opinion_incident: bool,
+    /// 上级转办、督导检查反馈.
+    pub transferred_by_superior: bool,
+}
+
+/// A wage-arrears clue (欠薪线索) and its record.
+///
+/// ```
+/// use wage_arrears::{Clue, Source};
+/// let json = r#"{
+///   "id": "HN-2026-0001",
+///   "source": "mohrss_column",
+///   "county": "叶县",
+///   "registered_on": "2026-09-30",
+///   "workers": 12,
+///   "amount_owed": 18600000
+/// }"#;
+/// let clue: Clue = wage_arrears::deserialize(&mut serde_json::Deserializer::from_str(json))?;
+/// assert_eq!(clue.source, Source::MohrssColumn);
+/// assert!(clue.accepted_on.is_none());
+/// # Ok::<(), wage_arrears::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "ClueRecord", into = "ClueRecord")]
+pub struct Clue {
+    /// The platform's id.
+    pub id: String,
+    /// Where it came from.
+    pub source: Source,
+    /// The county (县市区) responsible.
+    pub county: String,
+    /// The day it was registered (登记).
+    pub registered_on: NaiveDate,
+    /// The day its acceptance was confirmed (确认接收).
+    pub accepted_on: Option<NaiveDate>,
+    /// County or city.
+    pub handling_level: HandlingLevel,
+    /// Workers affected.
+    pub workers: u32,
+    /// Amount owed, as reported or verified.
+    pub amount_owed: Fen,
+    /// Contacts with the reporter.
+    pub contacts: Vec<Contact>,
+    /// 基本案情: the facts.
+    pub facts: String,
+    /// 核实处置情况: what was verified and done.
+    pub handling: String,
+    /// The verification, once done.
+    pub investigation: Option<Investigation>,
+    /// The day a case was filed (立案).
+    pub case_filed_on: Option<NaiveDate>,
+    /// Payment of the arrears.
+    pub payment: Option<Payment>,
+    /// The day court enforcement was applied for or its preparation recorded.
+    pub enforcement_applied_on: Option<NaiveDate>,
+    /// The day the case was transferred to the police.
+    pub police_transfer_on: Option<NaiveDate>,
+    /// The day the reporter was told to use arbitration or the courts (codes 6, 7).
+    pub reporter_informed_on: Option<NaiveDate>,
+    /// The award or judgment an enforcement difficulty concerns (code 8): its reference.
+    pub award_or_judgment: Option<String>,
+    /// Progress records.
+    pub progress: Vec<Progress>,
+    /// Submissions of the conclusion, in order.
+    pub submissions: Vec<Submission>,
+    /// The conclusion chosen.
+    pub conclusion: Option<Conclusion>,
+    /// The repayment agreement (conclusion 5).
+    pub agreement: Option<Agreement>,
+    /// The day it was closed (办结).
+    pub closed_on: Option<NaiveDate>,
+    /// Whether the ministry transferred it (部转线索).
+    pub transferred_by_ministry: bool,
+    /// Escalation facts.
+    pub escalation: EscalationFacts,
+    /// The day the city reviewed it (复核), if it has.
+    pub reviewed_on: Option<NaiveDate>,
+    /// Return visits made after closing (回访, 003).
+    pub return_visits: Vec<NaiveDate>,
+    /// The clerk responsible (责任人), named in notices.
+    pub responsible: String,
+}
+
+impl Clue {
+    /// A new clue with only its registration facts; everything else empty.
+    pub fn new(id: impl Into<String>, source: Source, county: impl Into<String>, registered_on: NaiveDate) -> Clue {
+        Clue {
+            id: id.into(),
+            source,
+            county: county.into(),
+            registered_on,
+            accepted_on: None,
+            handling_level: HandlingLevel::County,
+            workers: 0,
+            amount_owed: Fen::ZERO,
+            contacts: Vec::new(),
+            facts: String::new(),
+            handling: String::new(),
+            investigation: None,
+            case_filed_on: None,
+            payment: None,
+            enforcement_applied_on: None,
+            police_transfer_on: None,
+            reporter_informed_on: None,
+            award_or_judgment: None,
+            progress: Vec::new(),
+            submissions: Vec::new(),
+            conclusion: None,
+            agreement: None,
+            closed_on: None,
+            transferred_by_ministry: false,
+            escalation: EscalationFacts::default(),
+            reviewed_on: None,
+            return_visits: Vec::new(),
+            responsible: String::new(),
+        }
+    }
+
+    /// The checks reading JSON applies (and every clock applies to a clue built in Rust): accepted and closed
+    /// on or after registration.
+    ///
+    /// # Errors
+    /// [`Error::InvalidClue`] naming the field.
+    pub fn check(&self) -> Result<(), Error> {
+        let bad = |field, reason: String| Error::InvalidClue {
+            clue: self.id.clone(),
+            field,
+            reason,
+        };
+        if let Some(a) = self.accepted_on
+            && a < self.registered_on
+        {
+            return Err(bad(
+                "accepted_on",
+                format!("accepted on {a}, before it was registered on {}", self.registered_on),
+            ));
+        }
+        if let Some(c) = self.closed_on
+            && c < self.registered_on
+        {
+            return Err(bad(
+                "closed_on",
+                format!("closed on {c}, before it was registered on {}", self.registered_on),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Whether the clue is closed (办结) on `as_of`.
+    pub fn is_closed_on(&self, as_of: NaiveDate) -> bool {
+        self.closed_on.is_some_and(|c| c <= as_of)
+    }
+}
+
+/// The JSON shape of a [`Clue`], checked by [`Clue::check`] on the way in.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClueRecord {
+    id: String,
+    source: Source,
+    county: String,
+    registered_on: NaiveDate,
+    #[serde(default)]
+    accepted_on: Option<NaiveDate>,
+    #[serde(default)]
+    handling_level: HandlingLevel,
+    #[serde(default)]
+    workers: u32,
+    #[serde(default)]
+    amount_owed: Fen,
+    #[serde(default)]
+    contacts: Vec<Contact>,
+    #[serde(default)]
+    facts: String,
+    #[serde(default)]
+    handling: String,
+    #[serde(default)]
+    investigation: Option<Investigation>,
+    #[serde(default)]
+    case_filed_on: Option<NaiveDate>,
+    #[serde(default)]
+    payment: Option<Payment>,
+    #[serde(default)]
+    enforcement_applied_on: Option<NaiveDate>,
+    #[serde(default)]
+    police_transfer_on: Option<NaiveDate>,
+    #[serde(default)]
+    reporter_informed_on: Option<NaiveDate>,
+    #[serde(default)]
+    award_or_judgment: Option<String>,
+    #[serde(default)]
+    progress: Vec<Progress>,
+    #[serde(default)]
+    submissions: Vec<Submission>,
+    #[serde(default)]
+    conclusion: Option<Conclusion>,
+    #[serde(default)]
+    agreement: Option<Agreement>,
+    #[serde(default)]
+    closed_on: Option<NaiveDate>,
+    #[serde(default)]
+    transferred_by_ministry: bool,
+    #[serde(default)]
+    escalation: EscalationFacts,
+    #[serde(default)]
+    reviewed_on: Option<NaiveDate>,
+    #[serde(default)]
+    return_visits: Vec<NaiveDate>,
+    #[serde(default)]
+    responsible: String,
+}
+
+impl TryFrom<ClueRecord> for Clue {
+    type Error = Error;
+
+    fn try_from(r: ClueRecord) -> Result<Clue, Error> {
+        let clue = Clue {
+            id: r.id,
+            source: r.source,
+            county: r.county,
+            registered_on: r.registered_on,
+            accepted_on: r.accepted_on,
+            handling_level: r.handling_level,
+            workers: r.workers,
+            amount_owed: r.amount_owed,
+            contacts: r.contacts,
+            facts: r.facts,
+            handling: r.handling,
+            investigation: r.investigation,
+            case_filed_on: r.case_filed_on,
+            payment: r.payment,
+            enforcement_applied_on: r.enforcement_applied_on,
+            police_transfer_on: r.police_transfer_on,
+            reporter_informed_on: r.reporter_informed_on,
+            award_or_judgment: r.award_or_judgment,
+            progress: r.progress,
+            submissions: r.submissions,
+            conclusion: r.conclusion,
+            agreement: r.agreement,
+            closed_on: r.closed_on,
+            transferred_by_ministry: r.transferred_by_ministry,
+            escalation: r.escalation,
+            reviewed_on: r.reviewed_on,
+            return_visits: r.return_visits,
+            responsible: r.responsible,
+        };
+        clue.check()?;
+        Ok(clue)
+    }
+}
+
+impl From<Clue> for ClueRecord {
+    fn from(c: Clue) -> ClueRecord {
+        ClueRecord {
+            id: c.id,
+            source: c.source,
+            county: c.county,
+            registered_on: c.registered_on,
+            accepted_on: c.accepted_on,
+            handling_level: c.handling_level,
+            workers: c.workers,
+            amount_owed: c.amount_owed,
+            contacts: c.contacts,
+            facts: c.facts,
+            handling: c.handling,
+            investigation: c.investigation,
+            case_filed_on: c.case_filed_on,
+            payment: c.payment,
+            enforcement_applied_on: c.enforcement_applied_on,
+            police_transfer_on: c.police_transfer_on,
+            reporter_informed_on: c.reporter_informed_on,
+            award_or_judgment: c.award_or_judgment,
+            progress: c.progress,
+            submissions: c.submissions,
+            conclusion: c.conclusion,
+            agreement: c.agreement,
+            closed_on: c.closed_on,
+            transferred_by_ministry: c.transferred_by_ministry,
+            escalation: c.escalation,
+            reviewed_on: c.reviewed_on,
+            return_visits: c.return_visits,
+            responsible: c.responsible,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conclusion_codes_round_trip() {
+        for c in Conclusion::ALL {
+            assert_eq!(Conclusion::try_from(c.code()), Ok(c));
+        }
+        for bad in [0u8, 11, 255] {
+            assert_eq!(Conclusion::try_from(bad), Err(Error::UnknownConclusion(bad)));
+        }
+    }
+
+    #[test]
+    fn only_codes_one_to_four_are_filed() {
+        let filed: Vec<u8> = Conclusion::ALL.iter().filter(|c| c.is_filed()).map(|c| c.code()).collect();
+        assert_eq!(filed, [1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn a_clue_accepted_before_registration_fails_its_check() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2025, m, day).unwrap();
+        let mut c = Clue::new("x", Source::GovCnMessage, "叶县", d(3, 3));
+        assert_eq!(c.check(), Ok(()));
+        c.accepted_on = Some(d(3, 2));
+        let err = c.check().unwrap_err().to_string();
+        assert!(err.contains("accepted_on") && err.contains("2025-03-02"), "{err}");
+    }
+}

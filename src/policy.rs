@@ -1,0 +1,494 @@
+//! Every number a policy could change, as data with its clause (SPEC §6).
+//!
+//! [`Policy::default()`] is the 2024 Pingdingshan plan (平人社监察〔2024〕15号, seed `000`), in force from
+//! 2024-05-22. A city with other numbers builds its own `Policy`, or reads one from JSON: every field is
+//! required there, and an invalid policy is rejected on reading with the field named. [`PolicySet`] picks the
+//! policy in force on a date.
+//!
+//! Where the seeds are silent the default is an interpretation; each is listed in
+//! [the interpretations table](crate::interpretations) with the field that switches it.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::{Error, Fen, Points, Rate, Rollover, Source};
+
+/// What "responding" to a clue means for its source (000 §二(二)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Response {
+    /// 填写办结反馈情况: only closing the clue answers it (MOHRSS column).
+    ClosingFeedback,
+    /// 回复办理情况，未办结的需填写进度反馈: closing it, or a progress feedback, answers it.
+    ReplyOrProgressFeedback,
+}
+
+/// One source's clocks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceClock {
+    /// Accept within this many working days of registration (自线索登记之日起N个工作日内); `None`: no clock.
+    pub accept_working_days: Option<u32>,
+    /// Respond within this many natural days of accepting (自线索确认接收之日起N个自然日); `None`: no clock.
+    pub respond_natural_days: Option<u32>,
+    /// What responding means.
+    pub response: Response,
+}
+
+/// The clocks of every source (000 §二(一)(二), §四(三); 002 §二(二)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Clocks {
+    /// 人社部“根治欠薪进行时”专栏: 3 working days, 60 natural days, closing feedback (000 §二(一)(二)).
+    pub mohrss_column: SourceClock,
+    /// 中国政府网网民留言: 2 working days, 30 natural days, reply or progress feedback (000 §二(一)(二)).
+    pub gov_cn_message: SourceClock,
+    /// 国务院“互联网+督查”: as the gov.cn message (000 §二(一)(二)).
+    pub state_council_inspection: SourceClock,
+    /// 部长信箱: as the gov.cn message (000 §二(一)(二)).
+    pub ministers_mailbox: SourceClock,
+    /// 河南省农民工工资支付监管系统: 比照执行, as the MOHRSS column (000 §四(三)).
+    pub henan_monitoring: SourceClock,
+    /// 12345, 12333, 信访, 现场接访, 二维码 (002 §二(二)): no clock by default.
+    pub other_channels: SourceClock,
+}
+
+impl Clocks {
+    /// The clock of a source.
+    pub fn of(&self, source: Source) -> &SourceClock {
+        match source {
+            Source::MohrssColumn => &self.mohrss_column,
+            Source::GovCnMessage => &self.gov_cn_message,
+            Source::StateCouncilInspection => &self.state_council_inspection,
+            Source::MinistersMailbox => &self.ministers_mailbox,
+            Source::HenanMonitoring => &self.henan_monitoring,
+            Source::Hotline12345 | Source::Hotline12333 | Source::Petition | Source::OnSite | Source::QrCode => {
+                &self.other_channels
+            }
+        }
+    }
+}
+
+/// What a card is counted against (interpretation, 002 §(十二) "未按期办结的案件").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum CardBasis {
+    /// Default: a case not **closed** by its respond-by date is overdue, even if a progress feedback answered it.
+    #[default]
+    NotClosed,
+    /// Alternative: a timely progress feedback also keeps the card away.
+    NotAnswered,
+}
+
+/// What counts as "progress" that keeps a red card away (interpretation, 002 §(十二) "超期10日仍无进展").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ProgressEvidence {
+    /// Default: any progress record, contact, filing, payment or submission dated after the deadline.
+    #[default]
+    AnyRecord,
+    /// Alternative: only a progress feedback filed on the platform.
+    FeedbackOnly,
+}
+
+/// How a sampling rate turns into a count (interpretation, 000 §三(四) "按照5%的比例").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Rounding {
+    /// Default: round up, so 1–20 closed clues give one check.
+    #[default]
+    Up,
+    /// Alternative: round down (fewer than 20 closed clues give none).
+    Down,
+}
+
+/// Which month a finding counts in (interpretation, 000 §四(一) "当月累计").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FindingMonth {
+    /// Default: the month it was discovered.
+    #[default]
+    Discovered,
+    /// Alternative: the month the clue was closed (falls back to discovery when unknown).
+    ClueClosed,
+}
+
+/// What the effective-handling rate divides (interpretation, 000 §一 "有效核处率达到90%以上").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EffectiveHandling {
+    /// Default: closed clues with no violation and no finding, over all closed clues.
+    #[default]
+    WithoutDefects,
+    /// Alternative: closed clues with a substantive conclusion (1–5, 8, 9), over all closed clues.
+    SubstantiveConclusion,
+}
+
+macro_rules! policy {
+    ($( $(#[$doc:meta])* $field:ident : $ty:ty = $default:expr; )*) => {
+        /// A city's rules as numbers and switches, each documented with its clause.
+        ///
+        /// ```
+        /// use wage_arrears::Policy;
+        /// let p = Policy::default();
+        /// assert_eq!(p.interview_findings_per_month, 5);
+        /// assert_eq!(p.deduction_per_finding.to_string(), "0.2");
+        /// p.validate()?;
+        /// # Ok::<(), wage_arrears::Error>(())
+        /// ```
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(try_from = "PolicyRecord")]
+        #[non_exhaustive]
+        pub struct Policy {
+            $( $(#[$doc])* pub $field: $ty, )*
+        }
+
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct PolicyRecord {
+            $( $field: $ty, )*
+        }
+
+        impl TryFrom<PolicyRecord> for Policy {
+            type Error = Error;
+            fn try_from(r: PolicyRecord) -> Result<Policy, Error> {
+                let p = Policy { $( $field: r.$field, )* };
+                p.validate()?;
+                Ok(p)
+            }
+        }
+
+        impl Default for Policy {
+            /// The 2024 Pingdingshan plan (000), with the crate's documented interpretations.
+            fn default() -> Policy {
+                Policy { $( $field: $default, )* }
+            }
+        }
+    };
+}
+
+const fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(y, m, day) {
+        Some(date) => date,
+        None => panic!("impossible date in the default policy"),
+    }
+}
+
+const MOHRSS_CLOCK: SourceClock = SourceClock {
+    accept_working_days: Some(3),
+    respond_natural_days: Some(60),
+    response: Response::ClosingFeedback,
+};
+const TWO_DAY_CLOCK: SourceClock = SourceClock {
+    accept_working_days: Some(2),
+    respond_natural_days: Some(30),
+    response: Response::ReplyOrProgressFeedback,
+};
+
+policy! {
+    /// The policy's name and document.
+    name: String = "平顶山市 提高办理质效有效核处欠薪线索工作方案（平人社监察〔2024〕15号）".to_owned();
+    /// The day it takes effect (000: 印发 2024-05-22).
+    effective_from: NaiveDate = d(2024, 5, 22);
+
+    // ── Clocks (000 §二) ──
+    /// Each source's acceptance and response clocks (000 §二(一)(二), §四(三); 002 §二(二)).
+    clocks: Clocks = Clocks {
+        mohrss_column: MOHRSS_CLOCK,
+        gov_cn_message: TWO_DAY_CLOCK,
+        state_council_inspection: TWO_DAY_CLOCK,
+        ministers_mailbox: TWO_DAY_CLOCK,
+        henan_monitoring: MOHRSS_CLOCK,
+        other_channels: SourceClock {
+            accept_working_days: None,
+            respond_natural_days: None,
+            response: Response::ClosingFeedback,
+        },
+    };
+    /// Whether a natural-day deadline on a rest day moves to the next working day (民法典 第203条). Default
+    /// [`Rollover::None`] for these internal platform deadlines (interpretation).
+    natural_day_rollover: Rollover = Rollover::None;
+
+    // ── Cards (002 §(十二)) ──
+    /// What a yellow card counts against (interpretation).
+    card_basis: CardBasis = CardBasis::NotClosed;
+    /// Overdue by this many days or more with no progress: red card (002 §(十二) "超期10日仍无进展").
+    red_card_overdue_days: u32 = 10;
+    /// What counts as progress against a red card (interpretation).
+    red_card_progress: ProgressEvidence = ProgressEvidence::AnyRecord;
+
+    // ── Escalation (000 §二(三), 003) ──
+    /// A clue affecting at least this many workers is "涉及人数多" (interpretation: 30, a 专班 threshold).
+    escalation_min_workers: u32 = 30;
+    /// A clue owing at least this much is "金额大" (interpretation: ¥500,000).
+    escalation_min_amount: Fen = Fen::from_yuan(500_000);
+    /// An escalated case is filed on the day it is received (003 "即接即办、当日立案").
+    escalation_same_day_filing: bool = true;
+
+    // ── Handling (000 §三) ──
+    /// Contacts with the reporter required (000 §三(二) "联系反映人至少要3次以上").
+    min_contacts: u32 = 3;
+    /// First contact within this many working days of acceptance (000 §二(二) "第一时间"; interpretation: 1).
+    first_contact_working_days: u32 = 1;
+    /// The facts and the handling text each need at least this many characters (000 §三(一) "不得以极简的概括性
+    /// 语言描述"; interpretation: 30).
+    min_text_chars: u32 = 30;
+    /// A case meeting the filing conditions is filed within this many working days of the verification
+    /// (000 §三(二) "及时立案"; interpretation after 关于实施《劳动保障监察条例》若干规定 第十八条: 5).
+    file_within_working_days: u32 = 5;
+
+    // ── Follow-ups (000 §三(一), §二(三), 003) ──
+    /// An agreement is followed up this many working days before its payment date (000 §三(一) "临期";
+    /// interpretation: 3).
+    agreement_reminder_working_days: u32 = 3;
+    /// A returned clue is resubmitted within this many working days (000 §二(三) "按期报送"; interpretation: 5).
+    resubmit_within_working_days: u32 = 5;
+    /// A closed case gets a periodic return visit this many natural days after closing (003 "定期检查";
+    /// interpretation: 30).
+    return_visit_after_days: u32 = 30;
+    /// The share of closed cases drawn for a random return visit (003 "随机抽查"; interpretation: 10%).
+    random_return_visit_rate: Rate = Rate::percent(10);
+
+    // ── Review (000 §三(四), §四(一)) ──
+    /// The share of a month's closed clues the city spot-checks (000 §三(四) "按照5%的比例").
+    spot_check_rate: Rate = Rate::percent(5);
+    /// How the share rounds (interpretation: up).
+    spot_check_rounding: Rounding = Rounding::Up;
+    /// The spot check is done on or before this day of the following month (000 §四(一) "每月10日前").
+    spot_check_due_day: u32 = 10;
+    /// The share of code-5 clues reviewed (000 §三(四) "100%进行复核").
+    code5_review_rate: Rate = Rate::FULL;
+    /// Resubmitting a returned clue unrevised this many times or more is a finding (000 §四(一)7 "2次以上").
+    unrevised_resubmissions_for_finding: u32 = 2;
+
+    // ── Scoring (000 §四(一)) ──
+    /// Deducted from the county's annual total per finding (000 §四(一) "扣减年度考核总分0.2分").
+    deduction_per_finding: Points = Points::from_milli(200);
+    /// Findings in one calendar month (含本数) that bring an interview (000 §四(一) "当月累计5条").
+    interview_findings_per_month: u32 = 5;
+    /// Findings in one calendar year (含本数) that force grade C (000 §四(一) "当年度累计30条").
+    grade_c_findings_per_year: u32 = 30;
+    /// The lowest score graded A (interpretation: the seeds give no scale; 90).
+    grade_a_min_score: Points = Points::whole(90);
+    /// The lowest score graded B (interpretation: 70).
+    grade_b_min_score: Points = Points::whole(70);
+    /// Which month a finding counts in (interpretation: the month it was discovered).
+    finding_month: FindingMonth = FindingMonth::Discovered;
+
+    // ── Goals (000 §一, 004 §三(五)) ──
+    /// 平台线索接收率 100% (000 §一).
+    goal_acceptance: Rate = Rate::FULL;
+    /// 有效核处率 ≥ 90% (000 §一).
+    goal_effective_handling: Rate = Rate::percent(90);
+    /// What the effective-handling rate divides (interpretation).
+    effective_handling: EffectiveHandling = EffectiveHandling::WithoutDefects;
+    /// 核处结论为5的线索复核率 100% (000 §一).
+    goal_code5_review: Rate = Rate::FULL;
+    /// 案件登记率 100% (004 §三(五)).
+    goal_registration: Rate = Rate::FULL;
+    /// 案件结案率 ≥ 98% (004 §三(五)).
+    goal_closure: Rate = Rate::percent(98);
+}
+
+impl Policy {
+    /// The 2024 Pingdingshan plan: the same as [`Policy::default()`].
+    pub fn pingdingshan_2024() -> Policy {
+        Policy::default()
+    }
+
+    /// Checks that every number is usable.
+    ///
+    /// # Errors
+    /// [`Error::InvalidPolicy`] naming the first bad field: a 0-day window, a rate over 100%, a threshold of 0,
+    /// a negative deduction, a grade scale upside down, a spot-check day outside 1–28.
+    pub fn validate(&self) -> Result<(), Error> {
+        let bad = |field, reason: &str| Err(Error::InvalidPolicy {
+            field,
+            reason: reason.to_owned(),
+        });
+        let c = &self.clocks;
+        for (name, clock) in [
+            ("clocks.mohrss_column", c.mohrss_column),
+            ("clocks.gov_cn_message", c.gov_cn_message),
+            ("clocks.state_council_inspection", c.state_council_inspection),
+            ("clocks.ministers_mailbox", c.ministers_mailbox),
+            ("clocks.henan_monitoring", c.henan_monitoring),
+            ("clocks.other_channels", c.other_channels),
+        ] {
+            if clock.accept_working_days == Some(0) || clock.respond_natural_days == Some(0) {
+                return bad(name, "a window of 0 days leaves no time to act; use null for no clock");
+            }
+            if clock.accept_working_days.is_some_and(|n| n > 366)
+                || clock.respond_natural_days.is_some_and(|n| n > 3_660)
+            {
+                return bad(name, "a window longer than a year of working days or ten years is not a deadline");
+            }
+        }
+        for (field, rate) in [
+            ("random_return_visit_rate", self.random_return_visit_rate),
+            ("spot_check_rate", self.spot_check_rate),
+            ("code5_review_rate", self.code5_review_rate),
+            ("goal_acceptance", self.goal_acceptance),
+            ("goal_effective_handling", self.goal_effective_handling),
+            ("goal_code5_review", self.goal_code5_review),
+            ("goal_registration", self.goal_registration),
+            ("goal_closure", self.goal_closure),
+        ] {
+            if rate > Rate::FULL {
+                return Err(Error::InvalidPolicy {
+                    field,
+                    reason: format!("a rate of {rate} is over 100%"),
+                });
+            }
+        }
+        if self.spot_check_rate == Rate(0) {
+            return bad("spot_check_rate", "a spot check of 0% checks nothing");
+        }
+        for (field, n) in [
+            ("red_card_overdue_days", self.red_card_overdue_days),
+            ("min_contacts", self.min_contacts),
+            ("return_visit_after_days", self.return_visit_after_days),
+            ("resubmit_within_working_days", self.resubmit_within_working_days),
+            ("unrevised_resubmissions_for_finding", self.unrevised_resubmissions_for_finding),
+            ("interview_findings_per_month", self.interview_findings_per_month),
+            ("grade_c_findings_per_year", self.grade_c_findings_per_year),
+        ] {
+            if n == 0 {
+                return Err(Error::InvalidPolicy {
+                    field,
+                    reason: "must be at least 1".into(),
+                });
+            }
+        }
+        if !(1..=28).contains(&self.spot_check_due_day) {
+            return bad("spot_check_due_day", "must be a day 1–28 that every month has");
+        }
+        if self.deduction_per_finding < Points::ZERO {
+            return bad("deduction_per_finding", "a deduction cannot be negative");
+        }
+        if self.grade_a_min_score < self.grade_b_min_score {
+            return bad("grade_a_min_score", "grade A cannot need a lower score than grade B");
+        }
+        Ok(())
+    }
+}
+
+/// Policies over time: picks the one in force on a date by [`Policy::effective_from`].
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use wage_arrears::{Policy, PolicySet};
+/// let set = PolicySet::new(vec![Policy::default()])?;
+/// assert!(set.in_force_on(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap()).is_ok());
+/// assert!(set.in_force_on(NaiveDate::from_ymd_opt(2024, 5, 21).unwrap()).is_err());
+/// # Ok::<(), wage_arrears::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "Vec<Policy>", into = "Vec<Policy>")]
+pub struct PolicySet {
+    policies: Vec<Policy>,
+}
+
+impl PolicySet {
+    /// A set of policies; sorted by `effective_from`.
+    ///
+    /// # Errors
+    /// [`Error::InvalidPolicy`] when the set is empty, a policy is invalid, or two take effect the same day.
+    pub fn new(mut policies: Vec<Policy>) -> Result<PolicySet, Error> {
+        if policies.is_empty() {
+            return Err(Error::InvalidPolicy {
+                field: "effective_from",
+                reason: "a policy set needs at least one policy".into(),
+            });
+        }
+        for p in &policies {
+            p.validate()?;
+        }
+        policies.sort_by_key(|p| p.effective_from);
+        if let Some(w) = policies.windows(2).find(|w| w[0].effective_from == w[1].effective_from) {
+            return Err(Error::InvalidPolicy {
+                field: "effective_from",
+                reason: format!("two policies take effect on {}", w[0].effective_from),
+            });
+        }
+        Ok(PolicySet { policies })
+    }
+
+    /// The policy in force on `date`: the latest whose `effective_from` is on or before it.
+    ///
+    /// # Errors
+    /// [`Error::NoPolicyInForce`] when `date` is before the first policy.
+    pub fn in_force_on(&self, date: NaiveDate) -> Result<&Policy, Error> {
+        let i = self.policies.partition_point(|p| p.effective_from <= date);
+        match i.checked_sub(1) {
+            Some(k) => Ok(&self.policies[k]),
+            None => Err(Error::NoPolicyInForce {
+                date,
+                earliest: self.policies[0].effective_from,
+            }),
+        }
+    }
+
+    /// The policies, by `effective_from`.
+    pub fn policies(&self) -> &[Policy] {
+        &self.policies
+    }
+}
+
+impl TryFrom<Vec<Policy>> for PolicySet {
+    type Error = Error;
+    fn try_from(v: Vec<Policy>) -> Result<PolicySet, Error> {
+        PolicySet::new(v)
+    }
+}
+
+impl From<PolicySet> for Vec<Policy> {
+    fn from(s: PolicySet) -> Vec<Policy> {
+        s.policies
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_policy_is_valid() {
+        assert_eq!(Policy::default().validate(), Ok(()));
+    }
+
+    #[test]
+    fn a_zero_day_window_is_rejected() {
+        let mut p = Policy::default();
+        p.clocks.gov_cn_message.accept_working_days = Some(0);
+        let err = p.validate().unwrap_err().to_string();
+        assert!(err.contains("clocks.gov_cn_message"), "{err}");
+    }
+
+    #[test]
+    fn a_rate_over_one_hundred_percent_is_rejected() {
+        let mut p = Policy::default();
+        p.spot_check_rate = Rate(10_001);
+        assert!(p.validate().unwrap_err().to_string().contains("100.1% is over 100%"));
+    }
+
+    #[test]
+    fn a_negative_deduction_is_rejected() {
+        let mut p = Policy::default();
+        p.deduction_per_finding = Points::from_milli(-200);
+        assert!(p.validate().is_err());
+    }
+
+    #[test]
+    fn henan_clues_are_clocked_as_the_mohrss_column() {
+        let p = Policy::default();
+        assert_eq!(p.clocks.of(Source::HenanMonitoring), p.clocks.of(Source::MohrssColumn));
+        assert_eq!(p.clocks.of(Source::QrCode).accept_working_days, None);
+    }
+}

@@ -1,0 +1,353 @@
+//! Exact quantities: money in fen, score points in thousandths, rates in basis points, ratios as fractions.
+//!
+//! Nothing in this crate uses floating point: 150 findings at 0.2 points deduct exactly 30.0 points.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// An amount of money in fen (分, 1/100 yuan). Never negative.
+///
+/// Serialised as a JSON integer of fen; a negative number is rejected when read.
+///
+/// ```
+/// use wage_arrears::Fen;
+/// let owed = Fen::from_yuan(12_500);
+/// assert_eq!(owed.fen(), 1_250_000);
+/// assert_eq!(owed.to_string(), "¥12500.00");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Fen(pub u64);
+
+impl Fen {
+    /// Zero.
+    pub const ZERO: Fen = Fen(0);
+
+    /// From whole yuan (saturating at `u64::MAX` fen).
+    pub const fn from_yuan(yuan: u64) -> Fen {
+        Fen(yuan.saturating_mul(100))
+    }
+
+    /// The amount in fen.
+    pub const fn fen(self) -> u64 {
+        self.0
+    }
+
+    /// The sum, saturating instead of overflowing.
+    pub const fn saturating_add(self, other: Fen) -> Fen {
+        Fen(self.0.saturating_add(other.0))
+    }
+}
+
+impl fmt::Display for Fen {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "¥{}.{:02}", self.0 / 100, self.0 % 100)
+    }
+}
+
+/// Score points, exact to a thousandth of a point (fixed-point integer).
+///
+/// Displays as a decimal with at least one fractional digit (`0.2`, `6.0`, `87.4`, `87.45`) and is written to
+/// JSON as that decimal string, so it round-trips without loss. Reading accepts the string form or a JSON
+/// integer of whole points.
+///
+/// ```
+/// use wage_arrears::Points;
+/// let per_finding: Points = "0.2".parse()?;
+/// assert_eq!(per_finding.times(150), Points::whole(30));
+/// assert_eq!(Points::whole(100).saturating_sub(per_finding.times(63)).to_string(), "87.4");
+/// # Ok::<(), wage_arrears::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Points {
+    milli: i64,
+}
+
+impl Points {
+    /// Zero points.
+    pub const ZERO: Points = Points { milli: 0 };
+
+    /// From thousandths of a point (`200` is `0.2`).
+    pub const fn from_milli(milli: i64) -> Points {
+        Points { milli }
+    }
+
+    /// Whole points.
+    pub const fn whole(points: i64) -> Points {
+        Points {
+            milli: points.saturating_mul(1000),
+        }
+    }
+
+    /// The value in thousandths of a point.
+    pub const fn milli(self) -> i64 {
+        self.milli
+    }
+
+    /// `self × n`, saturating.
+    pub const fn times(self, n: u64) -> Points {
+        let n = if n > i64::MAX as u64 { i64::MAX } else { n as i64 };
+        Points {
+            milli: self.milli.saturating_mul(n),
+        }
+    }
+
+    /// `self − other`, saturating.
+    pub const fn saturating_sub(self, other: Points) -> Points {
+        Points {
+            milli: self.milli.saturating_sub(other.milli),
+        }
+    }
+
+    /// `self + other`, saturating.
+    pub const fn saturating_add(self, other: Points) -> Points {
+        Points {
+            milli: self.milli.saturating_add(other.milli),
+        }
+    }
+}
+
+impl fmt::Display for Points {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.milli < 0 { "-" } else { "" };
+        let abs = self.milli.unsigned_abs();
+        let (int, frac) = (abs / 1000, abs % 1000);
+        let frac = match frac {
+            0 => "0".to_owned(),
+            f if f % 100 == 0 => format!("{}", f / 100),
+            f if f % 10 == 0 => format!("{:02}", f / 10),
+            f => format!("{f:03}"),
+        };
+        write!(f, "{sign}{int}.{frac}")
+    }
+}
+
+impl FromStr for Points {
+    type Err = crate::Error;
+
+    /// Parses `87`, `87.4`, `-0.2`, `87.125` (at most three decimals).
+    fn from_str(s: &str) -> Result<Points, crate::Error> {
+        let bad = || crate::Error::InvalidPoints(s.to_owned());
+        let (neg, body) = match s.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, s),
+        };
+        let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+        if int.is_empty()
+            || frac.len() > 3
+            || !int.bytes().all(|b| b.is_ascii_digit())
+            || !frac.bytes().all(|b| b.is_ascii_digit())
+            || (body.contains('.') && frac.is_empty())
+        {
+            return Err(bad());
+        }
+        let int: i64 = int.parse().map_err(|_| bad())?;
+        let mut milli_frac: i64 = 0;
+        for (k, b) in frac.bytes().enumerate() {
+            milli_frac += i64::from(b - b'0') * [100, 10, 1][k];
+        }
+        let milli = int
+            .checked_mul(1000)
+            .and_then(|m| m.checked_add(milli_frac))
+            .ok_or_else(bad)?;
+        Ok(Points {
+            milli: if neg { -milli } else { milli },
+        })
+    }
+}
+
+impl Serialize for Points {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Points {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Points, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Points;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("points as a decimal string such as \"87.4\", or whole points as an integer")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Points, E> {
+                v.parse().map_err(E::custom)
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Points, E> {
+                v.checked_mul(1000)
+                    .map(Points::from_milli)
+                    .ok_or_else(|| E::custom(format!("{v} points is out of range")))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Points, E> {
+                i64::try_from(v)
+                    .ok()
+                    .and_then(|v| v.checked_mul(1000))
+                    .map(Points::from_milli)
+                    .ok_or_else(|| E::custom(format!("{v} points is out of range")))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// A rate in basis points (1/100 of a percent): `500` is 5%, `10_000` is 100%.
+///
+/// ```
+/// use wage_arrears::Rate;
+/// assert_eq!(Rate::percent(5).to_string(), "5%");
+/// assert_eq!(Rate::from_basis_points(9_850).to_string(), "98.5%");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Rate(pub u32);
+
+impl Rate {
+    /// 100%.
+    pub const FULL: Rate = Rate(10_000);
+
+    /// From basis points.
+    pub const fn from_basis_points(bp: u32) -> Rate {
+        Rate(bp)
+    }
+
+    /// From whole percent.
+    pub const fn percent(p: u32) -> Rate {
+        Rate(p.saturating_mul(100))
+    }
+
+    /// The rate in basis points.
+    pub const fn basis_points(self) -> u32 {
+        self.0
+    }
+
+    /// `⌈self × n⌉`: how many of `n` items a rate selects, rounding up (exact integer arithmetic).
+    pub const fn ceil_of(self, n: u64) -> u64 {
+        let product = (self.0 as u128) * (n as u128);
+        let q = product.div_ceil(10_000);
+        if q > u64::MAX as u128 { u64::MAX } else { q as u64 }
+    }
+
+    /// `⌊self × n⌋` (exact integer arithmetic).
+    pub const fn floor_of(self, n: u64) -> u64 {
+        let q = ((self.0 as u128) * (n as u128)) / 10_000;
+        if q > u64::MAX as u128 { u64::MAX } else { q as u64 }
+    }
+}
+
+impl fmt::Display for Rate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (int, frac) = (self.0 / 100, self.0 % 100);
+        match frac {
+            0 => write!(f, "{int}%"),
+            x if x % 10 == 0 => write!(f, "{int}.{}%", x / 10),
+            x => write!(f, "{int}.{x:02}%"),
+        }
+    }
+}
+
+/// An exact ratio `numerator / denominator` (a KPI such as "accepted on time / accepted").
+///
+/// Compared with a [`Rate`] by cross-multiplication, never by division. An empty ratio (`0 / 0`) meets every goal:
+/// nothing was due.
+///
+/// ```
+/// use wage_arrears::{Rate, Ratio};
+/// let r = Ratio::new(49, 50);
+/// assert!(r.meets(Rate::percent(98)));
+/// assert!(!Ratio::new(48, 50).meets(Rate::percent(98)));
+/// assert_eq!(r.to_string(), "49/50 (98.0%)");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub struct Ratio {
+    /// The count that met the goal.
+    pub numerator: u64,
+    /// The count the goal applies to.
+    pub denominator: u64,
+}
+
+impl Ratio {
+    /// A ratio.
+    pub const fn new(numerator: u64, denominator: u64) -> Ratio {
+        Ratio {
+            numerator,
+            denominator,
+        }
+    }
+
+    /// Whether `numerator / denominator ≥ goal`, exactly.
+    pub const fn meets(self, goal: Rate) -> bool {
+        if self.denominator == 0 {
+            return true;
+        }
+        (self.numerator as u128) * 10_000 >= (goal.0 as u128) * (self.denominator as u128)
+    }
+
+    /// The ratio in basis points, rounded down (for display).
+    pub const fn basis_points_floor(self) -> u64 {
+        if self.denominator == 0 {
+            return 10_000;
+        }
+        let q = (self.numerator as u128) * 10_000 / (self.denominator as u128);
+        if q > u64::MAX as u128 { u64::MAX } else { q as u64 }
+    }
+}
+
+impl fmt::Display for Ratio {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // One decimal of a percent, rounded down: basis points / 10 = per-mille.
+        let permille = self.basis_points_floor() / 10;
+        write!(f, "{}/{} ({}.{}%)", self.numerator, self.denominator, permille / 10, permille % 10)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn points_display_as_short_decimals() {
+        assert_eq!(Points::from_milli(200).to_string(), "0.2");
+        assert_eq!(Points::whole(6).to_string(), "6.0");
+        assert_eq!(Points::from_milli(87_400).to_string(), "87.4");
+        assert_eq!(Points::from_milli(87_450).to_string(), "87.45");
+        assert_eq!(Points::from_milli(87_455).to_string(), "87.455");
+        assert_eq!(Points::from_milli(-200).to_string(), "-0.2");
+        assert_eq!(Points::from_milli(5).to_string(), "0.005");
+    }
+
+    #[test]
+    fn points_parse_what_they_display() {
+        for m in [0, 5, 200, 6_000, 87_400, 87_455, -200, -87_400, i64::MAX / 2] {
+            let p = Points::from_milli(m);
+            assert_eq!(p.to_string().parse::<Points>(), Ok(p));
+        }
+        for bad in ["", ".", "1.", ".5", "1.2345", "a", "--1", "1e3", "0.2.1"] {
+            assert!(bad.parse::<Points>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn one_hundred_fifty_findings_deduct_exactly_thirty_points() {
+        assert_eq!(Points::from_milli(200).times(150), Points::whole(30));
+    }
+
+    #[test]
+    fn rates_round_up_and_down_exactly() {
+        assert_eq!(Rate::percent(5).ceil_of(1), 1);
+        assert_eq!(Rate::percent(5).ceil_of(20), 1);
+        assert_eq!(Rate::percent(5).ceil_of(21), 2);
+        assert_eq!(Rate::percent(5).ceil_of(0), 0);
+        assert_eq!(Rate::percent(5).floor_of(39), 1);
+        assert_eq!(Rate::FULL.ceil_of(u64::MAX), u64::MAX);
+    }
+
+    #[test]
+    fn ratios_compare_exactly() {
+        assert!(Ratio::new(9, 10).meets(Rate::percent(90)));
+        assert!(!Ratio::new(8_999, 10_000).meets(Rate::percent(90)));
+        assert!(Ratio::new(0, 0).meets(Rate::FULL));
+        assert_eq!(Ratio::new(1, 3).to_string(), "1/3 (33.3%)");
+    }
+}
