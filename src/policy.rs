@@ -475,7 +475,7 @@ mod tests {
     fn a_rate_over_one_hundred_percent_is_rejected() {
         let mut p = Policy::default();
         p.spot_check_rate = Rate(10_001);
-        assert!(p.validate().unwrap_err().to_string().contains("100.1% is over 100%"));
+        assert!(p.validate().unwrap_err().to_string().contains("100.01% is over 100%"));
     }
 
     #[test]
