@@ -64,8 +64,15 @@ pub enum Error {
         earliest: NaiveDate,
     },
     /// A decimal that is not a valid number of points (at most three decimals).
-    #[error("`{0}` is not a number of points (expected a decimal such as 87.4, at most three decimals)")]
+    #[error(
+        "`{0}` is not a number of points (expected a decimal such as 87.4, at most three decimals)"
+    )]
     InvalidPoints(String),
+    /// A string that is not a percentage with at most two decimals.
+    #[error(
+        "`{0}` is not a rate (expected a percentage such as 5% or 98.5%, at most two decimals)"
+    )]
+    InvalidRate(String),
     /// A rule id that is not in the catalogue.
     #[error("`{0}` is not a rule id of this crate")]
     UnknownRule(String),

@@ -17,7 +17,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// assert_eq!(owed.fen(), 1_250_000);
 /// assert_eq!(owed.to_string(), "¥12500.00");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Fen(pub u64);
 
@@ -88,7 +90,11 @@ impl Points {
 
     /// `self × n`, saturating.
     pub const fn times(self, n: u64) -> Points {
-        let n = if n > i64::MAX as u64 { i64::MAX } else { n as i64 };
+        let n = if n > i64::MAX as u64 {
+            i64::MAX
+        } else {
+            n as i64
+        };
         Points {
             milli: self.milli.saturating_mul(n),
         }
@@ -170,7 +176,9 @@ impl<'de> Deserialize<'de> for Points {
         impl serde::de::Visitor<'_> for Visitor {
             type Value = Points;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("points as a decimal string such as \"87.4\", or whole points as an integer")
+                f.write_str(
+                    "points as a decimal string such as \"87.4\", or whole points as an integer",
+                )
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Points, E> {
                 v.parse().map_err(E::custom)
@@ -194,13 +202,16 @@ impl<'de> Deserialize<'de> for Points {
 
 /// A rate in basis points (1/100 of a percent): `500` is 5%, `10_000` is 100%.
 ///
+/// Written to JSON as a percent string (`"5%"`, `"98.5%"`, `"12.25%"`) and read from one, exactly.
+///
 /// ```
 /// use wage_arrears::Rate;
 /// assert_eq!(Rate::percent(5).to_string(), "5%");
 /// assert_eq!(Rate::from_basis_points(9_850).to_string(), "98.5%");
+/// assert_eq!("12.25%".parse::<Rate>()?, Rate::from_basis_points(1_225));
+/// # Ok::<(), wage_arrears::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
-#[serde(transparent)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Rate(pub u32);
 
 impl Rate {
@@ -226,13 +237,21 @@ impl Rate {
     pub const fn ceil_of(self, n: u64) -> u64 {
         let product = (self.0 as u128) * (n as u128);
         let q = product.div_ceil(10_000);
-        if q > u64::MAX as u128 { u64::MAX } else { q as u64 }
+        if q > u64::MAX as u128 {
+            u64::MAX
+        } else {
+            q as u64
+        }
     }
 
     /// `⌊self × n⌋` (exact integer arithmetic).
     pub const fn floor_of(self, n: u64) -> u64 {
         let q = ((self.0 as u128) * (n as u128)) / 10_000;
-        if q > u64::MAX as u128 { u64::MAX } else { q as u64 }
+        if q > u64::MAX as u128 {
+            u64::MAX
+        } else {
+            q as u64
+        }
     }
 }
 
@@ -244,6 +263,47 @@ impl fmt::Display for Rate {
             x if x % 10 == 0 => write!(f, "{int}.{}%", x / 10),
             x => write!(f, "{int}.{x:02}%"),
         }
+    }
+}
+
+impl FromStr for Rate {
+    type Err = crate::Error;
+
+    /// Parses `5%`, `98.5%`, `12.25%` (at most two decimals of a percent).
+    fn from_str(s: &str) -> Result<Rate, crate::Error> {
+        let bad = || crate::Error::InvalidRate(s.to_owned());
+        let body = s.trim().strip_suffix('%').ok_or_else(bad)?;
+        let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+        if int.is_empty()
+            || frac.len() > 2
+            || (body.contains('.') && frac.is_empty())
+            || !int.bytes().all(|b| b.is_ascii_digit())
+            || !frac.bytes().all(|b| b.is_ascii_digit())
+        {
+            return Err(bad());
+        }
+        let int: u32 = int.parse().map_err(|_| bad())?;
+        let mut bp_frac = 0u32;
+        for (k, b) in frac.bytes().enumerate() {
+            bp_frac += u32::from(b - b'0') * [10, 1][k];
+        }
+        int.checked_mul(100)
+            .and_then(|v| v.checked_add(bp_frac))
+            .map(Rate)
+            .ok_or_else(bad)
+    }
+}
+
+impl Serialize for Rate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Rate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Rate, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        s.parse().map_err(serde::de::Error::custom)
     }
 }
 
@@ -290,7 +350,11 @@ impl Ratio {
             return 10_000;
         }
         let q = (self.numerator as u128) * 10_000 / (self.denominator as u128);
-        if q > u64::MAX as u128 { u64::MAX } else { q as u64 }
+        if q > u64::MAX as u128 {
+            u64::MAX
+        } else {
+            q as u64
+        }
     }
 }
 
@@ -298,7 +362,14 @@ impl fmt::Display for Ratio {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // One decimal of a percent, rounded down: basis points / 10 = per-mille.
         let permille = self.basis_points_floor() / 10;
-        write!(f, "{}/{} ({}.{}%)", self.numerator, self.denominator, permille / 10, permille % 10)
+        write!(
+            f,
+            "{}/{} ({}.{}%)",
+            self.numerator,
+            self.denominator,
+            permille / 10,
+            permille % 10
+        )
     }
 }
 
@@ -319,7 +390,17 @@ mod tests {
 
     #[test]
     fn points_parse_what_they_display() {
-        for m in [0, 5, 200, 6_000, 87_400, 87_455, -200, -87_400, i64::MAX / 2] {
+        for m in [
+            0,
+            5,
+            200,
+            6_000,
+            87_400,
+            87_455,
+            -200,
+            -87_400,
+            i64::MAX / 2,
+        ] {
             let p = Points::from_milli(m);
             assert_eq!(p.to_string().parse::<Points>(), Ok(p));
         }
@@ -341,6 +422,16 @@ mod tests {
         assert_eq!(Rate::percent(5).ceil_of(0), 0);
         assert_eq!(Rate::percent(5).floor_of(39), 1);
         assert_eq!(Rate::FULL.ceil_of(u64::MAX), u64::MAX);
+    }
+
+    #[test]
+    fn rates_parse_what_they_display() {
+        for bp in [0, 1, 10, 500, 950, 9_850, 10_000, 1_225] {
+            assert_eq!(Rate(bp).to_string().parse::<Rate>(), Ok(Rate(bp)));
+        }
+        for bad in ["5", "%", ".5%", "5.%", "5.123%", "-5%", "five%"] {
+            assert!(bad.parse::<Rate>().is_err(), "{bad}");
+        }
     }
 
     #[test]
