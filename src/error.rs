@@ -100,6 +100,9 @@ pub enum Error {
         /// What is wrong with it.
         reason: String,
     },
+    /// A month that is not a calendar month (`2025-13`), or one outside the dates `chrono` can represent.
+    #[error("`{0}` is not a month (expected YYYY-MM with a month 01..=12)")]
+    InvalidMonth(String),
     /// A campaign's dates are out of order.
     #[error("invalid campaign `{name}`: {reason}")]
     InvalidCampaign {

@@ -15,6 +15,11 @@
 //! | What does a yellow card count against? | Not closed by the respond-by date ("未按期办结") | not answered (a timely progress feedback keeps it away) | `card_basis` | 002 §(十二) |
 //! | What does the effective-handling rate divide? | Closed clues without a violation or finding / closed clues | closed clues with a substantive conclusion (1–5, 8, 9) / closed clues | `effective_handling` | 000 §一 |
 //! | What grade does a score give (when fewer than 30 findings)? | ≥ 90 A, ≥ 70 B, else C | any scale | `grade_a_min_score`, `grade_b_min_score` | 004 (grades A/B/C named, no scale) |
+//! | What grade does a county get when no base score is given (and fewer than 30 findings)? | None: no score, so no grade from the scale; grade C is still forced at 30 findings | pass a base score (the report uses 100) | — (`base_score: None`) | 000 §四(一); 004 |
+//! | Is the monthly 5% drawn per county or over the whole city? | Per county ("对各地线索按5%比例"): [`review::spot_checks_by_county`](crate::review::spot_checks_by_county), so every county with a closed clue gets a check | over the city: [`review::spot_check`](crate::review::spot_check) on all clues | — (choice of function) | 000 §四(一) |
+//! | Which clues are in a month's review? | Those closed (`closed_on`) in that month, whenever registered | — | — | 000 §三(四) "对办结线索" |
+//! | A clue id listed twice in a month's review; the same finding listed twice | Counts once; copies that disagree make the clue code 5 if any copy is (review more, never less) | — | — | — |
+//! | Can a score fall below 0? | Yes: `base − 0.2 × n`, not clamped | — | — | 000 §四(一) |
 //! | What is "第一时间" for the first contact? | Within 1 working day of acceptance | any number of working days | `first_contact_working_days` | 000 §二(二), §四(一)1 |
 //! | What is a "极简的概括性语言" text? | Facts or handling under 30 characters | any minimum | `min_text_chars` | 000 §三(一) |
 //! | What is "及时立案"? | Filed within 5 working days of the verification that met the filing conditions (0 for escalated cases) | any number | `file_within_working_days`, `escalation_same_day_filing` | 000 §三(二), §四(一)8; 003 |

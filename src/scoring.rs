@@ -1,0 +1,533 @@
+//! The county's annual score (年度考核): deductions, named notices, interviews and the grade (000 §四(一), 004).
+//!
+//! 000 §四(一)：每发现一条扣减年度考核总分0.2分，对相关责任人予以点名通报，当月累计5条（含本数）以上的约谈属地
+//! 人社部门，并通报至属地政府，当年度累计30条（含本数）以上的，对当年度属地政府保障农民工工资支付考核评定为C级。
+//!
+//! A finding counts in the month and year of [`counting_date`] (by default the day it was found,
+//! `policy.finding_month`). Every number comes from [`Policy`]; every line of a [`CountyScore`] carries its
+//! [`RuleId`]. All arithmetic is exact ([`Points`] are thousandths): 150 findings deduct exactly 30.0.
+//!
+//! # Open questions decided here (see the [interpretations](crate::interpretations))
+//! - With no base score, there is no score and no grade from the scale; grade C is still forced at 30 findings.
+//! - A finding listed twice (the very same record) counts once.
+//! - The score is `base − deduction`, not clamped at zero.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::policy::FindingMonth;
+use crate::review::Month;
+use crate::{Error, Finding, FindingKind, Points, Policy, RuleId};
+
+/// The annual grade of a county's work on wage payment (保障农民工工资支付考核等级, 004), ordered best first:
+/// `A < B < C`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum Grade {
+    /// A级.
+    A,
+    /// B级.
+    B,
+    /// C级: forced at 30 findings or more in the year (R-SCO-4), or a score below the B line.
+    C,
+}
+
+impl Grade {
+    /// `A级`, `B级`, `C级`.
+    pub const fn label_zh(self) -> &'static str {
+        match self {
+            Grade::A => "A级",
+            Grade::B => "B级",
+            Grade::C => "C级",
+        }
+    }
+}
+
+impl fmt::Display for Grade {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Grade::A => "A",
+            Grade::B => "B",
+            Grade::C => "C",
+        })
+    }
+}
+
+/// A named notice (点名通报, R-SCO-2): one per finding, naming the person responsible.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Notice {
+    /// The county.
+    pub county: String,
+    /// The clue.
+    pub clue_id: String,
+    /// What was found.
+    pub kind: FindingKind,
+    /// The day it was found.
+    pub found_on: NaiveDate,
+    /// The person named (责任人); empty when the finding does not name one.
+    pub responsible: String,
+    /// The points the finding costs (R-SCO-1).
+    pub deduction: Points,
+    /// [`RuleId::ScoreNamedNotice`] (R-SCO-2, 000 §四(一)).
+    pub rule: RuleId,
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let who = if self.responsible.is_empty() {
+            "（未登记责任人）"
+        } else {
+            &self.responsible
+        };
+        write!(
+            f,
+            "{} 点名通报：{} {} {} 发现“{}”（{}），责任人 {who}，扣 {} 分",
+            self.rule,
+            self.county,
+            self.clue_id,
+            self.found_on,
+            self.kind.label_zh(),
+            self.kind.rule(),
+            self.deduction
+        )
+    }
+}
+
+/// A month with `policy.interview_findings_per_month` findings or more (R-SCO-3): the county department is
+/// interviewed (约谈属地人社部门) and the county government notified (通报至属地政府).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Interview {
+    /// The month.
+    pub month: Month,
+    /// The findings counted in it.
+    pub findings: u32,
+    /// [`RuleId::ScoreMonthlyInterview`] (R-SCO-3, 000 §四(一)).
+    pub rule: RuleId,
+}
+
+impl fmt::Display for Interview {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {}：当月 {} 条（含本数已达约谈线），约谈属地人社部门，并通报至属地政府",
+            self.rule, self.month, self.findings
+        )
+    }
+}
+
+/// A county's year: the findings that count, what they cost, the notices and interviews they bring, the grade.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CountyScore {
+    /// The county.
+    pub county: String,
+    /// The year assessed.
+    pub year: i32,
+    /// The findings counted: that county's, whose [`counting_date`] falls in the year; each distinct record once,
+    /// sorted by counting date, then clue id and kind.
+    pub findings: Vec<Finding>,
+    /// `policy.deduction_per_finding × findings` exactly (R-SCO-1).
+    pub deduction: Points,
+    /// [`RuleId::ScoreDeduction`] (R-SCO-1, 000 §四(一)).
+    pub deduction_rule: RuleId,
+    /// The score before deductions, when the caller has one.
+    pub base_score: Option<Points>,
+    /// `base_score − deduction` (not clamped), when a base score is given.
+    pub score: Option<Points>,
+    /// One named notice per finding (R-SCO-2).
+    pub notices: Vec<Notice>,
+    /// Findings per calendar month, January first.
+    pub per_month: [u32; 12],
+    /// Every month with `policy.interview_findings_per_month` findings or more (R-SCO-3).
+    pub interviews: Vec<Interview>,
+    /// The grade: C when the year has `policy.grade_c_findings_per_year` findings or more (R-SCO-4); otherwise
+    /// from the policy's scale when there is a score (R-SCO-5); otherwise none.
+    pub grade: Option<Grade>,
+    /// [`RuleId::ScoreAnnualGradeC`] when C was forced, else [`RuleId::ScoreGradeScale`].
+    pub grade_rule: RuleId,
+}
+
+impl CountyScore {
+    /// The number of findings counted.
+    pub fn count(&self) -> usize {
+        self.findings.len()
+    }
+
+    /// Whether grade C was forced by the count of findings (R-SCO-4).
+    pub fn grade_c_forced(&self) -> bool {
+        self.grade_rule == RuleId::ScoreAnnualGradeC
+    }
+}
+
+impl fmt::Display for CountyScore {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{} {}年度 欠薪线索核处考核", self.county, self.year)?;
+        writeln!(
+            f,
+            "  问题 {} 条，扣分 {}（{}：{}）",
+            self.count(),
+            self.deduction,
+            self.deduction_rule.cited(),
+            self.deduction_rule.text_zh()
+        )?;
+        match (self.base_score, self.score) {
+            (Some(base), Some(score)) => writeln!(
+                f,
+                "  得分 {base} − {} = {score}（{}）",
+                self.deduction, self.deduction_rule
+            )?,
+            _ => writeln!(f, "  得分 —（未提供基础分）")?,
+        }
+        let grade = self.grade.map_or("—", Grade::label_zh);
+        writeln!(
+            f,
+            "  等级 {grade}（{}：{}）",
+            self.grade_rule.cited(),
+            self.grade_rule.text_zh()
+        )?;
+        let months: Vec<String> = self
+            .per_month
+            .iter()
+            .zip(1..)
+            .map(|(n, m)| format!("{m}月{n}"))
+            .collect();
+        writeln!(f, "  各月问题：{}", months.join(" "))?;
+        if self.interviews.is_empty() {
+            writeln!(f, "  约谈：无（{}）", RuleId::ScoreMonthlyInterview)?;
+        }
+        for interview in &self.interviews {
+            writeln!(f, "  约谈 {interview}")?;
+        }
+        for notice in &self.notices {
+            writeln!(f, "  {notice}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The day a finding counts on: the day it was found, or the day its clue was closed when
+/// `policy.finding_month` says so (falling back to the day found when the closing day is unknown).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use wage_arrears::{Finding, FindingKind, Policy};
+/// use wage_arrears::scoring::counting_date;
+/// let found = NaiveDate::from_ymd_opt(2025, 2, 6).unwrap();
+/// let f = Finding::new("叶县", "PDS-1", FindingKind::Falsified, found);
+/// assert_eq!(counting_date(&f, &Policy::default()), found);
+/// # Ok::<(), wage_arrears::Error>(())
+/// ```
+///
+/// # Errors
+/// None: every finding has a day found.
+pub fn counting_date(finding: &Finding, policy: &Policy) -> NaiveDate {
+    match policy.finding_month {
+        FindingMonth::Discovered => finding.found_on,
+        FindingMonth::ClueClosed => finding.clue_closed_on.unwrap_or(finding.found_on),
+    }
+}
+
+/// Assesses one county's year: the findings counted, the deduction, the score, the named notices, the monthly
+/// interviews and the grade.
+///
+/// 考核扣分（000 §四(一)）：每发现一条扣减年度考核总分0.2分，对相关责任人予以点名通报，当月累计5条（含本数）以上
+/// 的约谈属地人社部门，并通报至属地政府，当年度累计30条（含本数）以上的，对当年度属地政府保障农民工工资支付考核
+/// 评定为C级。
+///
+/// Only that county's findings whose [`counting_date`] falls in `year` count; a record listed twice counts once.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use wage_arrears::{Finding, FindingKind, Points, Policy};
+/// use wage_arrears::scoring::{assess_year, Grade};
+///
+/// let on = NaiveDate::from_ymd_opt(2025, 3, 10).unwrap();
+/// let findings: Vec<Finding> = (0..5)
+///     .map(|i| Finding::new("叶县", format!("PDS-2025-{i:04}"), FindingKind::NoFirstContact, on).with_responsible("王敏"))
+///     .collect();
+/// let score = assess_year("叶县", 2025, Some(Points::whole(100)), &findings, &Policy::default())?;
+/// assert_eq!(score.deduction.to_string(), "1.0");
+/// assert_eq!(score.score, Some("99.0".parse()?));
+/// assert_eq!(score.interviews.len(), 1); // 5 in March (含本数)
+/// assert_eq!(score.notices.len(), 5);
+/// assert_eq!(score.grade, Some(Grade::A));
+/// # Ok::<(), wage_arrears::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidPolicy`] when the policy does not pass [`Policy::validate`].
+pub fn assess_year(
+    county: &str,
+    year: i32,
+    base_score: Option<Points>,
+    findings: &[Finding],
+    policy: &Policy,
+) -> Result<CountyScore, Error> {
+    policy.validate()?;
+    Ok(assess_valid(county, year, base_score, findings, policy))
+}
+
+/// [`assess_year`] for every county that has a finding counted in `year` or a base score, sorted by county.
+///
+/// ```
+/// use std::collections::BTreeMap;
+/// use chrono::NaiveDate;
+/// use wage_arrears::{Finding, FindingKind, Points, Policy};
+/// use wage_arrears::scoring::assess_all;
+///
+/// let on = NaiveDate::from_ymd_opt(2025, 8, 4).unwrap();
+/// let findings = [Finding::new("郏县", "PDS-9", FindingKind::FormatNotCorrected, on)];
+/// let base = BTreeMap::from([("叶县".to_owned(), Points::whole(100))]);
+/// let all = assess_all(2025, &base, &findings, &Policy::default())?;
+/// let names: Vec<&str> = all.iter().map(|s| s.county.as_str()).collect();
+/// assert_eq!(names, ["叶县", "郏县"]);
+/// assert_eq!(all[1].score, None);
+/// # Ok::<(), wage_arrears::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidPolicy`] when the policy does not pass [`Policy::validate`].
+pub fn assess_all(
+    year: i32,
+    base_scores: &BTreeMap<String, Points>,
+    findings: &[Finding],
+    policy: &Policy,
+) -> Result<Vec<CountyScore>, Error> {
+    policy.validate()?;
+    let mut counties: BTreeSet<&str> = base_scores.keys().map(String::as_str).collect();
+    counties.extend(
+        findings
+            .iter()
+            .filter(|f| counting_date(f, policy).year() == year)
+            .map(|f| f.county.as_str()),
+    );
+    Ok(counties
+        .into_iter()
+        .map(|c| assess_valid(c, year, base_scores.get(c).copied(), findings, policy))
+        .collect())
+}
+
+fn assess_valid(
+    county: &str,
+    year: i32,
+    base_score: Option<Points>,
+    findings: &[Finding],
+    policy: &Policy,
+) -> CountyScore {
+    let mut counted: Vec<(NaiveDate, &Finding)> = findings
+        .iter()
+        .filter(|f| f.county == county)
+        .map(|f| (counting_date(f, policy), f))
+        .filter(|(d, _)| d.year() == year)
+        .collect();
+    counted.sort_by(|(da, a), (db, b)| {
+        (
+            da,
+            &a.clue_id,
+            a.kind,
+            a.found_on,
+            &a.responsible,
+            &a.note,
+            a.clue_closed_on,
+            a.rule,
+        )
+            .cmp(&(
+                db,
+                &b.clue_id,
+                b.kind,
+                b.found_on,
+                &b.responsible,
+                &b.note,
+                b.clue_closed_on,
+                b.rule,
+            ))
+    });
+    counted.dedup_by(|(_, a), (_, b)| a == b);
+
+    // R-SCO-1: 每发现一条扣减年度考核总分0.2分 (policy.deduction_per_finding, exact).
+    let n = u64::try_from(counted.len()).unwrap_or(u64::MAX);
+    let deduction = policy.deduction_per_finding.times(n);
+    let score = base_score.map(|base| base.saturating_sub(deduction));
+
+    // R-SCO-2: 对相关责任人予以点名通报 — one notice per finding.
+    let notices = counted
+        .iter()
+        .map(|(_, f)| Notice {
+            county: f.county.clone(),
+            clue_id: f.clue_id.clone(),
+            kind: f.kind,
+            found_on: f.found_on,
+            responsible: f.responsible.clone(),
+            deduction: policy.deduction_per_finding,
+            rule: RuleId::ScoreNamedNotice,
+        })
+        .collect();
+
+    // R-SCO-3: 当月累计5条（含本数）以上的约谈属地人社部门，并通报至属地政府.
+    let mut per_month = [0u32; 12];
+    for (d, _) in &counted {
+        if let Some(slot) = per_month.get_mut(d.month0() as usize) {
+            *slot = slot.saturating_add(1);
+        }
+    }
+    let interviews = per_month
+        .iter()
+        .zip(1u32..)
+        .filter(|(n, _)| **n >= policy.interview_findings_per_month)
+        .filter_map(|(n, m)| {
+            Month::new(year, m).ok().map(|month| Interview {
+                month,
+                findings: *n,
+                rule: RuleId::ScoreMonthlyInterview,
+            })
+        })
+        .collect();
+
+    // R-SCO-4: 当年度累计30条（含本数）以上的……评定为C级; otherwise R-SCO-5, the policy's scale.
+    let (grade, grade_rule) = if n >= u64::from(policy.grade_c_findings_per_year) {
+        (Some(Grade::C), RuleId::ScoreAnnualGradeC)
+    } else {
+        (
+            score.map(|s| grade_from_scale(s, policy)),
+            RuleId::ScoreGradeScale,
+        )
+    };
+
+    CountyScore {
+        county: county.to_owned(),
+        year,
+        findings: counted.into_iter().map(|(_, f)| f.clone()).collect(),
+        deduction,
+        deduction_rule: RuleId::ScoreDeduction,
+        base_score,
+        score,
+        notices,
+        per_month,
+        interviews,
+        grade,
+        grade_rule,
+    }
+}
+
+/// R-SCO-5 (an interpretation; the seeds name grades A/B/C but give no scale): `≥ grade_a_min_score` A,
+/// `≥ grade_b_min_score` B, else C.
+fn grade_from_scale(score: Points, policy: &Policy) -> Grade {
+    if score >= policy.grade_a_min_score {
+        Grade::A
+    } else if score >= policy.grade_b_min_score {
+        Grade::B
+    } else {
+        Grade::C
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(county: &str, id: &str, y: i32, m: u32, d: u32) -> Finding {
+        let on = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        Finding::new(county, id, FindingKind::NoFirstContact, on)
+    }
+
+    #[test]
+    fn the_same_finding_listed_twice_counts_once() {
+        let f = finding("叶县", "A", 2025, 4, 3);
+        let s = assess_year("叶县", 2025, None, &[f.clone(), f], &Policy::default()).unwrap();
+        assert_eq!(s.count(), 1);
+        assert_eq!(s.deduction, Points::from_milli(200));
+    }
+
+    #[test]
+    fn two_kinds_on_one_clue_are_two_findings() {
+        let a = finding("叶县", "A", 2025, 4, 3);
+        let mut b = a.clone();
+        b.kind = FindingKind::Falsified;
+        b.rule = b.kind.rule();
+        let s = assess_year("叶县", 2025, None, &[a, b], &Policy::default()).unwrap();
+        assert_eq!(s.count(), 2);
+    }
+
+    #[test]
+    fn without_a_base_score_there_is_no_grade_below_thirty_findings() {
+        let fs: Vec<Finding> = (0..29)
+            .map(|i| finding("郏县", &format!("C{i}"), 2025, 6, 2))
+            .collect();
+        let s = assess_year("郏县", 2025, None, &fs, &Policy::default()).unwrap();
+        assert_eq!(
+            (s.score, s.grade, s.grade_rule),
+            (None, None, RuleId::ScoreGradeScale)
+        );
+    }
+
+    #[test]
+    fn findings_can_count_by_the_month_the_clue_was_closed() {
+        let p = Policy {
+            finding_month: FindingMonth::ClueClosed,
+            ..Policy::default()
+        };
+        let mut f = finding("叶县", "A", 2026, 1, 8);
+        f.clue_closed_on = NaiveDate::from_ymd_opt(2025, 12, 30);
+        let s = assess_year("叶县", 2025, None, std::slice::from_ref(&f), &p).unwrap();
+        assert_eq!(s.per_month[11], 1);
+        let s = assess_year("叶县", 2026, None, &[f], &p).unwrap();
+        assert_eq!(s.count(), 0);
+    }
+
+    #[test]
+    fn a_score_below_the_b_line_grades_c_by_the_scale() {
+        let fs: Vec<Finding> = (0..3)
+            .map(|i| finding("郏县", &format!("C{i}"), 2025, 6, 2))
+            .collect();
+        let s = assess_year(
+            "郏县",
+            2025,
+            Some(Points::whole(70)),
+            &fs,
+            &Policy::default(),
+        )
+        .unwrap();
+        assert_eq!(s.score, Some(Points::from_milli(69_400)));
+        assert_eq!(
+            (s.grade, s.grade_rule),
+            (Some(Grade::C), RuleId::ScoreGradeScale)
+        );
+        assert!(!s.grade_c_forced());
+    }
+
+    #[test]
+    fn the_display_block_names_every_rule() {
+        let fs: Vec<Finding> = (0..5)
+            .map(|i| finding("郏县", &format!("C{i}"), 2025, 6, 2))
+            .collect();
+        let s = assess_year(
+            "郏县",
+            2025,
+            Some(Points::whole(100)),
+            &fs,
+            &Policy::default(),
+        )
+        .unwrap();
+        let text = s.to_string();
+        for code in ["R-SCO-1", "R-SCO-2", "R-SCO-3", "R-SCO-5"] {
+            assert!(text.contains(code), "{code} missing in\n{text}");
+        }
+        assert!(text.contains("99.0"), "{text}");
+        assert!(text.contains("（未登记责任人）"), "{text}");
+    }
+
+    #[test]
+    fn an_invalid_policy_is_refused() {
+        let p = Policy {
+            interview_findings_per_month: 0,
+            ..Policy::default()
+        };
+        assert!(assess_year("郏县", 2025, None, &[], &p).is_err());
+        assert!(assess_all(2025, &BTreeMap::new(), &[], &p).is_err());
+    }
+}
