@@ -1,0 +1,619 @@
+//! The county report: each county's findings, deduction, score, interview months and grade for a year, the city's
+//! monthly spot checks, and a chart of monthly findings per county.
+//!
+//! ```text
+//! cargo run --example county_report                       # the embedded synthetic ledger of 2025
+//! cargo run --example county_report -- ledger.json        # a ledger of your own
+//! cargo run --example county_report -- --dump ledger.json # write the embedded ledger as JSON, then report
+//! cargo run --example county_report -- --svg chart.svg    # write the chart elsewhere
+//! ```
+//!
+//! The chart goes to `target/county_report_<year>.svg` unless `--svg` says otherwise; the path is printed.
+//! A ledger is JSON: `{ "year": 2025, "clues": [Clue…], "findings": [Finding…], "base_scores": {"叶县": "100.0"} }`.
+//! Errors name the file and the offending field and exit with code 2.
+
+#[path = "ledger/mod.rs"]
+mod ledger;
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use ledger::Ledger;
+use wage_arrears::review::{Month, spot_checks_by_county};
+use wage_arrears::scoring::{CountyScore, Grade, assess_all};
+use wage_arrears::{Policy, RuleId, WorkCalendar};
+
+/// The year of the embedded ledger, and its seed.
+const YEAR: i32 = 2025;
+const SEED: u64 = 20_250_101;
+
+struct Args {
+    ledger: Option<PathBuf>,
+    dump: Option<PathBuf>,
+    svg: Option<PathBuf>,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = Args {
+        ledger: None,
+        dump: None,
+        svg: None,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--dump" => args.dump = Some(it.next().ok_or("--dump needs a path")?.into()),
+            "--svg" => args.svg = Some(it.next().ok_or("--svg needs a path")?.into()),
+            "-h" | "--help" => {
+                return Err("usage: county_report [LEDGER.json] [--dump PATH] [--svg PATH]".into());
+            }
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+            path if args.ledger.is_none() => args.ledger = Some(path.into()),
+            extra => return Err(format!("unexpected argument {extra}")),
+        }
+    }
+    Ok(args)
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("county_report: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> Result<(), String> {
+    let args = parse_args()?;
+    let policy = Policy::default();
+    let cal = WorkCalendar::china();
+    let ledger = match &args.ledger {
+        Some(path) => Ledger::read(path).map_err(|e| e.to_string())?,
+        None => ledger::synthetic(YEAR, SEED, &policy, &cal).map_err(|e| e.to_string())?,
+    };
+    if let Some(path) = &args.dump {
+        ledger.write(path).map_err(|e| e.to_string())?;
+        println!("台账已写出：{}", path.display());
+    }
+    let scores = assess_all(ledger.year, &ledger.base_scores, &ledger.findings, &policy)
+        .map_err(|e| e.to_string())?;
+    let by_county: BTreeMap<&str, &CountyScore> =
+        scores.iter().map(|s| (s.county.as_str(), s)).collect();
+    let counties = ledger.counties();
+
+    print!(
+        "{}",
+        report(&ledger, &counties, &by_county, &policy).map_err(|e| e.to_string())?
+    );
+
+    let svg_path = args.svg.unwrap_or_else(|| {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("target")
+            .join(format!("county_report_{}.svg", ledger.year))
+    });
+    if let Some(dir) = svg_path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    let ordered: Vec<&CountyScore> = counties
+        .iter()
+        .filter_map(|c| by_county.get(c.as_str()).copied())
+        .collect();
+    std::fs::write(&svg_path, chart(ledger.year, &ordered, &policy))
+        .map_err(|e| format!("{}: {e}", svg_path.display()))?;
+    println!(
+        "\n图表（各县每月问题数，约谈线 {} 条）：{}",
+        policy.interview_findings_per_month,
+        svg_path.display()
+    );
+    Ok(())
+}
+
+// ── The text report ─────────────────────────────────────────────────────────────────────────────────────────
+
+/// Display width in a terminal: East Asian wide and fullwidth characters take two columns.
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| match c as u32 {
+            0x1100..=0x115F
+            | 0x2E80..=0x303E
+            | 0x3041..=0x33FF
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xA000..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6
+            | 0x20000..=0x3FFFD => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+#[derive(Clone, Copy)]
+enum Align {
+    Left,
+    Right,
+}
+
+fn pad(s: &str, w: usize, align: Align) -> String {
+    let fill = " ".repeat(w.saturating_sub(width(s)));
+    match align {
+        Align::Left => format!("{s}{fill}"),
+        Align::Right => format!("{fill}{s}"),
+    }
+}
+
+/// Renders rows as a table whose columns line up by display width.
+fn table(header: &[&str], aligns: &[Align], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(width(cell));
+        }
+    }
+    let line = |cells: Vec<String>| -> String {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .zip(aligns)
+            .map(|((c, w), a)| pad(c, *w, *a))
+            .collect();
+        padded.join("  ").trim_end().to_owned() + "\n"
+    };
+    let mut out = line(header.iter().map(|h| (*h).to_owned()).collect());
+    out += &line(widths.iter().map(|w| "─".repeat(*w)).collect());
+    for row in rows {
+        out += &line(row.clone());
+    }
+    out
+}
+
+fn report(
+    ledger: &Ledger,
+    counties: &[String],
+    scores: &BTreeMap<&str, &CountyScore>,
+    policy: &Policy,
+) -> Result<String, std::fmt::Error> {
+    let year = ledger.year;
+    let mut out = String::new();
+    writeln!(
+        out,
+        "平顶山市 {year}年度 欠薪线索核处考核（{}）",
+        policy.name
+    )?;
+    writeln!(
+        out,
+        "台账：线索 {} 条，问题 {} 条；考核规则 000 §四(一)：每条扣 {} 分，当月 ≥{} 条约谈，全年 ≥{} 条评定C级\n",
+        ledger.clues.len(),
+        ledger.findings.len(),
+        policy.deduction_per_finding,
+        policy.interview_findings_per_month,
+        policy.grade_c_findings_per_year
+    )?;
+
+    let header = [
+        "县（市、区）",
+        "线索",
+        "办结",
+        "问题",
+        "扣分",
+        "得分",
+        "约谈月份",
+        "等级",
+        "依据",
+    ];
+    let aligns = [
+        Align::Left,
+        Align::Right,
+        Align::Right,
+        Align::Right,
+        Align::Right,
+        Align::Right,
+        Align::Left,
+        Align::Left,
+        Align::Left,
+    ];
+    let mut rows = Vec::new();
+    for county in counties {
+        let received = ledger.clues.iter().filter(|c| &c.county == county).count();
+        let closed = ledger
+            .clues
+            .iter()
+            .filter(|c| &c.county == county && c.closed_on.is_some())
+            .count();
+        let Some(s) = scores.get(county.as_str()) else {
+            rows.push(vec![
+                county.clone(),
+                received.to_string(),
+                closed.to_string(),
+                "0".into(),
+            ]);
+            continue;
+        };
+        let months: Vec<String> = s
+            .interviews
+            .iter()
+            .map(|i| format!("{}月({})", i.month.month(), i.findings))
+            .collect();
+        rows.push(vec![
+            county.clone(),
+            received.to_string(),
+            closed.to_string(),
+            s.count().to_string(),
+            s.deduction.to_string(),
+            s.score.map_or("—".into(), |x| x.to_string()),
+            if months.is_empty() {
+                "—".into()
+            } else {
+                months.join(" ")
+            },
+            s.grade.map_or("—", Grade::label_zh).to_owned(),
+            s.grade_rule.code().to_owned(),
+        ]);
+    }
+    out += &table(&header, &aligns, &rows);
+    writeln!(out)?;
+    for rule in [
+        RuleId::ScoreDeduction,
+        RuleId::ScoreNamedNotice,
+        RuleId::ScoreMonthlyInterview,
+        RuleId::ScoreAnnualGradeC,
+        RuleId::ScoreGradeScale,
+    ] {
+        writeln!(out, "  {}：{}", rule.cited(), rule.text_zh())?;
+    }
+
+    // Interviews and forced grades, in words.
+    writeln!(
+        out,
+        "\n约谈及通报（{}）",
+        RuleId::ScoreMonthlyInterview.cited()
+    )?;
+    let mut any = false;
+    for county in counties {
+        if let Some(s) = scores.get(county.as_str()) {
+            for i in &s.interviews {
+                writeln!(out, "  {county} {i}")?;
+                any = true;
+            }
+        }
+    }
+    if !any {
+        writeln!(out, "  无")?;
+    }
+    for county in counties {
+        if let Some(s) = scores.get(county.as_str()).filter(|s| s.grade_c_forced()) {
+            writeln!(out, "\n评定C级（{}）：", RuleId::ScoreAnnualGradeC.cited())?;
+            write!(out, "{s}")?;
+        }
+    }
+
+    // The city's spot checks, month by month.
+    writeln!(
+        out,
+        "\n市级抽查复核（{}；{}）：每月各县结论为5的线索全部复核，其余按 {} 抽查（{}），次月{}日前完成",
+        RuleId::SpotCheckSample.cited(),
+        RuleId::SpotCheckEveryCode5.cited(),
+        policy.spot_check_rate,
+        match policy.spot_check_rounding {
+            wage_arrears::Rounding::Down => "向下取整",
+            _ => "向上取整",
+        },
+        policy.spot_check_due_day
+    )?;
+    let mut rows = Vec::new();
+    for m in 1..=12 {
+        let Ok(month) = Month::new(year, m) else {
+            continue;
+        };
+        let seed = (year as u64) * 100 + u64::from(m);
+        let checks = spot_checks_by_county(&ledger.clues, month, seed, policy)
+            .map_err(|_| std::fmt::Error)?;
+        let sum =
+            |f: fn(&wage_arrears::review::SpotCheck) -> usize| checks.iter().map(f).sum::<usize>();
+        let due = checks
+            .first()
+            .map_or("—".to_owned(), |c| c.due_on.to_string());
+        rows.push(vec![
+            month.to_string(),
+            sum(|c| c.population).to_string(),
+            sum(|c| c.code5.len()).to_string(),
+            sum(|c| c.others).to_string(),
+            sum(|c| c.sampled.len()).to_string(),
+            checks.len().to_string(),
+            due,
+            seed.to_string(),
+        ]);
+    }
+    out += &table(
+        &[
+            "月份",
+            "办结",
+            "结论5复核",
+            "其余",
+            "抽查",
+            "涉及县区",
+            "完成期限",
+            "抽样种子",
+        ],
+        &[
+            Align::Left,
+            Align::Right,
+            Align::Right,
+            Align::Right,
+            Align::Right,
+            Align::Right,
+            Align::Left,
+            Align::Left,
+        ],
+        &rows,
+    );
+    Ok(out)
+}
+
+// ── The chart ───────────────────────────────────────────────────────────────────────────────────────────────
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+const FONT: &str = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif";
+const BLUE: &str = "#4e79a7";
+const RED: &str = "#d62728";
+const INK: &str = "#222";
+const GREY: &str = "#666";
+
+/// Small multiples: one bar chart per county (12 months), the interview line dashed red, bars at or over it red,
+/// counts on the bars; counties with the most findings first. Integer pixel coordinates throughout.
+fn chart(year: i32, scores: &[&CountyScore], policy: &Policy) -> String {
+    let threshold = policy.interview_findings_per_month;
+    let mut panels: Vec<&CountyScore> = scores.to_vec();
+    panels.sort_by_key(|s| std::cmp::Reverse(s.count())); // stable: ties keep the city's order
+    let max = panels.iter().flat_map(|s| s.per_month).max().unwrap_or(0);
+    let y_max = i64::from(max.max(threshold + 1) + 1);
+
+    let (cols, pw, ph): (i64, i64, i64) = (4, 300, 215);
+    let n = i64::try_from(panels.len()).unwrap_or(0);
+    let rows = ((n + cols - 1) / cols).max(1);
+    let (left, top, gap_x, gap_y) = (30, 150, 18, 20);
+    let w = left * 2 + cols * pw + (cols - 1) * gap_x;
+    let h = top + rows * (ph + gap_y) + 40;
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT}">"#
+    );
+    let _ = writeln!(s, r##"<rect width="{w}" height="{h}" fill="#fff"/>"##);
+    let _ = writeln!(
+        s,
+        r#"<text x="{left}" y="42" font-size="24" font-weight="700" fill="{INK}">平顶山市 {year}年 各县（市、区）欠薪线索复核问题数（按发现月份）</text>"#
+    );
+    let _ = writeln!(
+        s,
+        r#"<text x="{left}" y="70" font-size="14" fill="{GREY}">每发现一条扣年度考核 {} 分；当月累计 {threshold} 条（含本数）约谈属地人社部门并通报属地政府；全年累计 {} 条评定 C 级（000 §四(一)）。按全年问题数排序。</text>"#,
+        policy.deduction_per_finding, policy.grade_c_findings_per_year
+    );
+    // Legend.
+    let ly = 100;
+    let _ = writeln!(
+        s,
+        r#"<rect x="{left}" y="{}" width="14" height="14" fill="{BLUE}"/>"#,
+        ly - 11
+    );
+    let _ = writeln!(
+        s,
+        r#"<text x="{}" y="{ly}" font-size="13" fill="{INK}">当月问题数</text>"#,
+        left + 20
+    );
+    let x2 = left + 120;
+    let _ = writeln!(
+        s,
+        r#"<rect x="{x2}" y="{}" width="14" height="14" fill="{RED}"/>"#,
+        ly - 11
+    );
+    let _ = writeln!(
+        s,
+        r#"<text x="{}" y="{ly}" font-size="13" fill="{INK}">达到约谈线（≥{threshold} 条）</text>"#,
+        x2 + 20
+    );
+    let x3 = x2 + 190;
+    let _ = writeln!(
+        s,
+        r#"<line x1="{x3}" y1="{}" x2="{}" y2="{}" stroke="{RED}" stroke-width="2" stroke-dasharray="6 4"/>"#,
+        ly - 4,
+        x3 + 34,
+        ly - 4
+    );
+    let _ = writeln!(
+        s,
+        r#"<text x="{}" y="{ly}" font-size="13" fill="{INK}">约谈线 {threshold} 条</text>"#,
+        x3 + 42
+    );
+    let x4 = x3 + 150;
+    let _ = writeln!(
+        s,
+        r##"<rect x="{x4}" y="{}" width="26" height="16" rx="3" fill="#fdecea" stroke="{RED}" stroke-width="2"/>"##,
+        ly - 12
+    );
+    let _ = writeln!(
+        s,
+        r#"<text x="{}" y="{ly}" font-size="13" fill="{INK}">全年 ≥{} 条：C 级（R-SCO-4）</text>"#,
+        x4 + 34,
+        policy.grade_c_findings_per_year
+    );
+    let _ = writeln!(
+        s,
+        r#"<text x="{left}" y="{}" font-size="12" fill="{GREY}">纵轴：条数（各县同一刻度，0–{y_max}）；横轴：月份。</text>"#,
+        ly + 26
+    );
+
+    for (k, score) in (0i64..).zip(panels.iter()) {
+        let px = left + (k % cols) * (pw + gap_x);
+        let py = top + (k / cols) * (ph + gap_y);
+        panel(&mut s, (px, py, pw, ph), score, y_max, policy);
+    }
+    let _ = writeln!(
+        s,
+        r#"<text x="{left}" y="{}" font-size="11" fill="{GREY}">数据：台账 {year} 年（wage-arrears county_report）。扣分、约谈、等级依 平人社监察〔2024〕15号 §四(一)；无基础分时不评 A/B 级。</text>"#,
+        h - 14
+    );
+    s.push_str("</svg>\n");
+    s
+}
+
+fn panel(
+    s: &mut String,
+    (x, y, w, h): (i64, i64, i64, i64),
+    score: &CountyScore,
+    y_max: i64,
+    policy: &Policy,
+) {
+    let threshold = policy.interview_findings_per_month;
+    let c_grade = score.grade_c_forced();
+    let interview = !score.interviews.is_empty();
+    let (bg, border, bw) = if c_grade {
+        ("#fdecea", RED, 2)
+    } else if interview {
+        ("#fff7f5", "#e8a09a", 1)
+    } else {
+        ("#f8f9fb", "#d5d9e0", 1)
+    };
+    let _ = writeln!(
+        s,
+        r#"<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="6" fill="{bg}" stroke="{border}" stroke-width="{bw}"/>"#
+    );
+    // Title: the county and its grade, then its year in one line.
+    let _ = writeln!(
+        s,
+        r#"<text x="{}" y="{}" font-size="17" font-weight="700" fill="{INK}">{}</text>"#,
+        x + 12,
+        y + 25,
+        esc(&score.county)
+    );
+    let grade = score
+        .grade
+        .map_or("—".to_owned(), |g| g.label_zh().to_owned());
+    let grade_colour = match score.grade {
+        Some(Grade::C) => RED,
+        Some(Grade::B) => "#b07d00",
+        Some(_) => "#2e7d32",
+        None => GREY,
+    };
+    let _ = writeln!(
+        s,
+        r#"<text x="{}" y="{}" font-size="17" font-weight="700" fill="{grade_colour}" text-anchor="end">{grade}</text>"#,
+        x + w - 12,
+        y + 25
+    );
+    if c_grade {
+        let _ = writeln!(
+            s,
+            r#"<text x="{}" y="{}" font-size="11" fill="{RED}" text-anchor="end">全年≥{}条</text>"#,
+            x + w - 12,
+            y + 44,
+            policy.grade_c_findings_per_year
+        );
+    } else if interview {
+        let months: Vec<String> = score
+            .interviews
+            .iter()
+            .map(|i| format!("{}月", i.month.month()))
+            .collect();
+        let _ = writeln!(
+            s,
+            r#"<text x="{}" y="{}" font-size="11" fill="{RED}" text-anchor="end">约谈 {}</text>"#,
+            x + w - 12,
+            y + 44,
+            months.join("、")
+        );
+    }
+    let score_text = score.score.map_or("—".to_owned(), |p| p.to_string());
+    let _ = writeln!(
+        s,
+        r#"<text x="{}" y="{}" font-size="13" fill="{GREY}">全年 <tspan font-weight="700" fill="{}">{} 条</tspan> · 扣 {} 分 · 得分 {score_text}</text>"#,
+        x + 12,
+        y + 45,
+        if c_grade { RED } else { INK },
+        score.count(),
+        score.deduction
+    );
+
+    // Plot area: 12 slots of equal width.
+    let (pl, pt, pb) = (x + 30, y + 62, y + h - 24);
+    let slot = (w - 30 - 14) / 12;
+    let pr = pl + slot * 12;
+    let bar = slot * 2 / 3;
+    let sy = |v: i64| pb - (pb - pt) * v / y_max;
+    for v in (0..=y_max).step_by(if y_max > 12 { 4 } else { 2 }) {
+        if v == i64::from(threshold) {
+            continue;
+        }
+        let gy = sy(v);
+        let _ = writeln!(
+            s,
+            r##"<line x1="{pl}" y1="{gy}" x2="{pr}" y2="{gy}" stroke="#e3e6ea" stroke-width="1"/>"##
+        );
+        let _ = writeln!(
+            s,
+            r#"<text x="{}" y="{}" font-size="10" fill="{GREY}" text-anchor="end">{v}</text>"#,
+            pl - 5,
+            gy + 4
+        );
+    }
+    for (m, n) in (0i64..).zip(score.per_month.iter()) {
+        let bx = pl + slot * m + (slot - bar) / 2;
+        let mid = bx + bar / 2;
+        let over = *n >= threshold;
+        if *n > 0 {
+            let top = sy(i64::from(*n));
+            let _ = writeln!(
+                s,
+                r#"<rect x="{bx}" y="{top}" width="{bar}" height="{}" fill="{}"><title>{} {}月：{} 条</title></rect>"#,
+                pb - top,
+                if over { RED } else { BLUE },
+                esc(&score.county),
+                m + 1,
+                n
+            );
+            let _ = writeln!(
+                s,
+                r#"<text x="{mid}" y="{}" font-size="{}" font-weight="{}" fill="{}" text-anchor="middle">{n}</text>"#,
+                top - 3,
+                if over { 12 } else { 10 },
+                if over { 700 } else { 400 },
+                if over { RED } else { INK }
+            );
+        }
+        let _ = writeln!(
+            s,
+            r#"<text x="{mid}" y="{}" font-size="10" fill="{GREY}" text-anchor="middle">{}</text>"#,
+            pb + 13,
+            m + 1
+        );
+    }
+    let _ = writeln!(
+        s,
+        r##"<line x1="{pl}" y1="{pb}" x2="{pr}" y2="{pb}" stroke="#9aa0a6" stroke-width="1"/>"##
+    );
+    // The interview line.
+    let ty = sy(i64::from(threshold));
+    let _ = writeln!(
+        s,
+        r#"<line x1="{pl}" y1="{ty}" x2="{pr}" y2="{ty}" stroke="{RED}" stroke-width="2" stroke-dasharray="6 4"/>"#
+    );
+    let _ = writeln!(
+        s,
+        r#"<text x="{}" y="{}" font-size="11" font-weight="700" fill="{RED}" text-anchor="end">{threshold}</text>"#,
+        pl - 5,
+        ty + 4
+    );
+}
