@@ -60,12 +60,17 @@ struct Tables {
     regional_rest_days: BTreeSet<NaiveDate>,
     first: NaiveDate,
     last: NaiveDate,
-    /// `first.num_days_from_ce()`, to turn a date into an offset without a subtraction of `NaiveDate`s.
-    first_ce: i32,
+    /// The first year known.
+    first_year: i32,
+    /// `year_starts[k]`: the offset of 1 January of `first_year + k`. A date's offset is then one lookup plus its
+    /// day of the year, with no date arithmetic.
+    year_starts: Vec<usize>,
     /// `cum[i]` = working days in `[first, first + i)`; one longer than the number of days.
     cum: Vec<u32>,
-    /// The offsets from `first` of the working days, in order.
-    working: Vec<u32>,
+    /// `flags[i]`: whether `first + i` is a working day.
+    flags: Vec<bool>,
+    /// The working days, in order (stored as dates so that answering needs no date arithmetic).
+    working: Vec<NaiveDate>,
 }
 
 impl WorkCalendar {
@@ -197,9 +202,10 @@ impl WorkCalendar {
     ///
     /// # Errors
     /// [`Error::CalendarOutOfRange`] when `date` is outside [`coverage`](Self::coverage).
+    #[inline]
     pub fn is_working_day(&self, date: NaiveDate) -> Result<bool, Error> {
         let i = self.offset(date)?;
-        Ok(self.inner.cum[i + 1] != self.inner.cum[i])
+        Ok(self.inner.flags[i])
     }
 
     /// The n-th working day strictly after `start` (the start day is never counted, 民法典 第201条);
@@ -219,22 +225,19 @@ impl WorkCalendar {
     /// # Errors
     /// [`Error::CalendarOutOfRange`] when `start` is outside [`coverage`](Self::coverage);
     /// [`Error::CountPastCalendar`] when the n-th working day lies past its last day.
+    #[inline]
     pub fn add_working_days(&self, start: NaiveDate, n: u32) -> Result<NaiveDate, Error> {
         let i = self.offset(start)?;
         if n == 0 {
             return Ok(start);
         }
         let t = &*self.inner;
-        // Working days up to and including `start`; the next one has index `done`.
-        let done = t.cum[i + 1] as usize;
-        let index = done + (n as usize - 1);
-        match t.working.get(index) {
-            Some(&off) => Ok(t.date_at(off)),
-            None => Err(Error::CountPastCalendar {
-                start,
-                n,
-                last: t.last,
-            }),
+        // `cum[i + 1]` working days lie on or before `start`, so the n-th one after it has index
+        // `cum[i + 1] + n - 1` in `working` (u64 arithmetic: no overflow on any target).
+        let index = u64::from(t.cum[i + 1]) + u64::from(n) - 1;
+        match usize::try_from(index).ok().and_then(|k| t.working.get(k)) {
+            Some(&day) => Ok(day),
+            None => Err(t.count_past_end(start, n)),
         }
     }
 
@@ -244,6 +247,7 @@ impl WorkCalendar {
     ///
     /// # Errors
     /// [`Error::CalendarOutOfRange`] when either date is outside [`coverage`](Self::coverage).
+    #[inline]
     pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> Result<i64, Error> {
         let i = self.offset(from)?;
         let j = self.offset(to)?;
@@ -289,14 +293,10 @@ impl WorkCalendar {
             Rollover::None => Ok(end),
             Rollover::NextWorkingDay => {
                 let t = &*self.inner;
-                // Working days before `end`; the first working day on or after `end` has this index.
+                // `cum[j]` working days lie before `end`, so the first on or after it has that index.
                 match t.working.get(t.cum[j] as usize) {
-                    Some(&off) => Ok(t.date_at(off)),
-                    None => Err(Error::CountPastCalendar {
-                        start: end,
-                        n: 0,
-                        last: t.last,
-                    }),
+                    Some(&day) => Ok(day),
+                    None => Err(t.count_past_end(end, 0)),
                 }
             }
         }
@@ -315,23 +315,22 @@ impl WorkCalendar {
         let j = self.offset(to)?;
         let t = &*self.inner;
         Ok(((i + 1)..=j)
-            .filter(|&k| t.cum[k + 1] == t.cum[k])
-            .map(|k| t.date_at(k as u32))
+            .filter(|&k| !t.flags[k])
+            .map(|k| t.date_at(k))
             .collect())
     }
 
     /// The offset of `date` from the first day, or the out-of-range error.
+    #[inline]
     fn offset(&self, date: NaiveDate) -> Result<usize, Error> {
         let t = &*self.inner;
-        let off = date.num_days_from_ce() - t.first_ce;
-        if off < 0 || date > t.last {
-            return Err(Error::CalendarOutOfRange {
-                date,
-                first: t.first,
-                last: t.last,
-            });
+        let start = usize::try_from(i64::from(date.year()) - i64::from(t.first_year))
+            .ok()
+            .and_then(|k| t.year_starts.get(k));
+        match start {
+            Some(&start) => Ok(start + date.ordinal0() as usize),
+            None => Err(t.out_of_range(date)),
         }
-        Ok(off as usize)
     }
 }
 
@@ -417,30 +416,61 @@ impl Tables {
             working_flags[off as usize] = false;
         }
         let mut cum = Vec::with_capacity(len + 1);
-        let mut working = Vec::new();
+        let mut working = Vec::with_capacity(len);
         let mut count = 0u32;
         cum.push(0);
-        for (k, &w) in working_flags.iter().enumerate() {
+        let mut day = first;
+        for &w in &working_flags {
             if w {
-                working.push(k as u32);
+                working.push(day);
                 count += 1;
             }
             cum.push(count);
+            day = day.succ_opt().unwrap_or(day);
         }
+        // Years are consecutive (checked above), so each year's 1 January has a valid offset.
+        let first_year_number = first.year();
+        let year_starts = years
+            .iter()
+            .map(|y| {
+                NaiveDate::from_ymd_opt(y.year, 1, 1)
+                    .map_or(0, |jan1| (jan1.num_days_from_ce() - first_ce) as usize)
+            })
+            .collect();
         Ok(Tables {
             years,
             regional_rest_days: regional,
             first,
             last,
-            first_ce,
+            first_year: first_year_number,
+            year_starts,
             cum,
+            flags: working_flags,
             working,
         })
     }
 
-    fn date_at(&self, offset: u32) -> NaiveDate {
+    fn date_at(&self, offset: usize) -> NaiveDate {
         // In range by construction: offsets index the table, whose every day is a valid NaiveDate.
-        self.first + Days::new(u64::from(offset))
+        self.first + Days::new(offset as u64)
+    }
+
+    #[cold]
+    fn out_of_range(&self, date: NaiveDate) -> Error {
+        Error::CalendarOutOfRange {
+            date,
+            first: self.first,
+            last: self.last,
+        }
+    }
+
+    #[cold]
+    fn count_past_end(&self, start: NaiveDate, n: u32) -> Error {
+        Error::CountPastCalendar {
+            start,
+            n,
+            last: self.last,
+        }
     }
 }
 
