@@ -6,7 +6,9 @@
 #![deny(missing_docs)]
 
 pub mod calendar;
+pub mod campaign;
 mod de;
+pub mod deadline;
 mod error;
 pub mod finding;
 pub mod interpretations;
@@ -20,12 +22,12 @@ pub use de::deserialize;
 pub use error::Error;
 pub use finding::{Finding, FindingKind};
 pub use model::{
-    Agreement, Clue, Conclusion, Contact, ContactChannel, EscalationFacts, HandlingLevel, Investigation, Payment,
-    Progress, ProgressKind, Source, Submission,
+    Agreement, Clue, Conclusion, Contact, ContactChannel, EscalationFacts, HandlingLevel,
+    Investigation, Payment, Progress, ProgressKind, Source, Submission,
 };
 pub use policy::{
-    CardBasis, Clocks, EffectiveHandling, FindingMonth, Policy, PolicySet, ProgressEvidence, Response, Rounding,
-    SourceClock,
+    CardBasis, Clocks, EffectiveHandling, FindingMonth, Policy, PolicySet, ProgressEvidence,
+    Response, Rounding, SourceClock,
 };
 pub use rule::{Citation, RuleId};
 pub use units::{Fen, Points, Rate, Ratio};

@@ -63,9 +63,11 @@ impl Clocks {
             Source::StateCouncilInspection => &self.state_council_inspection,
             Source::MinistersMailbox => &self.ministers_mailbox,
             Source::HenanMonitoring => &self.henan_monitoring,
-            Source::Hotline12345 | Source::Hotline12333 | Source::Petition | Source::OnSite | Source::QrCode => {
-                &self.other_channels
-            }
+            Source::Hotline12345
+            | Source::Hotline12333
+            | Source::Petition
+            | Source::OnSite
+            | Source::QrCode => &self.other_channels,
         }
     }
 }
@@ -87,11 +89,30 @@ pub enum CardBasis {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ProgressEvidence {
-    /// Default: any progress record, contact, filing, payment or submission dated after the deadline.
+    /// Default: any record dated after the deadline: a progress record (note or feedback), a contact, the
+    /// investigation, a case filing, an enforcement application, a police transfer, informing the reporter, a
+    /// payment, an agreement (signed, followed up or paid) or a submission.
     #[default]
     AnyRecord,
     /// Alternative: only a progress feedback filed on the platform.
     FeedbackOnly,
+}
+
+/// Which escalation facts raise a case to the city (interpretation, 003 重大案件提级督办机制).
+///
+/// 003: “对涉及跨区域施工、工程结算存在纠纷，涉及人数多、金额大等复杂案件，或上级转办……的重大欠薪线索，在各县区核实
+/// 整治的基础上，仍出现反复投诉或引发重大舆情的，实行提级办案。”
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EscalationBasis {
+    /// Default, the sentence as written: a complex case (cross-region work, a settlement dispute, many workers, a
+    /// large sum) or a clue transferred from above, **and** it still draws repeated complaints or a public-opinion
+    /// incident (“仍出现反复投诉或引发重大舆情的”).
+    #[default]
+    CaseAndRecurrence,
+    /// Alternative: any one of the seven facts alone raises the case.
+    AnyCriterion,
 }
 
 /// How a sampling rate turns into a count (interpretation, 000 §三(四) "按照5%的比例").
@@ -228,6 +249,9 @@ policy! {
     escalation_min_workers: u32 = 30;
     /// A clue owing at least this much is "金额大" (interpretation: ¥500,000).
     escalation_min_amount: Fen = Fen::from_yuan(500_000);
+    /// Which facts raise a case (interpretation: the facts of a complex or transferred case **and** a repeated
+    /// complaint or public-opinion incident, as 003 is written).
+    escalation_basis: EscalationBasis = EscalationBasis::CaseAndRecurrence;
     /// An escalated case is filed on the day it is received (003 "即接即办、当日立案").
     escalation_same_day_filing: bool = true;
 
@@ -308,26 +332,37 @@ impl Policy {
     /// [`Error::InvalidPolicy`] naming the first bad field: a 0-day window, a rate over 100%, a threshold of 0,
     /// a negative deduction, a grade scale upside down, a spot-check day outside 1–28.
     pub fn validate(&self) -> Result<(), Error> {
-        let bad = |field, reason: &str| Err(Error::InvalidPolicy {
-            field,
-            reason: reason.to_owned(),
-        });
+        let bad = |field, reason: &str| {
+            Err(Error::InvalidPolicy {
+                field,
+                reason: reason.to_owned(),
+            })
+        };
         let c = &self.clocks;
         for (name, clock) in [
             ("clocks.mohrss_column", c.mohrss_column),
             ("clocks.gov_cn_message", c.gov_cn_message),
-            ("clocks.state_council_inspection", c.state_council_inspection),
+            (
+                "clocks.state_council_inspection",
+                c.state_council_inspection,
+            ),
             ("clocks.ministers_mailbox", c.ministers_mailbox),
             ("clocks.henan_monitoring", c.henan_monitoring),
             ("clocks.other_channels", c.other_channels),
         ] {
             if clock.accept_working_days == Some(0) || clock.respond_natural_days == Some(0) {
-                return bad(name, "a window of 0 days leaves no time to act; use null for no clock");
+                return bad(
+                    name,
+                    "a window of 0 days leaves no time to act; use null for no clock",
+                );
             }
             if clock.accept_working_days.is_some_and(|n| n > 366)
                 || clock.respond_natural_days.is_some_and(|n| n > 3_660)
             {
-                return bad(name, "a window longer than a year of working days or ten years is not a deadline");
+                return bad(
+                    name,
+                    "a window longer than a year of working days or ten years is not a deadline",
+                );
             }
         }
         for (field, rate) in [
@@ -354,9 +389,19 @@ impl Policy {
             ("red_card_overdue_days", self.red_card_overdue_days),
             ("min_contacts", self.min_contacts),
             ("return_visit_after_days", self.return_visit_after_days),
-            ("resubmit_within_working_days", self.resubmit_within_working_days),
-            ("unrevised_resubmissions_for_finding", self.unrevised_resubmissions_for_finding),
-            ("interview_findings_per_month", self.interview_findings_per_month),
+            (
+                "resubmit_within_working_days",
+                self.resubmit_within_working_days,
+            ),
+            (
+                "unrevised_resubmissions_for_finding",
+                self.unrevised_resubmissions_for_finding,
+            ),
+            (
+                "interview_findings_per_month",
+                self.interview_findings_per_month,
+            ),
+            ("escalation_min_workers", self.escalation_min_workers),
             ("grade_c_findings_per_year", self.grade_c_findings_per_year),
         ] {
             if n == 0 {
@@ -366,14 +411,26 @@ impl Policy {
                 });
             }
         }
+        if self.escalation_min_amount == Fen::ZERO {
+            return bad(
+                "escalation_min_amount",
+                "a threshold of 0 makes every clue a large sum",
+            );
+        }
         if !(1..=28).contains(&self.spot_check_due_day) {
-            return bad("spot_check_due_day", "must be a day 1–28 that every month has");
+            return bad(
+                "spot_check_due_day",
+                "must be a day 1–28 that every month has",
+            );
         }
         if self.deduction_per_finding < Points::ZERO {
             return bad("deduction_per_finding", "a deduction cannot be negative");
         }
         if self.grade_a_min_score < self.grade_b_min_score {
-            return bad("grade_a_min_score", "grade A cannot need a lower score than grade B");
+            return bad(
+                "grade_a_min_score",
+                "grade A cannot need a lower score than grade B",
+            );
         }
         Ok(())
     }
@@ -411,7 +468,10 @@ impl PolicySet {
             p.validate()?;
         }
         policies.sort_by_key(|p| p.effective_from);
-        if let Some(w) = policies.windows(2).find(|w| w[0].effective_from == w[1].effective_from) {
+        if let Some(w) = policies
+            .windows(2)
+            .find(|w| w[0].effective_from == w[1].effective_from)
+        {
             return Err(Error::InvalidPolicy {
                 field: "effective_from",
                 reason: format!("two policies take effect on {}", w[0].effective_from),
@@ -473,22 +533,34 @@ mod tests {
 
     #[test]
     fn a_rate_over_one_hundred_percent_is_rejected() {
-        let mut p = Policy::default();
-        p.spot_check_rate = Rate(10_001);
-        assert!(p.validate().unwrap_err().to_string().contains("100.01% is over 100%"));
+        let p = Policy {
+            spot_check_rate: Rate(10_001),
+            ..Policy::default()
+        };
+        assert!(
+            p.validate()
+                .unwrap_err()
+                .to_string()
+                .contains("100.01% is over 100%")
+        );
     }
 
     #[test]
     fn a_negative_deduction_is_rejected() {
-        let mut p = Policy::default();
-        p.deduction_per_finding = Points::from_milli(-200);
+        let p = Policy {
+            deduction_per_finding: Points::from_milli(-200),
+            ..Policy::default()
+        };
         assert!(p.validate().is_err());
     }
 
     #[test]
     fn henan_clues_are_clocked_as_the_mohrss_column() {
         let p = Policy::default();
-        assert_eq!(p.clocks.of(Source::HenanMonitoring), p.clocks.of(Source::MohrssColumn));
+        assert_eq!(
+            p.clocks.of(Source::HenanMonitoring),
+            p.clocks.of(Source::MohrssColumn)
+        );
         assert_eq!(p.clocks.of(Source::QrCode).accept_working_days, None);
     }
 }
