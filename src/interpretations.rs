@@ -29,4 +29,11 @@
 //! | When is a case "涉及人数多、金额大"? | 30 workers or ¥500,000 | any | `escalation_min_workers`, `escalation_min_amount` | 003 |
 //! | Clocks of 12345, 12333, 信访, on-site and QR-code clues | None: the seeds set none | any clock | `clocks.other_channels` | 002 §二(二) |
 //! | "反复提交2次以上": does 2 count? | Yes (以上 includes the number, as 含本数 does elsewhere in 000) | 3 | `unrevised_resubmissions_for_finding` | 000 §四(一)7 |
+//! | Which facts raise a case to the city (提级办案)? | 003 as written: a complex case (cross-region, settlement dispute, many workers, large sum) or a clue transferred from above, **and** repeated complaints or a public-opinion incident | any one of the seven facts alone | `escalation_basis` | 003 重大案件提级督办机制 |
+//! | On which day must an escalated case be filed ("当日立案")? | The day the clue was received: its registration day | — (the record has no separate escalation date) | `escalation_same_day_filing` | 003 |
+//! | What deadline does a card count against, and when is it lifted? | The response (respond-by) deadline; closing the case lifts the card; a clue not yet accepted has no response clock and no card (its acceptance clock shows it overdue) | — | — | 002 §(十二) |
+//! | "超期10日": from which day is a card red? | From the 10th natural day past the due day (含本数), if nothing counted as progress is dated after the due day; progress after the due day keeps it yellow while open | any number of days | `red_card_overdue_days`, `red_card_progress` | 002 §(十二) |
+//! | What does a status "as of" a date see? | The record as it stood that day: an acceptance, closing or feedback dated later has not happened yet | — | — | SPEC §2 |
+//! | Campaign "……前" (春节前办结, 1月1日前报告): before or on the day? | On or before, as "每月10日前": close all by 2024-02-10, report by 2024-01-01 | strictly before: set the day before as the date | `Campaign::close_all_by`, `ReportDue::Fixed::due` | 001 §一, §四 |
+//! | Which clues must a campaign close ("所有查实的欠薪案件")? | Clues verified (arrears found) by the date asked about and registered on or before the close-all date, also those registered before the window | only clues registered inside the window | — | 001 §一 |
 //! | Outside the calendar's years | An error, never a weekday guess | add the year's notice with `WorkCalendar::add_year` | — | SPEC §1 |

@@ -6,7 +6,9 @@
 #![deny(missing_docs)]
 
 pub mod calendar;
+pub mod campaign;
 mod de;
+pub mod deadline;
 mod error;
 pub mod finding;
 pub mod interpretations;

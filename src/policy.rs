@@ -89,11 +89,30 @@ pub enum CardBasis {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ProgressEvidence {
-    /// Default: any progress record, contact, filing, payment or submission dated after the deadline.
+    /// Default: any record dated after the deadline: a progress record (note or feedback), a contact, the
+    /// investigation, a case filing, an enforcement application, a police transfer, informing the reporter, a
+    /// payment, an agreement (signed, followed up or paid) or a submission.
     #[default]
     AnyRecord,
     /// Alternative: only a progress feedback filed on the platform.
     FeedbackOnly,
+}
+
+/// Which escalation facts raise a case to the city (interpretation, 003 重大案件提级督办机制).
+///
+/// 003: “对涉及跨区域施工、工程结算存在纠纷，涉及人数多、金额大等复杂案件，或上级转办……的重大欠薪线索，在各县区核实
+/// 整治的基础上，仍出现反复投诉或引发重大舆情的，实行提级办案。”
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EscalationBasis {
+    /// Default, the sentence as written: a complex case (cross-region work, a settlement dispute, many workers, a
+    /// large sum) or a clue transferred from above, **and** it still draws repeated complaints or a public-opinion
+    /// incident (“仍出现反复投诉或引发重大舆情的”).
+    #[default]
+    CaseAndRecurrence,
+    /// Alternative: any one of the seven facts alone raises the case.
+    AnyCriterion,
 }
 
 /// How a sampling rate turns into a count (interpretation, 000 §三(四) "按照5%的比例").
@@ -230,6 +249,9 @@ policy! {
     escalation_min_workers: u32 = 30;
     /// A clue owing at least this much is "金额大" (interpretation: ¥500,000).
     escalation_min_amount: Fen = Fen::from_yuan(500_000);
+    /// Which facts raise a case (interpretation: the facts of a complex or transferred case **and** a repeated
+    /// complaint or public-opinion incident, as 003 is written).
+    escalation_basis: EscalationBasis = EscalationBasis::CaseAndRecurrence;
     /// An escalated case is filed on the day it is received (003 "即接即办、当日立案").
     escalation_same_day_filing: bool = true;
 
@@ -379,6 +401,7 @@ impl Policy {
                 "interview_findings_per_month",
                 self.interview_findings_per_month,
             ),
+            ("escalation_min_workers", self.escalation_min_workers),
             ("grade_c_findings_per_year", self.grade_c_findings_per_year),
         ] {
             if n == 0 {
@@ -387,6 +410,12 @@ impl Policy {
                     reason: "must be at least 1".into(),
                 });
             }
+        }
+        if self.escalation_min_amount == Fen::ZERO {
+            return bad(
+                "escalation_min_amount",
+                "a threshold of 0 makes every clue a large sum",
+            );
         }
         if !(1..=28).contains(&self.spot_check_due_day) {
             return bad(

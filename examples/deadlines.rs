@@ -1,0 +1,403 @@
+//! Every clue's deadlines, clock status and card on a date, as a table.
+//!
+//! ```text
+//! cargo run --example deadlines                                  # examples/data/clues.json, as of 2026-11-25
+//! cargo run --example deadlines -- my-clues.json --as-of 2026-10-01
+//! ```
+//!
+//! The clues are read with `wage_arrears::deserialize`, so a bad file is reported with the path of the offending
+//! field (`[3].conclusion: conclusion code 11 is not one of …`); any error exits with code 2.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::{Days, NaiveDate};
+use wage_arrears::deadline::{Card, ClockStatus, ClueStatus, status};
+use wage_arrears::{Clue, Policy, Rollover, RuleId, WorkCalendar};
+
+const DEFAULT_AS_OF: &str = "2026-11-25";
+const USAGE: &str = "usage: deadlines [CLUES.json] [--as-of YYYY-MM-DD]";
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+struct Args {
+    path: PathBuf,
+    as_of: NaiveDate,
+}
+
+fn parse_args() -> Result<Option<Args>, String> {
+    let mut path = None;
+    let mut as_of = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let date = if arg == "--as-of" {
+            Some(
+                args.next()
+                    .ok_or_else(|| format!("--as-of needs a date\n{USAGE}"))?,
+            )
+        } else {
+            arg.strip_prefix("--as-of=").map(str::to_owned)
+        };
+        if let Some(date) = date {
+            let parsed = date
+                .parse::<NaiveDate>()
+                .map_err(|e| format!("--as-of `{date}` is not a date YYYY-MM-DD ({e})"))?;
+            as_of = Some(parsed);
+        } else if arg == "-h" || arg == "--help" {
+            println!("{USAGE}");
+            return Ok(None);
+        } else if arg.starts_with('-') {
+            return Err(format!("unknown option `{arg}`\n{USAGE}"));
+        } else if path.replace(PathBuf::from(&arg)).is_some() {
+            return Err(format!("more than one clues file given\n{USAGE}"));
+        }
+    }
+    let default_as_of = DEFAULT_AS_OF
+        .parse::<NaiveDate>()
+        .map_err(|e| format!("bad default date: {e}"))?;
+    Ok(Some(Args {
+        path: path.unwrap_or_else(|| {
+            PathBuf::from(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/examples/data/clues.json"
+            ))
+        }),
+        as_of: as_of.unwrap_or(default_as_of),
+    }))
+}
+
+fn read_clues(path: &PathBuf) -> Result<Vec<Clue>, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let mut de = serde_json::Deserializer::from_str(&text);
+    let clues = wage_arrears::deserialize::<Vec<Clue>, _>(&mut de)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    de.end()
+        .map_err(|e| format!("{}: trailing text after the clues: {e}", path.display()))?;
+    // Reject duplicate ids: a table with two rows of one id would mislead.
+    let mut seen = BTreeSet::new();
+    for (i, clue) in clues.iter().enumerate() {
+        if !seen.insert(clue.id.as_str()) {
+            return Err(format!(
+                "{}: [{i}].id: clue id `{}` appears twice",
+                path.display(),
+                clue.id
+            ));
+        }
+    }
+    Ok(clues)
+}
+
+/// Display width in terminal columns: CJK and full-width characters take two.
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| match u32::from(c) {
+            0x1100..=0x115F
+            | 0x2E80..=0x303E
+            | 0x3041..=0x33FF
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xA000..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6
+            | 0x20000..=0x3FFFD => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+fn pad(s: &str, columns: usize) -> String {
+    let mut out = s.to_owned();
+    out.extend(std::iter::repeat_n(' ', columns.saturating_sub(width(s))));
+    out
+}
+
+/// What the row says about the clue on `as_of`.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Stage {
+    AwaitingAcceptance,
+    AcceptanceOverdue,
+    InHand,
+    ResponseOverdue,
+    Closed,
+    OutsideCalendar,
+}
+
+impl Stage {
+    const fn label(self) -> &'static str {
+        match self {
+            Stage::AwaitingAcceptance => "待接收",
+            Stage::AcceptanceOverdue => "接收逾期",
+            Stage::InHand => "办理中",
+            Stage::ResponseOverdue => "答复逾期未办结",
+            Stage::Closed => "已办结",
+            Stage::OutsideCalendar => "日历外",
+        }
+    }
+}
+
+struct Row {
+    cells: [String; 8],
+    stage: Stage,
+    card: Card,
+    accepted_late: bool,
+}
+
+fn date_or_dash(d: Option<NaiveDate>) -> String {
+    d.map_or_else(|| "-".to_owned(), |d| d.to_string())
+}
+
+fn row(clue: &Clue, s: &ClueStatus) -> Row {
+    let as_of = s.as_of;
+    let accepted = clue.accepted_on.filter(|&d| d <= as_of);
+    let closed = clue.closed_on.filter(|&d| d <= as_of);
+    let accepted_late = matches!(s.accept, Some((_, ClockStatus::MetLate { .. })));
+    let accept_by = date_or_dash(s.accept.map(|(d, _)| d.due));
+    // A response clock starts on acceptance: before that (as of `as_of`) there is none to show.
+    let respond_by = s.respond.filter(|_| accepted.is_some()).map_or_else(
+        || "-".to_owned(),
+        |(d, _)| match d.rollover {
+            Rollover::NextWorkingDay
+                if Some(d.due) != d.start.checked_add_days(Days::new(u64::from(d.days))) =>
+            {
+                format!("{}+", d.due)
+            }
+            _ => d.due.to_string(),
+        },
+    );
+    let (stage, text) = match (accepted, closed, s.accept, s.respond) {
+        (_, Some(closed_on), _, respond) => {
+            let text = match respond {
+                Some((d, _)) if closed_on <= d.due => "按期办结".to_owned(),
+                Some((d, ClockStatus::MetOnTime { .. })) => {
+                    format!("按期反馈，超期{}天办结", (closed_on - d.due).num_days())
+                }
+                Some((_, ClockStatus::MetLate { on, days_late })) if on == closed_on => {
+                    format!("逾期{days_late}天办结")
+                }
+                Some((_, ClockStatus::MetLate { days_late, .. })) => {
+                    format!("逾期{days_late}天反馈，后办结")
+                }
+                _ => "已办结".to_owned(),
+            };
+            (Stage::Closed, text)
+        }
+        (None, None, Some((_, st)), _) => match st {
+            ClockStatus::NotYetDue { days_left } => (
+                Stage::AwaitingAcceptance,
+                format!("待接收（余{days_left}天）"),
+            ),
+            ClockStatus::DueToday => (Stage::AwaitingAcceptance, "今日须接收".to_owned()),
+            ClockStatus::Overdue { days } => {
+                (Stage::AcceptanceOverdue, format!("接收逾期{days}天"))
+            }
+            _ => (Stage::AwaitingAcceptance, st.to_string()),
+        },
+        (None, None, None, _) => (Stage::AwaitingAcceptance, "待接收（无时限）".to_owned()),
+        (Some(_), None, _, Some((deadline, st))) => match st {
+            ClockStatus::NotYetDue { days_left } => {
+                (Stage::InHand, format!("办理中（余{days_left}天）"))
+            }
+            ClockStatus::DueToday => (Stage::InHand, "今日到期".to_owned()),
+            ClockStatus::Overdue { days } if deadline.rule == RuleId::RespondClosingFeedback => {
+                (Stage::ResponseOverdue, format!("逾期{days}天未办结"))
+            }
+            ClockStatus::Overdue { days } => {
+                (Stage::ResponseOverdue, format!("逾期{days}天未答复"))
+            }
+            // Answered by a timely progress feedback; past the due day it is still overdue for the card.
+            ClockStatus::MetOnTime { .. } if s.card == Card::None => {
+                (Stage::InHand, "已按期反馈，未办结".to_owned())
+            }
+            ClockStatus::MetOnTime { .. } => {
+                (Stage::ResponseOverdue, "已按期反馈，未办结".to_owned())
+            }
+            ClockStatus::MetLate { days_late, .. } => (
+                Stage::ResponseOverdue,
+                format!("逾期{days_late}天反馈，未办结"),
+            ),
+            _ => (Stage::InHand, st.to_string()),
+        },
+        (Some(_), None, _, None) => (Stage::InHand, "办理中（无时限）".to_owned()),
+    };
+    let accepted_cell = match accepted {
+        Some(d) if accepted_late => format!("{d}*"),
+        other => date_or_dash(other),
+    };
+    let card = match s.card {
+        Card::None => String::new(),
+        other => other.label_zh().to_owned(),
+    };
+    Row {
+        cells: [
+            clue.id.clone(),
+            clue.source.short_zh().to_owned(),
+            clue.registered_on.to_string(),
+            accept_by,
+            accepted_cell,
+            respond_by,
+            text,
+            card,
+        ],
+        stage,
+        card: s.card,
+        accepted_late,
+    }
+}
+
+fn run() -> Result<(), String> {
+    let Some(args) = parse_args()? else {
+        return Ok(());
+    };
+    let clues = read_clues(&args.path)?;
+    let policy = Policy::default();
+    let cal = WorkCalendar::china();
+
+    let mut rows = Vec::new();
+    let mut errors = Vec::new();
+    let mut rules = BTreeSet::new();
+    let mut later = 0;
+    for clue in &clues {
+        if clue.registered_on > args.as_of {
+            later += 1;
+            continue;
+        }
+        match status(clue, &policy, &cal, args.as_of) {
+            Ok(s) => {
+                rules.extend(s.accept.map(|(d, _)| d.rule));
+                rules.extend(s.respond.map(|(d, _)| d.rule));
+                rules.extend(s.card_rule);
+                rows.push(row(clue, &s));
+            }
+            Err(e) => {
+                errors.push(format!("{}: {e}", clue.id));
+                rows.push(Row {
+                    cells: [
+                        clue.id.clone(),
+                        clue.source.short_zh().to_owned(),
+                        clue.registered_on.to_string(),
+                        "?".into(),
+                        date_or_dash(clue.accepted_on),
+                        "?".into(),
+                        format!("日历外（见注{}）", errors.len()),
+                        String::new(),
+                    ],
+                    stage: Stage::OutsideCalendar,
+                    card: Card::None,
+                    accepted_late: false,
+                });
+            }
+        }
+    }
+
+    let header = [
+        "编号",
+        "来源",
+        "登记",
+        "接收时限",
+        "接收",
+        "答复时限",
+        "状态",
+        "牌",
+    ];
+    let mut widths = header.map(width);
+    for r in &rows {
+        for (w, cell) in widths.iter_mut().zip(&r.cells) {
+            *w = (*w).max(width(cell));
+        }
+    }
+    let line = |cells: &[String]| {
+        let padded: Vec<String> = cells.iter().zip(widths).map(|(c, w)| pad(c, w)).collect();
+        padded.join("  ").trim_end().to_owned()
+    };
+
+    println!("欠薪线索时限与状态（截至 {}，{}）", args.as_of, policy.name);
+    println!("数据：{}", args.path.display());
+    println!();
+    let header_cells = header.map(str::to_owned);
+    println!("{}", line(&header_cells));
+    let total: usize = widths.iter().sum::<usize>() + 2 * (widths.len() - 1);
+    println!("{}", "-".repeat(total));
+    for r in &rows {
+        println!("{}", line(&r.cells));
+    }
+    println!("{}", "-".repeat(total));
+
+    // Counts.
+    let count = |stage: Stage| rows.iter().filter(|r| r.stage == stage).count();
+    let stages = [
+        Stage::AwaitingAcceptance,
+        Stage::AcceptanceOverdue,
+        Stage::InHand,
+        Stage::ResponseOverdue,
+        Stage::Closed,
+        Stage::OutsideCalendar,
+    ];
+    let by_stage: Vec<String> = stages
+        .iter()
+        .filter(|&&s| count(s) > 0)
+        .map(|&s| format!("{} {}", s.label(), count(s)))
+        .collect();
+    println!("线索 {} 条：{}", rows.len(), by_stage.join("，"));
+    if later > 0 {
+        println!("另有 {later} 条在 {} 之后登记，未列入。", args.as_of);
+    }
+    println!(
+        "逾期接收 {} 条；黄牌 {} 条，红牌 {} 条",
+        rows.iter().filter(|r| r.accepted_late).count(),
+        rows.iter().filter(|r| r.card == Card::Yellow).count(),
+        rows.iter().filter(|r| r.card == Card::Red).count(),
+    );
+
+    // Legend.
+    println!();
+    println!("说明：");
+    println!(
+        "  接收时限按工作日计，登记当日不计，调休上班日计入；答复时限按自然日计，自确认接收之日起算。"
+    );
+    println!(
+        "  时限含当日：当日完成即为按期，次日起逾期；逾期天数按自然日计。答复时限末日遇休息日{}。",
+        match policy.natural_day_rollover {
+            Rollover::None => "不顺延",
+            Rollover::NextWorkingDay => "顺延至下一工作日（标 +）",
+        }
+    );
+    println!(
+        "  * 超过接收时限才接收。- 无此时限：12345、12333、信访、现场接访、二维码线索本政策未设时限；未接收的线索尚无答复时限。"
+    );
+    println!(
+        "  黄牌：超过答复时限仍未办结；红牌：超期{}日以上且期限后无任何进展。办结即撤牌。",
+        policy.red_card_overdue_days
+    );
+    println!(
+        "  专栏、河南监管系统线索以办结反馈为答复；政府网留言、互联网+督查、部长信箱线索以回复或进度反馈为答复。"
+    );
+    println!();
+    println!("依据：");
+    for rule in &rules {
+        println!("  {} {}", rule.cited(), rule.text_zh());
+    }
+    if !errors.is_empty() {
+        println!();
+        println!("注：");
+        for (i, e) in errors.iter().enumerate() {
+            println!("  {}. {e}", i + 1);
+        }
+        println!(
+            "  日历外的时限无法推算（绝不猜测）：待国务院办公厅公布次年节假日安排后，以 WorkCalendar::add_year 载入。"
+        );
+    }
+    Ok(())
+}
