@@ -64,7 +64,9 @@ pub enum Error {
         earliest: NaiveDate,
     },
     /// A decimal that is not a valid number of points (at most three decimals).
-    #[error("`{0}` is not a number of points (expected a decimal such as 87.4, at most three decimals)")]
+    #[error(
+        "`{0}` is not a number of points (expected a decimal such as 87.4, at most three decimals)"
+    )]
     InvalidPoints(String),
     /// A rule id that is not in the catalogue.
     #[error("`{0}` is not a rule id of this crate")]

@@ -68,7 +68,10 @@ impl FindingKind {
 
     /// Whether a clue's record can show the kind (1, 3, 4, 5, 7, 8), as opposed to a reviewer's judgment (2, 6).
     pub const fn detectable_from_record(self) -> bool {
-        !matches!(self, FindingKind::Falsified | FindingKind::FormatNotCorrected)
+        !matches!(
+            self,
+            FindingKind::Falsified | FindingKind::FormatNotCorrected
+        )
     }
 
     /// The wording of 000 §四(一).
@@ -90,9 +93,15 @@ impl FindingKind {
         match self {
             FindingKind::NoFirstContact => "no first contact: reporter not contacted",
             FindingKind::Falsified => "falsified result",
-            FindingKind::AgreementNotFollowedUp => "agreement due and unperformed without follow-up",
-            FindingKind::InvalidWithoutInvestigation => "invalid-clue conclusion without investigation",
-            FindingKind::MinistryClueSubmittedOpen => "ministry clue submitted before it was closed",
+            FindingKind::AgreementNotFollowedUp => {
+                "agreement due and unperformed without follow-up"
+            }
+            FindingKind::InvalidWithoutInvestigation => {
+                "invalid-clue conclusion without investigation"
+            }
+            FindingKind::MinistryClueSubmittedOpen => {
+                "ministry clue submitted before it was closed"
+            }
             FindingKind::FormatNotCorrected => "irregular format not corrected after a reminder",
             FindingKind::ResubmittedUnrevised => "returned clue resubmitted unrevised 2+ times",
             FindingKind::NotFiledInTime => "case meeting filing conditions not filed in time",
@@ -157,7 +166,12 @@ pub struct Finding {
 
 impl Finding {
     /// A finding of `kind` on `clue_id`, found on `found_on`.
-    pub fn new(county: impl Into<String>, clue_id: impl Into<String>, kind: FindingKind, found_on: NaiveDate) -> Finding {
+    pub fn new(
+        county: impl Into<String>,
+        clue_id: impl Into<String>,
+        kind: FindingKind,
+        found_on: NaiveDate,
+    ) -> Finding {
         Finding {
             county: county.into(),
             clue_id: clue_id.into(),

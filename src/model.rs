@@ -118,7 +118,11 @@ impl Source {
     pub const fn is_other_channel(self) -> bool {
         matches!(
             self,
-            Source::Hotline12345 | Source::Hotline12333 | Source::Petition | Source::OnSite | Source::QrCode
+            Source::Hotline12345
+                | Source::Hotline12333
+                | Source::Petition
+                | Source::OnSite
+                | Source::QrCode
         )
     }
 }
@@ -201,15 +205,21 @@ impl Conclusion {
     pub const fn label_zh(self) -> &'static str {
         match self {
             Conclusion::FiledPaid => "立案处理——经核实存在欠薪，已支付完毕",
-            Conclusion::FiledEnforcement => "立案处理——经核实存在欠薪，尚未支付，准备或已申请法院强制执行",
-            Conclusion::FiledPolice => "立案处理——经核实存在欠薪，尚未支付，涉嫌犯罪，已移送公安机关",
+            Conclusion::FiledEnforcement => {
+                "立案处理——经核实存在欠薪，尚未支付，准备或已申请法院强制执行"
+            }
+            Conclusion::FiledPolice => {
+                "立案处理——经核实存在欠薪，尚未支付，涉嫌犯罪，已移送公安机关"
+            }
             Conclusion::FiledEnforcementAndPolice => {
                 "立案处理——经核实存在欠薪，尚未支付，准备或已申请法院强制执行，并涉嫌犯罪，已移送公安机关"
             }
             Conclusion::Coordinated => "协调等非立案方式处理——已支付欠款或达成还款协议",
             Conclusion::Arbitration => "应当或者已经通过劳动争议仲裁解决，已告知反映人",
             Conclusion::Litigation => "应当或者已经提起诉讼的，已告知反映人",
-            Conclusion::EnforcementDifficulty => "仲裁裁决、司法判决和有关申请强制执行的“执行难”问题",
+            Conclusion::EnforcementDifficulty => {
+                "仲裁裁决、司法判决和有关申请强制执行的“执行难”问题"
+            }
             Conclusion::NoArrears => "经核实不存在欠薪情况",
             Conclusion::InvalidClue => "无效线索",
         }
@@ -219,10 +229,18 @@ impl Conclusion {
     pub const fn label_en(self) -> &'static str {
         match self {
             Conclusion::FiledPaid => "case filed: arrears verified and fully paid",
-            Conclusion::FiledEnforcement => "case filed: unpaid, court enforcement applied for or being prepared",
-            Conclusion::FiledPolice => "case filed: unpaid, suspected crime transferred to the police",
-            Conclusion::FiledEnforcementAndPolice => "case filed: unpaid, court enforcement and police transfer",
-            Conclusion::Coordinated => "handled without filing: paid, or a repayment agreement reached",
+            Conclusion::FiledEnforcement => {
+                "case filed: unpaid, court enforcement applied for or being prepared"
+            }
+            Conclusion::FiledPolice => {
+                "case filed: unpaid, suspected crime transferred to the police"
+            }
+            Conclusion::FiledEnforcementAndPolice => {
+                "case filed: unpaid, court enforcement and police transfer"
+            }
+            Conclusion::Coordinated => {
+                "handled without filing: paid, or a repayment agreement reached"
+            }
             Conclusion::Arbitration => "labour arbitration: reporter informed",
             Conclusion::Litigation => "litigation: reporter informed",
             Conclusion::EnforcementDifficulty => "difficulty enforcing an award or judgment",
@@ -487,7 +505,12 @@ pub struct Clue {
 
 impl Clue {
     /// A new clue with only its registration facts; everything else empty.
-    pub fn new(id: impl Into<String>, source: Source, county: impl Into<String>, registered_on: NaiveDate) -> Clue {
+    pub fn new(
+        id: impl Into<String>,
+        source: Source,
+        county: impl Into<String>,
+        registered_on: NaiveDate,
+    ) -> Clue {
         Clue {
             id: id.into(),
             source,
@@ -536,7 +559,10 @@ impl Clue {
         {
             return Err(bad(
                 "accepted_on",
-                format!("accepted on {a}, before it was registered on {}", self.registered_on),
+                format!(
+                    "accepted on {a}, before it was registered on {}",
+                    self.registered_on
+                ),
             ));
         }
         if let Some(c) = self.closed_on
@@ -544,7 +570,10 @@ impl Clue {
         {
             return Err(bad(
                 "closed_on",
-                format!("closed on {c}, before it was registered on {}", self.registered_on),
+                format!(
+                    "closed on {c}, before it was registered on {}",
+                    self.registered_on
+                ),
             ));
         }
         Ok(())
@@ -698,13 +727,20 @@ mod tests {
             assert_eq!(Conclusion::try_from(c.code()), Ok(c));
         }
         for bad in [0u8, 11, 255] {
-            assert_eq!(Conclusion::try_from(bad), Err(Error::UnknownConclusion(bad)));
+            assert_eq!(
+                Conclusion::try_from(bad),
+                Err(Error::UnknownConclusion(bad))
+            );
         }
     }
 
     #[test]
     fn only_codes_one_to_four_are_filed() {
-        let filed: Vec<u8> = Conclusion::ALL.iter().filter(|c| c.is_filed()).map(|c| c.code()).collect();
+        let filed: Vec<u8> = Conclusion::ALL
+            .iter()
+            .filter(|c| c.is_filed())
+            .map(|c| c.code())
+            .collect();
         assert_eq!(filed, [1, 2, 3, 4]);
     }
 
@@ -715,6 +751,9 @@ mod tests {
         assert_eq!(c.check(), Ok(()));
         c.accepted_on = Some(d(3, 2));
         let err = c.check().unwrap_err().to_string();
-        assert!(err.contains("accepted_on") && err.contains("2025-03-02"), "{err}");
+        assert!(
+            err.contains("accepted_on") && err.contains("2025-03-02"),
+            "{err}"
+        );
     }
 }

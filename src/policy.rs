@@ -63,9 +63,11 @@ impl Clocks {
             Source::StateCouncilInspection => &self.state_council_inspection,
             Source::MinistersMailbox => &self.ministers_mailbox,
             Source::HenanMonitoring => &self.henan_monitoring,
-            Source::Hotline12345 | Source::Hotline12333 | Source::Petition | Source::OnSite | Source::QrCode => {
-                &self.other_channels
-            }
+            Source::Hotline12345
+            | Source::Hotline12333
+            | Source::Petition
+            | Source::OnSite
+            | Source::QrCode => &self.other_channels,
         }
     }
 }
@@ -308,26 +310,37 @@ impl Policy {
     /// [`Error::InvalidPolicy`] naming the first bad field: a 0-day window, a rate over 100%, a threshold of 0,
     /// a negative deduction, a grade scale upside down, a spot-check day outside 1–28.
     pub fn validate(&self) -> Result<(), Error> {
-        let bad = |field, reason: &str| Err(Error::InvalidPolicy {
-            field,
-            reason: reason.to_owned(),
-        });
+        let bad = |field, reason: &str| {
+            Err(Error::InvalidPolicy {
+                field,
+                reason: reason.to_owned(),
+            })
+        };
         let c = &self.clocks;
         for (name, clock) in [
             ("clocks.mohrss_column", c.mohrss_column),
             ("clocks.gov_cn_message", c.gov_cn_message),
-            ("clocks.state_council_inspection", c.state_council_inspection),
+            (
+                "clocks.state_council_inspection",
+                c.state_council_inspection,
+            ),
             ("clocks.ministers_mailbox", c.ministers_mailbox),
             ("clocks.henan_monitoring", c.henan_monitoring),
             ("clocks.other_channels", c.other_channels),
         ] {
             if clock.accept_working_days == Some(0) || clock.respond_natural_days == Some(0) {
-                return bad(name, "a window of 0 days leaves no time to act; use null for no clock");
+                return bad(
+                    name,
+                    "a window of 0 days leaves no time to act; use null for no clock",
+                );
             }
             if clock.accept_working_days.is_some_and(|n| n > 366)
                 || clock.respond_natural_days.is_some_and(|n| n > 3_660)
             {
-                return bad(name, "a window longer than a year of working days or ten years is not a deadline");
+                return bad(
+                    name,
+                    "a window longer than a year of working days or ten years is not a deadline",
+                );
             }
         }
         for (field, rate) in [
@@ -354,9 +367,18 @@ impl Policy {
             ("red_card_overdue_days", self.red_card_overdue_days),
             ("min_contacts", self.min_contacts),
             ("return_visit_after_days", self.return_visit_after_days),
-            ("resubmit_within_working_days", self.resubmit_within_working_days),
-            ("unrevised_resubmissions_for_finding", self.unrevised_resubmissions_for_finding),
-            ("interview_findings_per_month", self.interview_findings_per_month),
+            (
+                "resubmit_within_working_days",
+                self.resubmit_within_working_days,
+            ),
+            (
+                "unrevised_resubmissions_for_finding",
+                self.unrevised_resubmissions_for_finding,
+            ),
+            (
+                "interview_findings_per_month",
+                self.interview_findings_per_month,
+            ),
             ("grade_c_findings_per_year", self.grade_c_findings_per_year),
         ] {
             if n == 0 {
@@ -367,13 +389,19 @@ impl Policy {
             }
         }
         if !(1..=28).contains(&self.spot_check_due_day) {
-            return bad("spot_check_due_day", "must be a day 1–28 that every month has");
+            return bad(
+                "spot_check_due_day",
+                "must be a day 1–28 that every month has",
+            );
         }
         if self.deduction_per_finding < Points::ZERO {
             return bad("deduction_per_finding", "a deduction cannot be negative");
         }
         if self.grade_a_min_score < self.grade_b_min_score {
-            return bad("grade_a_min_score", "grade A cannot need a lower score than grade B");
+            return bad(
+                "grade_a_min_score",
+                "grade A cannot need a lower score than grade B",
+            );
         }
         Ok(())
     }
@@ -411,7 +439,10 @@ impl PolicySet {
             p.validate()?;
         }
         policies.sort_by_key(|p| p.effective_from);
-        if let Some(w) = policies.windows(2).find(|w| w[0].effective_from == w[1].effective_from) {
+        if let Some(w) = policies
+            .windows(2)
+            .find(|w| w[0].effective_from == w[1].effective_from)
+        {
             return Err(Error::InvalidPolicy {
                 field: "effective_from",
                 reason: format!("two policies take effect on {}", w[0].effective_from),
@@ -473,22 +504,34 @@ mod tests {
 
     #[test]
     fn a_rate_over_one_hundred_percent_is_rejected() {
-        let mut p = Policy::default();
-        p.spot_check_rate = Rate(10_001);
-        assert!(p.validate().unwrap_err().to_string().contains("100.01% is over 100%"));
+        let p = Policy {
+            spot_check_rate: Rate(10_001),
+            ..Policy::default()
+        };
+        assert!(
+            p.validate()
+                .unwrap_err()
+                .to_string()
+                .contains("100.01% is over 100%")
+        );
     }
 
     #[test]
     fn a_negative_deduction_is_rejected() {
-        let mut p = Policy::default();
-        p.deduction_per_finding = Points::from_milli(-200);
+        let p = Policy {
+            deduction_per_finding: Points::from_milli(-200),
+            ..Policy::default()
+        };
         assert!(p.validate().is_err());
     }
 
     #[test]
     fn henan_clues_are_clocked_as_the_mohrss_column() {
         let p = Policy::default();
-        assert_eq!(p.clocks.of(Source::HenanMonitoring), p.clocks.of(Source::MohrssColumn));
+        assert_eq!(
+            p.clocks.of(Source::HenanMonitoring),
+            p.clocks.of(Source::MohrssColumn)
+        );
         assert_eq!(p.clocks.of(Source::QrCode).accept_working_days, None);
     }
 }

@@ -39,7 +39,9 @@ impl Citation {
     pub fn document(&self) -> &'static str {
         match self.source {
             "000" => "提高办理质效有效核处欠薪线索工作方案（平人社监察〔2024〕15号）",
-            "001" => "洛阳市农民工工作领导小组办公室关于开展根治欠薪冬季专项行动的通知（2023-11-15）",
+            "001" => {
+                "洛阳市农民工工作领导小组办公室关于开展根治欠薪冬季专项行动的通知（2023-11-15）"
+            }
             "002" => "保定市关于高效处置农民工欠薪问题若干措施",
             "003" => "天水市建立“六项机制”大力提升治理欠薪工作质效（2025-04-10）",
             "004" => "对市十一届人大六次会议第033号建议的答复（平人社字〔2022〕2号）",
@@ -435,9 +437,19 @@ mod tests {
         assert_eq!(codes.len(), n, "duplicate rule codes");
         for r in RuleId::ALL {
             let c = r.citation();
-            assert!(!c.source.is_empty() && !c.clause.is_empty(), "{r} has no citation");
-            assert!(!c.document().is_empty(), "{r} cites an unknown document {}", c.source);
-            assert!(!r.text_zh().is_empty() && !r.summary_en().is_empty(), "{r} has no text");
+            assert!(
+                !c.source.is_empty() && !c.clause.is_empty(),
+                "{r} has no citation"
+            );
+            assert!(
+                !c.document().is_empty(),
+                "{r} cites an unknown document {}",
+                c.source
+            );
+            assert!(
+                !r.text_zh().is_empty() && !r.summary_en().is_empty(),
+                "{r} has no text"
+            );
             assert!(r.code().starts_with("R-"), "{r}");
         }
     }

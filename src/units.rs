@@ -17,7 +17,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// assert_eq!(owed.fen(), 1_250_000);
 /// assert_eq!(owed.to_string(), "¥12500.00");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Fen(pub u64);
 
@@ -88,7 +90,11 @@ impl Points {
 
     /// `self × n`, saturating.
     pub const fn times(self, n: u64) -> Points {
-        let n = if n > i64::MAX as u64 { i64::MAX } else { n as i64 };
+        let n = if n > i64::MAX as u64 {
+            i64::MAX
+        } else {
+            n as i64
+        };
         Points {
             milli: self.milli.saturating_mul(n),
         }
@@ -170,7 +176,9 @@ impl<'de> Deserialize<'de> for Points {
         impl serde::de::Visitor<'_> for Visitor {
             type Value = Points;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("points as a decimal string such as \"87.4\", or whole points as an integer")
+                f.write_str(
+                    "points as a decimal string such as \"87.4\", or whole points as an integer",
+                )
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Points, E> {
                 v.parse().map_err(E::custom)
@@ -199,7 +207,9 @@ impl<'de> Deserialize<'de> for Points {
 /// assert_eq!(Rate::percent(5).to_string(), "5%");
 /// assert_eq!(Rate::from_basis_points(9_850).to_string(), "98.5%");
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Rate(pub u32);
 
@@ -226,13 +236,21 @@ impl Rate {
     pub const fn ceil_of(self, n: u64) -> u64 {
         let product = (self.0 as u128) * (n as u128);
         let q = product.div_ceil(10_000);
-        if q > u64::MAX as u128 { u64::MAX } else { q as u64 }
+        if q > u64::MAX as u128 {
+            u64::MAX
+        } else {
+            q as u64
+        }
     }
 
     /// `⌊self × n⌋` (exact integer arithmetic).
     pub const fn floor_of(self, n: u64) -> u64 {
         let q = ((self.0 as u128) * (n as u128)) / 10_000;
-        if q > u64::MAX as u128 { u64::MAX } else { q as u64 }
+        if q > u64::MAX as u128 {
+            u64::MAX
+        } else {
+            q as u64
+        }
     }
 }
 
@@ -290,7 +308,11 @@ impl Ratio {
             return 10_000;
         }
         let q = (self.numerator as u128) * 10_000 / (self.denominator as u128);
-        if q > u64::MAX as u128 { u64::MAX } else { q as u64 }
+        if q > u64::MAX as u128 {
+            u64::MAX
+        } else {
+            q as u64
+        }
     }
 }
 
@@ -298,7 +320,14 @@ impl fmt::Display for Ratio {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // One decimal of a percent, rounded down: basis points / 10 = per-mille.
         let permille = self.basis_points_floor() / 10;
-        write!(f, "{}/{} ({}.{}%)", self.numerator, self.denominator, permille / 10, permille % 10)
+        write!(
+            f,
+            "{}/{} ({}.{}%)",
+            self.numerator,
+            self.denominator,
+            permille / 10,
+            permille % 10
+        )
     }
 }
 
@@ -319,7 +348,17 @@ mod tests {
 
     #[test]
     fn points_parse_what_they_display() {
-        for m in [0, 5, 200, 6_000, 87_400, 87_455, -200, -87_400, i64::MAX / 2] {
+        for m in [
+            0,
+            5,
+            200,
+            6_000,
+            87_400,
+            87_455,
+            -200,
+            -87_400,
+            i64::MAX / 2,
+        ] {
             let p = Points::from_milli(m);
             assert_eq!(p.to_string().parse::<Points>(), Ok(p));
         }
