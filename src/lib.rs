@@ -7,8 +7,11 @@
 
 pub mod calendar;
 mod de;
+pub mod detection;
+pub mod disposition;
 mod error;
 pub mod finding;
+pub mod follow_up;
 pub mod interpretations;
 pub mod model;
 pub mod policy;
@@ -20,12 +23,12 @@ pub use de::deserialize;
 pub use error::Error;
 pub use finding::{Finding, FindingKind};
 pub use model::{
-    Agreement, Clue, Conclusion, Contact, ContactChannel, EscalationFacts, HandlingLevel, Investigation, Payment,
-    Progress, ProgressKind, Source, Submission,
+    Agreement, Clue, Conclusion, Contact, ContactChannel, EscalationFacts, HandlingLevel,
+    Investigation, Payment, Progress, ProgressKind, Source, Submission,
 };
 pub use policy::{
-    CardBasis, Clocks, EffectiveHandling, FindingMonth, Policy, PolicySet, ProgressEvidence, Response, Rounding,
-    SourceClock,
+    CardBasis, Clocks, EffectiveHandling, FindingMonth, Policy, PolicySet, ProgressEvidence,
+    Response, Rounding, SourceClock,
 };
 pub use rule::{Citation, RuleId};
 pub use units::{Fen, Points, Rate, Ratio};
