@@ -22,7 +22,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
-use crate::calendar::WorkCalendar;
+use crate::calendar::{Rollover, WorkCalendar};
 use crate::model::{Agreement, Clue, Conclusion, HandlingLevel, ProgressKind};
 use crate::policy::{Policy, Response};
 use crate::rule::RuleId;
@@ -337,7 +337,8 @@ pub fn follow_ups(
             .iter()
             .filter(|&&v| v >= closed && v <= as_of)
             .count();
-        let periodic = cal.add_natural_days(
+        let periodic = natural_days(
+            cal,
             closed,
             policy.return_visit_after_days,
             policy.natural_day_rollover,
@@ -351,7 +352,8 @@ pub fn follow_ups(
             );
         }
         if selected_for_random_visit(&clue.id, policy) && visits < 2 {
-            let random = cal.add_natural_days(
+            let random = natural_days(
+                cal,
                 periodic,
                 policy.return_visit_after_days,
                 policy.natural_day_rollover,
@@ -380,7 +382,8 @@ pub(crate) fn open_agreement(clue: &Clue, as_of: NaiveDate) -> Option<&Agreement
 
 /// The day an agreement enters its reminder window (临期, 000 §三(一)): the earliest day `d` from which at most
 /// `policy.agreement_reminder_working_days` working days remain to `pay_by` (counted in `(d, pay_by]`), i.e. the
-/// N-th working day before the payment date; never before the agreement was signed.
+/// N-th working day before the payment date. (The follow-up itself is never due before the signing: see
+/// [`FollowUp::because`].)
 ///
 /// The calendar has no subtraction; the count `working_days_between(d, pay_by)` only grows as `d` moves back, so
 /// the day is found by widening a window back from `pay_by` (doubling from `2N + 16` natural days, which covers
@@ -390,8 +393,7 @@ pub(crate) fn agreement_reminder_day(
     policy: &Policy,
     cal: &WorkCalendar,
 ) -> Result<NaiveDate, Error> {
-    let day = nth_working_day_before(cal, a.pay_by, policy.agreement_reminder_working_days)?;
-    Ok(day.max(a.signed_on))
+    nth_working_day_before(cal, a.pay_by, policy.agreement_reminder_working_days)
 }
 
 /// The earliest `d` with `working_days_between(d, to) <= n`; the calendar's first day when the count never
@@ -500,6 +502,28 @@ fn progress_feedback_due(
             .add_natural_days(accepted, days, policy.natural_day_rollover)
             .map(Some),
         _ => Ok(None),
+    }
+}
+
+/// `start + n` natural days; the calendar is consulted only to roll a rest-day end over. Without roll-over a
+/// natural-day count needs no working-day knowledge, so a return visit due in a year the calendar does not know yet
+/// (a case closed in December 2026) is still a date, not an error.
+fn natural_days(
+    cal: &WorkCalendar,
+    start: NaiveDate,
+    n: u32,
+    rollover: Rollover,
+) -> Result<NaiveDate, Error> {
+    match rollover {
+        Rollover::None => {
+            start
+                .checked_add_days(Days::new(u64::from(n)))
+                .ok_or(Error::DateOverflow {
+                    date: start,
+                    days: n,
+                })
+        }
+        _ => cal.add_natural_days(start, n, rollover),
     }
 }
 

@@ -496,3 +496,23 @@ fn an_agreement_due_past_the_calendar_is_an_error() {
         Err(Error::CalendarOutOfRange { .. })
     ));
 }
+
+#[test]
+fn a_case_closed_in_december_2026_gets_its_return_visit_in_january_2027_without_the_calendar_knowing_2027()
+-> Result<(), Error> {
+    let mut c = clean(Conclusion::NoArrears);
+    c.closed_on = Some(d(2026, 12, 10));
+    c.submissions = vec![submitted(d(2026, 12, 10))];
+    assert_eq!(
+        due_of(&open(&c, d(2026, 12, 11))?, FollowUpKind::ReturnVisit),
+        Some(d(2027, 1, 9))
+    );
+    // Rolling a rest-day end over needs the calendar: that is an error, not a guess.
+    let mut policy = Policy::default();
+    policy.natural_day_rollover = Rollover::NextWorkingDay;
+    assert!(matches!(
+        follow_ups(&c, &policy, &cal(), d(2026, 12, 11)),
+        Err(Error::CalendarOutOfRange { .. })
+    ));
+    Ok(())
+}
