@@ -450,27 +450,33 @@ fn nth_working_day_before(cal: &WorkCalendar, to: NaiveDate, n: u32) -> Result<N
 /// `policy.escalation_same_day_filing` (003 “即接即办、当日立案”).
 ///
 /// Note for the lead: `deadline::escalation` (another branch) decides escalation in full; this minimal private
-/// check reads the record's own evidence (handled by the city, or 003's triggers: repeated complaints, a
-/// public-opinion incident) and should defer to it once both are merged.
+/// check reads the record's own evidence (handled by the city, or 003 read as written: a complex case **and** a
+/// repeated complaint or public-opinion incident) and should defer to it once both are merged.
 pub(crate) fn filing_deadline(
     clue: &Clue,
     policy: &Policy,
     cal: &WorkCalendar,
     from: NaiveDate,
 ) -> Result<NaiveDate, Error> {
-    if policy.escalation_same_day_filing && escalated(clue) {
+    if policy.escalation_same_day_filing && escalated(clue, policy) {
         cal.is_working_day(from)?;
         return Ok(from);
     }
     cal.add_working_days(from, policy.file_within_working_days)
 }
 
-/// Whether the record shows the case escalated (提级办案, 003 重大案件提级督办机制): handled by the city, or
+/// Whether the record shows the case escalated (提级办案, 003 重大案件提级督办机制): handled by the city, or, as 003
+/// is written, a complex case — “涉及跨区域施工、工程结算存在纠纷，涉及人数多、金额大等复杂案件，或上级转办” — that
 /// “仍出现反复投诉或引发重大舆情的，实行提级办案”.
-fn escalated(clue: &Clue) -> bool {
-    clue.handling_level == HandlingLevel::City
-        || clue.escalation.repeated_complaint
-        || clue.escalation.public_opinion_incident
+fn escalated(clue: &Clue, policy: &Policy) -> bool {
+    let e = &clue.escalation;
+    let complex = e.cross_region
+        || e.settlement_dispute
+        || e.transferred_by_superior
+        || clue.workers >= policy.escalation_min_workers
+        || clue.amount_owed >= policy.escalation_min_amount;
+    let recurring = e.repeated_complaint || e.public_opinion_incident;
+    clue.handling_level == HandlingLevel::City || (complex && recurring)
 }
 
 /// Day `day` of the month after `date` (000 §四(一) “每月10日前”).

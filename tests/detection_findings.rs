@@ -260,25 +260,26 @@ fn an_escalated_case_not_filed_the_day_of_its_verification_is_finding_eight_the_
 -> Result<(), Error> {
     let mut c = clean(Conclusion::FiledPolice);
     c.case_filed_on = Some(d(2025, 3, 10));
-    for (level, escalation) in [
-        (HandlingLevel::City, EscalationFacts::default()),
-        (
-            HandlingLevel::County,
-            EscalationFacts {
-                repeated_complaint: true,
-                ..EscalationFacts::default()
-            },
-        ),
-        (
-            HandlingLevel::County,
-            EscalationFacts {
-                public_opinion_incident: true,
-                ..EscalationFacts::default()
-            },
-        ),
+    let recurring = EscalationFacts {
+        repeated_complaint: true,
+        ..EscalationFacts::default()
+    };
+    let cross_region_and_recurring = EscalationFacts {
+        cross_region: true,
+        ..recurring
+    };
+    let opinion = EscalationFacts {
+        public_opinion_incident: true,
+        ..EscalationFacts::default()
+    };
+    for (level, escalation, workers) in [
+        (HandlingLevel::City, EscalationFacts::default(), 6),
+        (HandlingLevel::County, cross_region_and_recurring, 6),
+        (HandlingLevel::County, opinion, 30),
     ] {
         c.handling_level = level;
         c.escalation = escalation;
+        c.workers = workers;
         assert_eq!(
             kinds(&c, d(2025, 4, 1))?,
             [(FindingKind::NotFiledInTime, d(2025, 3, 8))]
@@ -286,6 +287,24 @@ fn an_escalated_case_not_filed_the_day_of_its_verification_is_finding_eight_the_
     }
     c.case_filed_on = Some(d(2025, 3, 7));
     assert_eq!(kinds(&c, d(2025, 4, 1))?, []);
+    Ok(())
+}
+
+#[test]
+fn a_repeated_complaint_alone_without_a_complex_case_keeps_the_ordinary_filing_window()
+-> Result<(), Error> {
+    let mut c = clean(Conclusion::FiledPolice);
+    c.case_filed_on = Some(d(2025, 3, 10));
+    c.escalation = EscalationFacts {
+        repeated_complaint: true,
+        ..EscalationFacts::default()
+    };
+    assert_eq!(kinds(&c, d(2025, 4, 1))?, []);
+    c.escalation.settlement_dispute = true;
+    assert_eq!(
+        kinds(&c, d(2025, 4, 1))?,
+        [(FindingKind::NotFiledInTime, d(2025, 3, 8))]
+    );
     Ok(())
 }
 
