@@ -9,7 +9,7 @@ use crate::{Error, RuleId};
 
 /// The 8 kinds of finding (000 §四(一)), serialised as their number 1–8.
 ///
-/// Kinds 1, 3, 4, 5, 7 and 8 can be detected from a clue's record ([`detect_findings`](crate::detect_findings));
+/// Kinds 1, 3, 4, 5, 7 and 8 can be detected from a clue's record ([`detect_findings`](crate::detection::detect_findings));
 /// kinds 2 and 6 are recorded by a reviewer, who builds the [`Finding`] directly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "u8", into = "u8")]

@@ -13,7 +13,7 @@
 //!
 //! Everything else that can be recorded but is wrong (too few contacts, a missing record for the conclusion, a
 //! paid amount above the amount owed, contacts dated before registration, …) is a clue a clerk can hold and must
-//! be told about: [`validate`](crate::validate) flags it, with the rule and clause.
+//! be told about: [`validate`](crate::disposition::validate) flags it, with the rule and clause.
 
 use std::fmt;
 

@@ -1,0 +1,265 @@
+//! Finding detection (问题发现): the six kinds of 000 §四(一) a clue's record can show by itself.
+//!
+//! Kinds 1, 3, 4, 5, 7 and 8 follow from dates and facts in the record; kinds 2 (falsified result) and 6 (format
+//! not corrected after a reminder) need a reviewer's judgment, who builds the [`Finding`] directly.
+//!
+//! Each finding is dated the day the record **first shows** it (`found_on`), so that a finding does not move as
+//! the record is read later, and is listed only when that day is on or before `as_of`:
+//!
+//! | kind | shows when | `found_on` |
+//! |---|---|---|
+//! | 1 未联系当事人 | no contact reached the reporter within `first_contact_working_days` working days of acceptance | the day after that deadline |
+//! | 3 协议到期未履行，没有跟踪督促 | the agreement unpaid and no follow-up from its reminder day to the overdue follow-up's due day (the first working day after `pay_by`) | the day after that due day |
+//! | 4 没有调查核实，滥用无效线索 | conclusion 10 with no investigation record made before the conclusion | the conclusion's day: its first submission or its closing, whichever is earlier |
+//! | 5 部转线索未办结就提交 | a ministry clue submitted before it was closed | that submission's day |
+//! | 7 退回线索未修改完善反复提交 | the `unrevised_resubmissions_for_finding`-th unrevised resubmission | that resubmission's day |
+//! | 8 符合立案条件不及时立案 | verified arrears, refusing employer, no case filed by the filing deadline (`file_within_working_days` after the verification; the same day when escalated) | the day after that deadline |
+
+use chrono::NaiveDate;
+
+use crate::Error;
+use crate::calendar::WorkCalendar;
+use crate::finding::{Finding, FindingKind};
+use crate::follow_up::{agreement_reminder_day, filing_deadline, open_agreement};
+use crate::model::{Clue, Conclusion};
+use crate::policy::Policy;
+
+/// The findings a clue's record shows on `as_of` (000 §四(一) kinds 1, 3, 4, 5, 7, 8), by `found_on`.
+///
+/// Each carries the county, the clue, the kind, the day the record first shows it (never after `as_of`), the
+/// responsible clerk (`clue.responsible`), the clue's closing day when closed by `as_of`, the rule (R-FND-n) and a
+/// note in Chinese. See the [module table](self) for when each kind shows and how it is dated.
+///
+/// ```
+/// use wage_arrears::calendar::WorkCalendar;
+/// use wage_arrears::detection::detect_findings;
+/// use wage_arrears::finding::FindingKind;
+/// use wage_arrears::model::Clue;
+/// use wage_arrears::policy::Policy;
+///
+/// let json = r#"{
+///   "id": "PDS-2025-0102", "source": "gov_cn_message", "county": "卫东区", "registered_on": "2025-09-26",
+///   "accepted_on": "2025-09-29", "responsible": "王磊",
+///   "contacts": [{ "on": "2025-10-09", "note": "电话联系反映人" }],
+///   "conclusion": 10, "closed_on": "2025-10-20",
+///   "submissions": [{ "submitted_on": "2025-10-20" }]
+/// }"#;
+/// let clue: Clue = wage_arrears::deserialize(&mut serde_json::Deserializer::from_str(json))?;
+/// let as_of = clue.registered_on + chrono::Days::new(60);
+/// let found = detect_findings(&clue, &Policy::default(), &WorkCalendar::china(), as_of)?;
+/// let kinds: Vec<(u8, String)> = found.iter().map(|f| (f.kind.number(), f.found_on.to_string())).collect();
+/// // Accepted Mon 09-29: first contact due by Tue 09-30, made only on 10-09 → kind 1 from 10-01;
+/// // closed as invalid without an investigation → kind 4 on the day it was submitted.
+/// assert_eq!(kinds, [(1, "2025-10-01".to_owned()), (4, "2025-10-20".to_owned())]);
+/// assert!(found.iter().all(|f| f.responsible == "王磊"));
+/// # Ok::<(), wage_arrears::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidClue`] when the clue fails [`Clue::check`]; [`Error::CalendarOutOfRange`] or
+/// [`Error::CountPastCalendar`] when a date a deadline is counted from or to lies outside the calendar;
+/// [`Error::DateOverflow`] when a deadline is the last representable date.
+pub fn detect_findings(
+    clue: &Clue,
+    policy: &Policy,
+    cal: &WorkCalendar,
+    as_of: NaiveDate,
+) -> Result<Vec<Finding>, Error> {
+    clue.check()?;
+    let known = |d: Option<NaiveDate>| d.filter(|&d| d <= as_of);
+    let closed_on = known(clue.closed_on);
+    let mut out = Vec::new();
+    let mut found = |kind: FindingKind, on: NaiveDate, note: String| {
+        if on <= as_of {
+            let mut f = Finding::new(clue.county.clone(), clue.id.clone(), kind, on)
+                .with_responsible(clue.responsible.clone())
+                .with_note(note);
+            f.clue_closed_on = closed_on;
+            out.push(f);
+        }
+    };
+
+    // Kind 1 (000 §四(一)1 “未落实首问负责制，未联系当事人的”; §二(二) “人社部门要第一时间与线索反映人联系”):
+    // a contact that reached the reporter within `first_contact_working_days` working days of acceptance. A clue
+    // closed without an acceptance on record is clocked from its registration.
+    let start = known(clue.accepted_on).or_else(|| closed_on.map(|_| clue.registered_on));
+    if let Some(start) = start {
+        let deadline = cal.add_working_days(start, policy.first_contact_working_days)?;
+        let first = clue
+            .contacts
+            .iter()
+            .filter(|c| c.reached && c.on <= as_of)
+            .map(|c| c.on)
+            .min();
+        if first.is_none_or(|c| c > deadline) {
+            let note = match first {
+                Some(c) => format!(
+                    "首次联系上反映人在{c}，晚于{start}起{}个工作日的时限{deadline}",
+                    policy.first_contact_working_days
+                ),
+                None => format!("{start}起至{deadline}未联系上反映人"),
+            };
+            found(FindingKind::NoFirstContact, next_day(deadline)?, note);
+        }
+    }
+
+    // Kind 3 (000 §四(一)3 “协议到期未履行，没有跟踪督促的”; §三(一) “在协议支付日期临期或者到期后，要进行跟踪
+    // 督促”): unpaid, and no follow-up from the reminder day to the overdue follow-up's due day.
+    if let Some(a) = open_agreement(clue, as_of) {
+        let reminder = agreement_reminder_day(a, policy, cal)?;
+        let overdue_due = cal.add_working_days(a.pay_by, 1)?;
+        let paid = a.paid_on.is_some_and(|p| p <= overdue_due);
+        let followed = a
+            .follow_ups
+            .iter()
+            .any(|&f| f >= reminder && f <= overdue_due);
+        if !paid && !followed {
+            found(
+                FindingKind::AgreementNotFollowedUp,
+                next_day(overdue_due)?,
+                format!(
+                    "还款协议约定{}支付，到期未履行，{reminder}至{overdue_due}无跟踪督促记录",
+                    a.pay_by
+                ),
+            );
+        }
+    }
+
+    // Kind 4 (000 §四(一)4 “没有调查核实，滥用无效线索的”): conclusion 10 with no investigation record made
+    // before the conclusion was given (first submitted or closed).
+    if clue.conclusion == Some(Conclusion::InvalidClue) {
+        let first_submitted = clue
+            .submissions
+            .iter()
+            .map(|s| s.submitted_on)
+            .filter(|&s| s <= as_of)
+            .min();
+        let concluded = [first_submitted, closed_on].into_iter().flatten().min();
+        if let Some(on) = concluded {
+            let investigated = clue
+                .investigation
+                .as_ref()
+                .is_some_and(|i| i.on <= on && !i.record.trim().is_empty());
+            if !investigated {
+                found(
+                    FindingKind::InvalidWithoutInvestigation,
+                    on,
+                    format!("{on}以无效线索（结论10）报结，此前无调查核实记录"),
+                );
+            }
+        }
+    }
+
+    // Kind 5 (000 §四(一)5 “部转线索未办结就提交的”).
+    if clue.transferred_by_ministry
+        && let Some(s) = clue
+            .submissions
+            .iter()
+            .map(|s| s.submitted_on)
+            .filter(|&s| s <= as_of && clue.closed_on.is_none_or(|c| s < c))
+            .min()
+    {
+        let note = match clue.closed_on {
+            Some(c) if c <= as_of => format!("部转线索于{s}提交，{c}才办结"),
+            _ => format!("部转线索于{s}提交时尚未办结"),
+        };
+        found(FindingKind::MinistryClueSubmittedOpen, s, note);
+    }
+
+    // Kind 7 (000 §四(一)7 “对退回线索未修改完善反复提交2次以上的”): the threshold-th unrevised resubmission.
+    let threshold =
+        usize::try_from(policy.unrevised_resubmissions_for_finding.max(1)).unwrap_or(usize::MAX);
+    let submitted: Vec<_> = clue
+        .submissions
+        .iter()
+        .filter(|s| s.submitted_on <= as_of)
+        .collect();
+    let nth_unrevised = submitted
+        .windows(2)
+        .filter_map(|w| match w {
+            [prev, next] if prev.returned_on.is_some() && !next.revised => Some(next.submitted_on),
+            _ => None,
+        })
+        .nth(threshold - 1);
+    if let Some(on) = nth_unrevised {
+        found(
+            FindingKind::ResubmittedUnrevised,
+            on,
+            format!("退回后未修改完善即重新提交，{on}已达{threshold}次"),
+        );
+    }
+
+    // Kind 8 (000 §四(一)8 “对符合立案条件不及时立案的”; §三(二) “对欠薪事实清楚，符合立案条件的要及时立案”;
+    // 003 “即接即办、当日立案” for escalated cases).
+    if let Some(i) = clue.investigation.as_ref().filter(|i| i.on <= as_of)
+        && i.arrears_verified
+        && i.employer_refuses
+    {
+        let deadline = filing_deadline(clue, policy, cal, i.on)?;
+        let filed = clue.case_filed_on.filter(|&f| f <= deadline);
+        if filed.is_none() {
+            let note = match known(clue.case_filed_on) {
+                Some(f) => format!(
+                    "{}核实欠薪且用人单位拒不支付，应于{deadline}前立案，{f}才立案",
+                    i.on
+                ),
+                None => format!(
+                    "{}核实欠薪且用人单位拒不支付，应于{deadline}前立案，未立案",
+                    i.on
+                ),
+            };
+            found(FindingKind::NotFiledInTime, next_day(deadline)?, note);
+        }
+    }
+
+    out.sort_by_key(|f| (f.found_on, f.kind));
+    Ok(out)
+}
+
+/// The day after `d`: the first day a missed deadline shows.
+fn next_day(d: NaiveDate) -> Result<NaiveDate, Error> {
+    d.succ_opt().ok_or(Error::DateOverflow { date: d, days: 1 })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Contact, ContactChannel, Source};
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, m, day).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_late_first_contact_is_found_the_day_after_its_deadline_and_not_before() -> Result<(), Error>
+    {
+        let cal = WorkCalendar::china();
+        let p = Policy::default();
+        let mut c = Clue::new("T-7", Source::MohrssColumn, "汝州市", d(6, 2));
+        c.accepted_on = Some(d(6, 3));
+        c.contacts = vec![Contact {
+            on: d(6, 9),
+            channel: ContactChannel::Phone,
+            reached: true,
+            note: String::new(),
+        }];
+        // Accepted Tue 06-03: deadline Wed 06-04; found Thu 06-05.
+        assert!(detect_findings(&c, &p, &cal, d(6, 4))?.is_empty());
+        let f = detect_findings(&c, &p, &cal, d(6, 5))?;
+        assert_eq!(
+            f.iter().map(|f| (f.kind, f.found_on)).collect::<Vec<_>>(),
+            [(FindingKind::NoFirstContact, d(6, 5))]
+        );
+        // Read later, the same finding keeps its day (its note now also names the late contact).
+        let later = detect_findings(&c, &p, &cal, d(12, 31))?;
+        assert_eq!(
+            later
+                .iter()
+                .map(|f| (f.kind, f.found_on))
+                .collect::<Vec<_>>(),
+            [(FindingKind::NoFirstContact, d(6, 5))]
+        );
+        assert!(later.iter().all(|f| f.note.contains("2025-06-09")));
+        Ok(())
+    }
+}

@@ -1,0 +1,818 @@
+//! Disposition validation (核处结论审核): what the city checks before it accepts a county's conclusion.
+//!
+//! The city "应对办结材料严格把关，确保案件证据材料完整，核处结论定性准确" and returns what does not meet the
+//! conditions (000 §二(三)). A clerk wants to know before submitting: [`validate`] lists **every** rule the record
+//! breaks, not the first, each with its [`RuleId`] (and so its clause), a message in Chinese and in English, and
+//! the finding kind (000 §四(一)) it would become in a spot check.
+//!
+//! Which rules apply (see [the interpretations table](crate::interpretations)):
+//! - the record each conclusion needs (R-CON-1..9), the contacts (R-CNT-1/2), the text (R-TXT-1) and the filing
+//!   duty (R-FIL-1) once a conclusion is chosen: a clue with no conclusion yet is still being handled;
+//! - the submission rules (R-SUB-1/2) once the clue has been submitted;
+//! - internal consistency (R-CST-1..3) always.
+//!
+//! Whether the first contact was made *in time* needs the working-day calendar: [`validate`] only checks that it
+//! was made; the clock is checked by [`detect_findings`](crate::detection::detect_findings) (finding kind 1).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::finding::FindingKind;
+use crate::model::{Clue, Conclusion};
+use crate::policy::Policy;
+use crate::rule::{Citation, RuleId};
+
+/// One rule the record breaks.
+///
+/// ```
+/// use wage_arrears::disposition::validate;
+/// use wage_arrears::finding::FindingKind;
+/// use wage_arrears::model::Clue;
+/// use wage_arrears::policy::Policy;
+/// use wage_arrears::rule::RuleId;
+///
+/// let json = r#"{ "id": "PDS-1", "source": "gov_cn_message", "county": "叶县",
+///                 "registered_on": "2025-03-03", "conclusion": 10 }"#;
+/// let clue: Clue = wage_arrears::deserialize(&mut serde_json::Deserializer::from_str(json))?;
+/// let report = validate(&clue, &Policy::default());
+/// let no_investigation: Vec<_> = report
+///     .violations
+///     .iter()
+///     .filter(|v| v.rule == RuleId::ConclusionNeedsInvestigation)
+///     .map(|v| (v.citation().to_string(), v.finding))
+///     .collect();
+/// assert_eq!(no_investigation, [("000 §二(二)、§三(二)".to_owned(), Some(FindingKind::InvalidWithoutInvestigation))]);
+/// # Ok::<(), wage_arrears::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Violation {
+    /// The rule broken.
+    pub rule: RuleId,
+    /// The finding kind (000 §四(一)) it would become in the city's spot check, if any.
+    pub finding: Option<FindingKind>,
+    /// What is wrong, in Chinese, naming the values.
+    pub message_zh: String,
+    /// What is wrong, in English, naming the values.
+    pub message_en: String,
+}
+
+impl Violation {
+    /// The clause the violated rule implements (`rule.citation()`).
+    ///
+    /// ```
+    /// use wage_arrears::disposition::Violation;
+    /// use wage_arrears::rule::RuleId;
+    /// let v = Violation { rule: RuleId::DetailedText, finding: None, message_zh: String::new(), message_en: String::new() };
+    /// assert_eq!(v.citation().to_string(), "000 §三(一)");
+    /// # Ok::<(), wage_arrears::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// None: every rule has a citation.
+    pub fn citation(&self) -> Citation {
+        self.rule.citation()
+    }
+}
+
+/// The result of validating one clue: every violation, and every rule that was checked.
+///
+/// ```
+/// use wage_arrears::disposition::validate;
+/// use wage_arrears::model::Clue;
+/// use wage_arrears::policy::Policy;
+/// use wage_arrears::rule::RuleId;
+///
+/// // A clue just registered: nothing concluded yet, only consistency applies.
+/// let json = r#"{ "id": "PDS-2", "source": "mohrss_column", "county": "郏县", "registered_on": "2025-06-02" }"#;
+/// let clue: Clue = wage_arrears::deserialize(&mut serde_json::Deserializer::from_str(json))?;
+/// let report = validate(&clue, &Policy::default());
+/// assert!(report.is_clean());
+/// assert_eq!(report.checked, [RuleId::DatesInOrder]);
+/// # Ok::<(), wage_arrears::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Validation {
+    /// The clue validated.
+    pub clue_id: String,
+    /// Every rule broken, in catalogue order.
+    pub violations: Vec<Violation>,
+    /// Every rule that applied to the record and was checked, in catalogue order.
+    pub checked: Vec<RuleId>,
+}
+
+impl Validation {
+    /// Whether no rule is broken.
+    ///
+    /// ```
+    /// use wage_arrears::disposition::Validation;
+    /// let v = Validation { clue_id: "PDS-3".into(), violations: vec![], checked: vec![] };
+    /// assert!(v.is_clean());
+    /// # Ok::<(), wage_arrears::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// None.
+    pub fn is_clean(&self) -> bool {
+        self.violations.is_empty()
+    }
+
+    /// Whether `rule` is among the violations.
+    ///
+    /// ```
+    /// use wage_arrears::disposition::{Validation, Violation};
+    /// use wage_arrears::rule::RuleId;
+    /// let v = Validation {
+    ///     clue_id: "PDS-4".into(),
+    ///     violations: vec![Violation { rule: RuleId::DetailedText, finding: None, message_zh: String::new(), message_en: String::new() }],
+    ///     checked: vec![RuleId::DetailedText],
+    /// };
+    /// assert!(v.violates(RuleId::DetailedText));
+    /// assert!(!v.violates(RuleId::FirstContact));
+    /// # Ok::<(), wage_arrears::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// None.
+    pub fn violates(&self, rule: RuleId) -> bool {
+        self.violations.iter().any(|v| v.rule == rule)
+    }
+
+    /// The violated rules, in catalogue order.
+    ///
+    /// ```
+    /// use wage_arrears::disposition::Validation;
+    /// let v = Validation { clue_id: "PDS-5".into(), violations: vec![], checked: vec![] };
+    /// assert!(v.rules().is_empty());
+    /// # Ok::<(), wage_arrears::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// None.
+    pub fn rules(&self) -> Vec<RuleId> {
+        self.violations.iter().map(|v| v.rule).collect()
+    }
+}
+
+/// Validates a clue's disposition: lists **every** rule its record breaks (000 §二(二)(三), §三).
+///
+/// Rules checked, by what the record holds:
+/// - with a conclusion: the record the conclusion needs (R-CON-1..9), at least `policy.min_contacts` recorded
+///   contacts (R-CNT-1), a contact that reached the reporter (R-CNT-2), facts and handling of at least
+///   `policy.min_text_chars` characters each (R-TXT-1), verified arrears with a refusing employer filed (R-FIL-1);
+/// - with submissions: a ministry clue not submitted before it is closed (R-SUB-1), a returned clue revised before
+///   it is resubmitted (R-SUB-2);
+/// - always: paid ≤ owed (R-CST-1), an agreement due after it is signed (R-CST-2), dates in order (R-CST-3).
+///
+/// ```
+/// use wage_arrears::disposition::validate;
+/// use wage_arrears::model::Clue;
+/// use wage_arrears::policy::Policy;
+/// use wage_arrears::rule::RuleId;
+///
+/// let json = r#"{
+///   "id": "PDS-2025-0007", "source": "gov_cn_message", "county": "宝丰县", "registered_on": "2025-03-03",
+///   "accepted_on": "2025-03-04", "amount_owed": 3600000,
+///   "contacts": [{ "on": "2025-03-04", "note": "电话联系反映人" }],
+///   "facts": "拖欠工资", "handling": "已协调",
+///   "investigation": { "on": "2025-03-06", "arrears_verified": true, "employer_refuses": true, "record": "调查笔录" },
+///   "conclusion": 5
+/// }"#;
+/// let clue: Clue = wage_arrears::deserialize(&mut serde_json::Deserializer::from_str(json))?;
+/// let report = validate(&clue, &Policy::default());
+/// // One contact, one-line texts, no payment or agreement, and a refusing employer not filed:
+/// assert_eq!(
+///     report.rules(),
+///     [
+///         RuleId::ConclusionNeedsPaymentOrAgreement,
+///         RuleId::ContactAtLeastThreeTimes,
+///         RuleId::DetailedText,
+///         RuleId::MustFileWhenRefused,
+///     ]
+/// );
+/// # Ok::<(), wage_arrears::Error>(())
+/// ```
+///
+/// # Errors
+/// None: validation never fails; what is wrong with the record is in the returned [`Validation`].
+pub fn validate(clue: &Clue, policy: &Policy) -> Validation {
+    let mut c = Checker {
+        clue,
+        policy,
+        violations: Vec::new(),
+        checked: Vec::new(),
+    };
+    if let Some(conclusion) = clue.conclusion {
+        c.conclusion_record(conclusion);
+        c.contacts();
+        c.text();
+        c.must_file(conclusion);
+    }
+    if !clue.submissions.is_empty() {
+        c.ministry_clue_closed_before_submission();
+        c.returned_clue_revised();
+    }
+    c.paid_within_owed();
+    c.agreement_due_after_signing();
+    c.dates_in_order();
+    c.violations.sort_by_key(|v| v.rule);
+    c.checked.sort();
+    c.checked.dedup();
+    Validation {
+        clue_id: clue.id.clone(),
+        violations: c.violations,
+        checked: c.checked,
+    }
+}
+
+/// The number of unrevised resubmissions: submissions that follow a returned one without being revised
+/// (000 §三(三) "对审核退回的线索，要按照退回原因修改完善").
+pub(crate) fn unrevised_resubmissions(clue: &Clue) -> usize {
+    clue.submissions
+        .windows(2)
+        .filter(|w| matches!(w, [prev, next] if prev.returned_on.is_some() && !next.revised))
+        .count()
+}
+
+/// The characters of a text that carry content (whitespace not counted).
+pub(crate) fn content_chars(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+struct Checker<'a> {
+    clue: &'a Clue,
+    policy: &'a Policy,
+    violations: Vec<Violation>,
+    checked: Vec<RuleId>,
+}
+
+impl Checker<'_> {
+    /// Records that `rule` applied; and, when `broken`, the violation.
+    fn rule(
+        &mut self,
+        rule: RuleId,
+        finding: Option<FindingKind>,
+        broken: Option<(String, String)>,
+    ) {
+        self.checked.push(rule);
+        if let Some((message_zh, message_en)) = broken {
+            self.violations.push(Violation {
+                rule,
+                finding,
+                message_zh,
+                message_en,
+            });
+        }
+    }
+
+    /// The record each conclusion needs (000 §二(二), the 10 核处结论; SPEC §3 table).
+    fn conclusion_record(&mut self, conclusion: Conclusion) {
+        use Conclusion as C;
+        let clue = self.clue;
+        let code = conclusion.code();
+
+        // R-CON-1 (000 §二(二)): “1-4. 立案处理——经核实存在欠薪……” — a filed case.
+        if conclusion.is_filed() {
+            let broken = clue.case_filed_on.is_none().then(|| {
+                (
+                    format!("核处结论为{code}（立案处理），但记录中没有立案日期"),
+                    format!("conclusion {code} (case filed) but the record shows no case filed"),
+                )
+            });
+            self.rule(RuleId::ConclusionNeedsCaseFiled, None, broken);
+        }
+
+        // R-CON-2 (000 §二(二)): “1. 立案处理——经核实存在欠薪，已支付完毕。” — the payment.
+        if conclusion == C::FiledPaid {
+            let broken = clue.payment.is_none().then(|| {
+                (
+                    "核处结论为1（已支付完毕），但记录中没有支付情况".to_owned(),
+                    "conclusion 1 (fully paid) but the record shows no payment".to_owned(),
+                )
+            });
+            self.rule(RuleId::ConclusionNeedsPayment, None, broken);
+        }
+
+        // R-CON-3 (000 §二(二)): “2/4. ……尚未支付，准备或已申请法院强制执行。”
+        if matches!(
+            conclusion,
+            C::FiledEnforcement | C::FiledEnforcementAndPolice
+        ) {
+            let broken = clue.enforcement_applied_on.is_none().then(|| {
+                (
+                    format!("核处结论为{code}（申请法院强制执行），但记录中没有申请强制执行的日期"),
+                    format!("conclusion {code} (court enforcement) but the record shows no enforcement application"),
+                )
+            });
+            self.rule(RuleId::ConclusionNeedsEnforcement, None, broken);
+        }
+
+        // R-CON-4 (000 §二(二)): “3/4. ……涉嫌犯罪，已移送公安机关。”
+        if matches!(conclusion, C::FiledPolice | C::FiledEnforcementAndPolice) {
+            let broken = clue.police_transfer_on.is_none().then(|| {
+                (
+                    format!("核处结论为{code}（移送公安机关），但记录中没有移送日期"),
+                    format!("conclusion {code} (police transfer) but the record shows no transfer to the police"),
+                )
+            });
+            self.rule(RuleId::ConclusionNeedsPoliceTransfer, None, broken);
+        }
+
+        // R-CON-5 (000 §二(二)): “5. 协调等非立案方式处理——已支付欠款或达成还款协议。” An agreement always
+        // carries its due date (`pay_by`), so an agreement on record meets "an agreement with a due date".
+        if conclusion == C::Coordinated {
+            let broken = (clue.payment.is_none() && clue.agreement.is_none()).then(|| {
+                (
+                    "核处结论为5（协调处理），但记录中既没有支付情况，也没有载明支付日期的还款协议".to_owned(),
+                    "conclusion 5 (coordinated) but the record shows neither a payment nor a repayment agreement"
+                        .to_owned(),
+                )
+            });
+            self.rule(RuleId::ConclusionNeedsPaymentOrAgreement, None, broken);
+        }
+
+        // R-CON-6 (000 §二(二)): “6/7. 应当或者已经通过劳动争议仲裁解决/提起诉讼的，已告知反映人。”
+        if matches!(conclusion, C::Arbitration | C::Litigation) {
+            let broken = clue.reporter_informed_on.is_none().then(|| {
+                (
+                    format!("核处结论为{code}，但记录中没有告知反映人的日期"),
+                    format!(
+                        "conclusion {code} but the record shows no day the reporter was informed"
+                    ),
+                )
+            });
+            self.rule(RuleId::ConclusionNeedsReporterInformed, None, broken);
+        }
+
+        // R-CON-7 (000 §二(二)): “8. 仲裁裁决、司法判决和有关申请强制执行的“执行难”问题。”
+        if conclusion == C::EnforcementDifficulty {
+            let missing = clue
+                .award_or_judgment
+                .as_deref()
+                .is_none_or(|s| s.trim().is_empty());
+            let broken = missing.then(|| {
+                (
+                    "核处结论为8（执行难），但记录中没有所涉仲裁裁决或司法判决".to_owned(),
+                    "conclusion 8 (enforcement difficulty) but the record names no award or judgment".to_owned(),
+                )
+            });
+            self.rule(RuleId::ConclusionNeedsAward, None, broken);
+        }
+
+        if matches!(conclusion, C::NoArrears | C::InvalidClue) {
+            // R-CON-8 (000 §二(二)、§三(二)): “9. 经核实不存在欠薪情况；10. 无效线索。不得滥用无效线索结论。”
+            // Code 10 without an investigation is finding 4 (000 §四(一)4 “没有调查核实，滥用无效线索的”).
+            let missing = clue
+                .investigation
+                .as_ref()
+                .is_none_or(|i| i.record.trim().is_empty());
+            let finding =
+                (conclusion == C::InvalidClue).then_some(FindingKind::InvalidWithoutInvestigation);
+            let broken = missing.then(|| {
+                (
+                    format!("核处结论为{code}，但记录中没有调查核实记录"),
+                    format!("conclusion {code} but the record holds no investigation record"),
+                )
+            });
+            self.rule(RuleId::ConclusionNeedsInvestigation, finding, broken);
+
+            // R-CON-9 (000 §三(二)): “……不得滥用无效线索结论。” — not 9 or 10 where arrears were verified.
+            let verified = clue
+                .investigation
+                .as_ref()
+                .is_some_and(|i| i.arrears_verified);
+            let broken = verified.then(|| {
+                (
+                    format!("调查已核实存在欠薪，却以{code}（{}）办结", conclusion.label_zh()),
+                    format!("the investigation verified arrears, yet the clue is concluded as {code} ({})", conclusion.label_en()),
+                )
+            });
+            self.rule(RuleId::InvalidClueNotWhereArrears, None, broken);
+        }
+    }
+
+    /// R-CNT-1 and R-CNT-2 (000 §三(二), §二(二), §四(一)1).
+    fn contacts(&mut self) {
+        let clue = self.clue;
+        // R-CNT-1 (000 §三(二)): “接到线索后要立即进行调查核实，联系反映人至少要3次以上并做好记录。”
+        // Every recorded contact counts, reached or not: the rule asks for attempts, each recorded.
+        let n = clue.contacts.len();
+        let min = self.policy.min_contacts;
+        let broken = (u64::try_from(n).unwrap_or(u64::MAX) < u64::from(min)).then(|| {
+            (
+                format!("联系反映人记录{n}次，少于{min}次"),
+                format!("{n} recorded contact(s) with the reporter, fewer than {min}"),
+            )
+        });
+        self.rule(
+            RuleId::ContactAtLeastThreeTimes,
+            Some(FindingKind::NoFirstContact),
+            broken,
+        );
+
+        // R-CNT-2 (000 §二(二)、§四(一)1): “人社部门要第一时间与线索反映人联系” — 首问负责制: the reporter was
+        // actually reached. Whether in time is checked with the calendar by `detect_findings` (kind 1).
+        let reached = clue.contacts.iter().any(|c| c.reached);
+        let broken = (!reached).then(|| {
+            (
+                format!("{n}次联系均未联系上反映人，首问负责制未落实"),
+                format!("none of the {n} contact(s) reached the reporter: first contact not made"),
+            )
+        });
+        self.rule(
+            RuleId::FirstContact,
+            Some(FindingKind::NoFirstContact),
+            broken,
+        );
+    }
+
+    /// R-TXT-1 (000 §三(一)): “提交的基本案情及核实处置情况表述详细、准确、符合逻辑，内容详略得当，不得以
+    /// 极简的概括性语言描述。”
+    fn text(&mut self) {
+        let min = usize::try_from(self.policy.min_text_chars).unwrap_or(usize::MAX);
+        let mut short_zh = Vec::new();
+        let mut short_en = Vec::new();
+        for (zh, en, text) in [
+            ("基本案情", "facts", &self.clue.facts),
+            ("核实处置情况", "handling", &self.clue.handling),
+        ] {
+            let n = content_chars(text);
+            if n < min {
+                short_zh.push(format!("{zh}仅{n}字"));
+                short_en.push(format!("the {en} have {n} characters"));
+            }
+        }
+        let broken = (!short_zh.is_empty()).then(|| {
+            (
+                format!("{}，少于{min}字，属极简概括性描述", short_zh.join("，")),
+                format!(
+                    "{}, fewer than {min}: a one-line summary",
+                    short_en.join(" and ")
+                ),
+            )
+        });
+        self.rule(RuleId::DetailedText, None, broken);
+    }
+
+    /// R-FIL-1 (000 §三(二)、§三(一)): “对欠薪事实清楚，符合立案条件的要及时立案……对拒不履行的要依法立案处理。”
+    /// Verified arrears with a refusing employer: codes 1–4, never 5, 9 or 10 (finding 8 if left unfiled).
+    fn must_file(&mut self, conclusion: Conclusion) {
+        let refused = self
+            .clue
+            .investigation
+            .as_ref()
+            .is_some_and(|i| i.arrears_verified && i.employer_refuses);
+        let wrong = matches!(
+            conclusion,
+            Conclusion::Coordinated | Conclusion::NoArrears | Conclusion::InvalidClue
+        );
+        let code = conclusion.code();
+        let broken = (refused && wrong).then(|| {
+            (
+                format!("欠薪已核实且用人单位拒不支付，应当立案处理（结论1–4），不得以{code}办结"),
+                format!("arrears verified and the employer refuses to pay: the case must be filed (1–4), not closed as {code}"),
+            )
+        });
+        self.rule(
+            RuleId::MustFileWhenRefused,
+            Some(FindingKind::NotFiledInTime),
+            broken,
+        );
+    }
+
+    /// R-SUB-1 (000 §四(一)5): “部转线索未办结就提交的。”
+    fn ministry_clue_closed_before_submission(&mut self) {
+        let clue = self.clue;
+        if !clue.transferred_by_ministry {
+            return;
+        }
+        let early: Vec<NaiveDate> = clue
+            .submissions
+            .iter()
+            .map(|s| s.submitted_on)
+            .filter(|&s| clue.closed_on.is_none_or(|c| s < c))
+            .collect();
+        let broken = early.first().map(|first| match clue.closed_on {
+            Some(c) => (
+                format!("部转线索于{first}提交，早于办结日期{c}"),
+                format!("a ministry clue submitted on {first}, before it was closed on {c}"),
+            ),
+            None => (
+                format!("部转线索于{first}提交，但尚未办结"),
+                format!("a ministry clue submitted on {first} but not closed"),
+            ),
+        });
+        self.rule(
+            RuleId::MinistryClueClosedBeforeSubmission,
+            Some(FindingKind::MinistryClueSubmittedOpen),
+            broken,
+        );
+    }
+
+    /// R-SUB-2 (000 §二(三)、§三(三)): “对审核退回的线索，要按照退回原因修改完善；县级承办单位按要求整改后重新
+    /// 核处并按期报送。” Repeated (`policy.unrevised_resubmissions_for_finding` times or more) it is finding 7.
+    fn returned_clue_revised(&mut self) {
+        let n = unrevised_resubmissions(self.clue);
+        let threshold = self.policy.unrevised_resubmissions_for_finding;
+        let repeated = u64::try_from(n).unwrap_or(u64::MAX) >= u64::from(threshold);
+        let finding = repeated.then_some(FindingKind::ResubmittedUnrevised);
+        let broken = (n > 0).then(|| {
+            (
+                format!("退回后未修改完善即重新提交{n}次"),
+                format!("resubmitted {n} time(s) after a return without revision"),
+            )
+        });
+        self.rule(RuleId::ReturnedClueRevised, finding, broken);
+    }
+
+    /// R-CST-1 (000 §三(一) “准确、符合逻辑”): paid no more than owed.
+    fn paid_within_owed(&mut self) {
+        let clue = self.clue;
+        if clue.payment.is_none() && clue.agreement.is_none() {
+            return;
+        }
+        let owed = clue.amount_owed;
+        let mut zh = Vec::new();
+        let mut en = Vec::new();
+        if let Some(p) = &clue.payment
+            && p.amount > owed
+        {
+            zh.push(format!("支付金额{}超过欠薪金额{owed}", p.amount));
+            en.push(format!(
+                "the payment of {} exceeds the {owed} owed",
+                p.amount
+            ));
+        }
+        if let Some(a) = &clue.agreement
+            && a.amount > owed
+        {
+            zh.push(format!("协议金额{}超过欠薪金额{owed}", a.amount));
+            en.push(format!(
+                "the agreement's {} exceeds the {owed} owed",
+                a.amount
+            ));
+        }
+        let broken = (!zh.is_empty()).then(|| (zh.join("；"), en.join("; ")));
+        self.rule(RuleId::PaidWithinOwed, None, broken);
+    }
+
+    /// R-CST-2 (000 §三(一) “准确、符合逻辑”): an agreement is due after the day it is signed.
+    fn agreement_due_after_signing(&mut self) {
+        let Some(a) = &self.clue.agreement else {
+            return;
+        };
+        let broken = (a.pay_by <= a.signed_on).then(|| {
+            (
+                format!(
+                    "还款协议约定支付日期{}不晚于签订日期{}",
+                    a.pay_by, a.signed_on
+                ),
+                format!(
+                    "the agreement is due on {}, not after it was signed on {}",
+                    a.pay_by, a.signed_on
+                ),
+            )
+        });
+        self.rule(RuleId::AgreementDueAfterSigning, None, broken);
+    }
+
+    /// R-CST-3 (000 §三(一) “准确、符合逻辑”): the record's dates are in order.
+    fn dates_in_order(&mut self) {
+        let clue = self.clue;
+        let reg = clue.registered_on;
+        // (what, 中文, date, must not be before, 中文 of that, English of that)
+        let mut out_of_order: Vec<(String, String)> = Vec::new();
+        let mut not_before = |zh: &str,
+                              en: &str,
+                              date: NaiveDate,
+                              bound: NaiveDate,
+                              bound_zh: &str,
+                              bound_en: &str| {
+            if date < bound {
+                out_of_order.push((
+                    format!("{zh}{date}早于{bound_zh}{bound}"),
+                    format!("{en} {date} is before {bound_en} {bound}"),
+                ));
+            }
+        };
+        let r = ("登记日期", "registration");
+        if let Some(a) = clue.accepted_on {
+            not_before("接收日期", "acceptance", a, reg, r.0, r.1);
+        }
+        for c in &clue.contacts {
+            not_before("联系日期", "a contact", c.on, reg, r.0, r.1);
+        }
+        if let Some(i) = &clue.investigation {
+            not_before("调查核实日期", "the investigation", i.on, reg, r.0, r.1);
+        }
+        for (zh, en, date) in [
+            ("立案日期", "the filing", clue.case_filed_on),
+            (
+                "申请强制执行日期",
+                "the enforcement application",
+                clue.enforcement_applied_on,
+            ),
+            (
+                "移送公安日期",
+                "the police transfer",
+                clue.police_transfer_on,
+            ),
+            (
+                "告知反映人日期",
+                "informing the reporter",
+                clue.reporter_informed_on,
+            ),
+            (
+                "支付日期",
+                "the payment",
+                clue.payment.as_ref().map(|p| p.on),
+            ),
+            ("办结日期", "closing", clue.closed_on),
+        ] {
+            if let Some(d) = date {
+                not_before(zh, en, d, reg, r.0, r.1);
+            }
+        }
+        for p in &clue.progress {
+            not_before("进展记录日期", "a progress record", p.on, reg, r.0, r.1);
+        }
+        if let Some(a) = &clue.agreement {
+            not_before("协议签订日期", "the agreement", a.signed_on, reg, r.0, r.1);
+            if let Some(paid) = a.paid_on {
+                not_before(
+                    "协议履行日期",
+                    "the agreement's payment",
+                    paid,
+                    a.signed_on,
+                    "协议签订日期",
+                    "its signing",
+                );
+            }
+            for &f in &a.follow_ups {
+                not_before(
+                    "跟踪督促日期",
+                    "a follow-up",
+                    f,
+                    a.signed_on,
+                    "协议签订日期",
+                    "its signing",
+                );
+            }
+        }
+        let mut previous: Option<NaiveDate> = None;
+        for s in &clue.submissions {
+            not_before("提交日期", "a submission", s.submitted_on, reg, r.0, r.1);
+            if let Some(p) = previous {
+                not_before(
+                    "重新提交日期",
+                    "a resubmission",
+                    s.submitted_on,
+                    p,
+                    "上次提交或退回日期",
+                    "the previous submission or return",
+                );
+            }
+            if let Some(ret) = s.returned_on {
+                not_before(
+                    "退回日期",
+                    "a return",
+                    ret,
+                    s.submitted_on,
+                    "提交日期",
+                    "its submission",
+                );
+            }
+            previous = Some(s.returned_on.unwrap_or(s.submitted_on));
+        }
+        if let Some(closed) = clue.closed_on {
+            if let Some(a) = clue.accepted_on {
+                not_before("办结日期", "closing", closed, a, "接收日期", "acceptance");
+            }
+            if let Some(i) = &clue.investigation {
+                not_before(
+                    "办结日期",
+                    "closing",
+                    closed,
+                    i.on,
+                    "调查核实日期",
+                    "the investigation",
+                );
+            }
+            if let Some(f) = clue.case_filed_on {
+                not_before("办结日期", "closing", closed, f, "立案日期", "the filing");
+            }
+            if let Some(rev) = clue.reviewed_on {
+                not_before("复核日期", "the review", rev, closed, "办结日期", "closing");
+            }
+            for &v in &clue.return_visits {
+                not_before(
+                    "回访日期",
+                    "a return visit",
+                    v,
+                    closed,
+                    "办结日期",
+                    "closing",
+                );
+            }
+        } else {
+            for &v in &clue.return_visits {
+                not_before("回访日期", "a return visit", v, reg, r.0, r.1);
+            }
+        }
+        let broken = (!out_of_order.is_empty()).then(|| {
+            let (zh, en): (Vec<String>, Vec<String>) = out_of_order.into_iter().unzip();
+            (zh.join("；"), en.join("; "))
+        });
+        self.rule(RuleId::DatesInOrder, None, broken);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Contact, ContactChannel, Submission};
+    use crate::{Investigation, Source};
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, m, day).unwrap_or_default()
+    }
+
+    fn concluded(conclusion: Conclusion) -> Clue {
+        let mut c = Clue::new("T-1", Source::GovCnMessage, "叶县", d(4, 1));
+        c.accepted_on = Some(d(4, 2));
+        c.contacts = (0..3)
+            .map(|i| Contact {
+                on: d(4, 2 + i),
+                channel: ContactChannel::Phone,
+                reached: true,
+                note: "电话联系反映人核实欠薪情况".into(),
+            })
+            .collect();
+        c.facts = "反映人称在某工地务工三个月，项目部拖欠工资共计三万六千元，多次讨要未果。".into();
+        c.handling =
+            "经调取考勤表和工资表核实，约谈项目负责人，督促其足额支付，反映人确认收到。".into();
+        c.conclusion = Some(conclusion);
+        c
+    }
+
+    #[test]
+    fn a_concluded_clue_missing_its_record_lists_every_broken_rule_at_once() {
+        let mut c = concluded(Conclusion::FiledEnforcementAndPolice);
+        c.contacts.truncate(1);
+        c.facts = "欠薪".into();
+        let v = validate(&c, &Policy::default());
+        assert_eq!(
+            v.rules(),
+            [
+                RuleId::ConclusionNeedsCaseFiled,
+                RuleId::ConclusionNeedsEnforcement,
+                RuleId::ConclusionNeedsPoliceTransfer,
+                RuleId::ContactAtLeastThreeTimes,
+                RuleId::DetailedText,
+            ]
+        );
+        assert!(v.checked.contains(&RuleId::DatesInOrder));
+    }
+
+    #[test]
+    fn code_nine_with_verified_refused_arrears_breaks_both_the_invalid_and_the_filing_rule() {
+        let mut c = concluded(Conclusion::NoArrears);
+        c.investigation = Some(Investigation {
+            on: d(4, 3),
+            arrears_verified: true,
+            employer_refuses: true,
+            record: "调查笔录".into(),
+        });
+        let v = validate(&c, &Policy::default());
+        assert_eq!(
+            v.rules(),
+            [
+                RuleId::InvalidClueNotWhereArrears,
+                RuleId::MustFileWhenRefused
+            ]
+        );
+    }
+
+    #[test]
+    fn unrevised_resubmissions_are_counted_after_returns_only() {
+        let sub = |on, revised, returned: Option<NaiveDate>| Submission {
+            submitted_on: on,
+            revised,
+            returned_on: returned,
+            return_reason: None,
+        };
+        let mut c = concluded(Conclusion::Arbitration);
+        c.submissions = vec![
+            sub(d(5, 1), false, Some(d(5, 2))),
+            sub(d(5, 3), false, Some(d(5, 4))),
+            sub(d(5, 5), true, None),
+        ];
+        assert_eq!(unrevised_resubmissions(&c), 1);
+        c.submissions.insert(2, sub(d(5, 4), false, Some(d(5, 4))));
+        assert_eq!(unrevised_resubmissions(&c), 2);
+    }
+
+    #[test]
+    fn whitespace_does_not_count_towards_the_text_minimum() {
+        assert_eq!(content_chars(" 欠 薪\n三万 元 "), 5);
+    }
+}

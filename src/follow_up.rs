@@ -1,0 +1,677 @@
+//! Follow-ups (跟踪督促、复核、回访): what a clue still owes after its conclusion, and when.
+//!
+//! [`follow_ups`] reads a clue's record **as of** a day: facts dated after `as_of` are not yet known, and an
+//! obligation that the record as of that day shows done is dropped. What remains is every obligation still open,
+//! whether its due day has passed (late) or lies ahead (upcoming), each with the fact that causes it
+//! ([`FollowUp::because`], never after its due day) and its [`RuleId`].
+//!
+//! | kind | rule | caused by | due | done when |
+//! |---|---|---|---|---|
+//! | [`AgreementDueSoon`](FollowUpKind::AgreementDueSoon) | R-FUP-1 | the agreement's signing | `agreement_reminder_working_days` working days before `pay_by` (never before signing) | a follow-up recorded on or after that day, or paid |
+//! | [`AgreementOverdue`](FollowUpKind::AgreementOverdue) | R-FUP-2 | `pay_by` passing unpaid | the first working day after `pay_by` | a follow-up recorded after `pay_by`, or paid |
+//! | [`FileCase`](FollowUpKind::FileCase) | R-FUP-3 | verified arrears refused, or an agreement refused | the filing deadline (`file_within_working_days`, same day when escalated) | a case filed |
+//! | [`Code5Review`](FollowUpKind::Code5Review) | R-FUP-4 | closing with conclusion 5 | day `spot_check_due_day` of the next month | `reviewed_on` |
+//! | [`ResubmitReturned`](FollowUpKind::ResubmitReturned) | R-FUP-5 | the return | `resubmit_within_working_days` working days later | a later submission |
+//! | [`ProgressFeedback`](FollowUpKind::ProgressFeedback) | R-FUP-6 | acceptance | the respond-by day | closed, or a platform feedback recorded |
+//! | [`ReturnVisit`](FollowUpKind::ReturnVisit) | R-FUP-7 | closing | `return_visit_after_days` after closing | a return visit on or after closing |
+//! | [`RandomReturnVisit`](FollowUpKind::RandomReturnVisit) | R-FUP-8 | closing, and the clue drawn | `return_visit_after_days` after the periodic visit's due day | two return visits on or after closing |
+
+use std::fmt;
+
+use chrono::{Datelike, Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::Error;
+use crate::calendar::{Rollover, WorkCalendar};
+use crate::model::{Agreement, Clue, Conclusion, HandlingLevel, ProgressKind};
+use crate::policy::{Policy, Response};
+use crate::rule::RuleId;
+
+/// What a follow-up asks the office to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FollowUpKind {
+    /// 协议支付日期临期，跟踪督促 (R-FUP-1).
+    AgreementDueSoon,
+    /// 协议到期未履行，立即跟踪督促 (R-FUP-2).
+    AgreementOverdue,
+    /// 用人单位拒不支付/拒不履行，依法立案 (R-FUP-3).
+    FileCase,
+    /// 核处结论为5的线索复核 (R-FUP-4).
+    Code5Review,
+    /// 退回线索整改后重新核处、按期报送 (R-FUP-5).
+    ResubmitReturned,
+    /// 未办结的填写进度反馈 (R-FUP-6).
+    ProgressFeedback,
+    /// 已办结案件定期回访 (R-FUP-7).
+    ReturnVisit,
+    /// 已办结案件随机抽查回访 (R-FUP-8).
+    RandomReturnVisit,
+}
+
+impl FollowUpKind {
+    /// Every kind, in order.
+    pub const ALL: [FollowUpKind; 8] = [
+        FollowUpKind::AgreementDueSoon,
+        FollowUpKind::AgreementOverdue,
+        FollowUpKind::FileCase,
+        FollowUpKind::Code5Review,
+        FollowUpKind::ResubmitReturned,
+        FollowUpKind::ProgressFeedback,
+        FollowUpKind::ReturnVisit,
+        FollowUpKind::RandomReturnVisit,
+    ];
+
+    /// The rule the kind applies.
+    ///
+    /// ```
+    /// use wage_arrears::follow_up::FollowUpKind;
+    /// assert_eq!(FollowUpKind::Code5Review.rule().code(), "R-FUP-4");
+    /// # Ok::<(), wage_arrears::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// None.
+    pub const fn rule(self) -> RuleId {
+        match self {
+            FollowUpKind::AgreementDueSoon => RuleId::AgreementDueSoon,
+            FollowUpKind::AgreementOverdue => RuleId::AgreementOverdue,
+            FollowUpKind::FileCase => RuleId::AgreementRefusedFile,
+            FollowUpKind::Code5Review => RuleId::ReviewEveryCode5,
+            FollowUpKind::ResubmitReturned => RuleId::ResubmitReturned,
+            FollowUpKind::ProgressFeedback => RuleId::ProgressFeedbackOwed,
+            FollowUpKind::ReturnVisit => RuleId::ReturnVisitPeriodic,
+            FollowUpKind::RandomReturnVisit => RuleId::ReturnVisitRandom,
+        }
+    }
+
+    /// A short Chinese label.
+    ///
+    /// ```
+    /// use wage_arrears::follow_up::FollowUpKind;
+    /// assert_eq!(FollowUpKind::ReturnVisit.label_zh(), "定期回访");
+    /// # Ok::<(), wage_arrears::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// None.
+    pub const fn label_zh(self) -> &'static str {
+        match self {
+            FollowUpKind::AgreementDueSoon => "协议临期督促",
+            FollowUpKind::AgreementOverdue => "协议到期未付督促",
+            FollowUpKind::FileCase => "拒不支付立案",
+            FollowUpKind::Code5Review => "结论5复核",
+            FollowUpKind::ResubmitReturned => "退回线索重新报送",
+            FollowUpKind::ProgressFeedback => "进度反馈",
+            FollowUpKind::ReturnVisit => "定期回访",
+            FollowUpKind::RandomReturnVisit => "随机抽查回访",
+        }
+    }
+
+    /// A short English label.
+    ///
+    /// ```
+    /// use wage_arrears::follow_up::FollowUpKind;
+    /// assert_eq!(FollowUpKind::FileCase.label_en(), "file a case");
+    /// # Ok::<(), wage_arrears::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// None.
+    pub const fn label_en(self) -> &'static str {
+        match self {
+            FollowUpKind::AgreementDueSoon => "agreement due soon",
+            FollowUpKind::AgreementOverdue => "agreement overdue",
+            FollowUpKind::FileCase => "file a case",
+            FollowUpKind::Code5Review => "code-5 review",
+            FollowUpKind::ResubmitReturned => "resubmit returned clue",
+            FollowUpKind::ProgressFeedback => "progress feedback",
+            FollowUpKind::ReturnVisit => "return visit",
+            FollowUpKind::RandomReturnVisit => "random return visit",
+        }
+    }
+}
+
+impl fmt::Display for FollowUpKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label_zh())
+    }
+}
+
+/// One open obligation on a clue.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct FollowUp {
+    /// The clue.
+    pub clue_id: String,
+    /// What to do.
+    pub kind: FollowUpKind,
+    /// The day it is due (on or before which it is on time).
+    pub due: NaiveDate,
+    /// The day of the fact that causes it (signing, return, closing, …); never after `due`.
+    pub because: NaiveDate,
+    /// The rule it applies.
+    pub rule: RuleId,
+    /// What to do, in Chinese, naming the dates.
+    pub note_zh: String,
+}
+
+/// The obligations still open on a clue on `as_of`, by due day (R-FUP-1..8, 000 §三(一)(四), §二(二)(三), 003).
+///
+/// Facts dated after `as_of` are ignored; obligations the record shows done by `as_of` are dropped; open ones are
+/// listed whether due in the past or the future. See the [module table](self) for each kind's cause, due day and
+/// what discharges it.
+///
+/// ```
+/// use wage_arrears::calendar::WorkCalendar;
+/// use wage_arrears::follow_up::{follow_ups, FollowUpKind};
+/// use wage_arrears::model::Clue;
+/// use wage_arrears::policy::Policy;
+///
+/// let json = r#"{
+///   "id": "PDS-2026-0031", "source": "mohrss_column", "county": "鲁山县", "registered_on": "2026-09-01",
+///   "accepted_on": "2026-09-02", "conclusion": 5, "closed_on": "2026-09-25",
+///   "agreement": { "signed_on": "2026-09-20", "pay_by": "2026-10-12", "amount": 4800000 }
+/// }"#;
+/// let clue: Clue = wage_arrears::deserialize(&mut serde_json::Deserializer::from_str(json))?;
+/// let cal = WorkCalendar::china();
+/// let as_of = clue.registered_on + chrono::Days::new(30);
+/// let open = follow_ups(&clue, &Policy::default(), &cal, as_of)?;
+/// let soon = open.iter().find(|f| f.kind == FollowUpKind::AgreementDueSoon).map(|f| f.due.to_string());
+/// // 3 working days before Mon 2026-10-12: Fri 10-09, Sat 10-10 (调休上班), Mon 10-12 → from Thu 10-08.
+/// assert_eq!(soon.as_deref(), Some("2026-10-08"));
+/// assert!(open.iter().any(|f| f.kind == FollowUpKind::Code5Review));
+/// # Ok::<(), wage_arrears::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidClue`] when the clue fails [`Clue::check`]; [`Error::CalendarOutOfRange`] or
+/// [`Error::CountPastCalendar`] when a date the obligations are counted from or to lies outside the calendar;
+/// [`Error::InvalidPolicy`] when `policy.spot_check_due_day` is not a day every month has;
+/// [`Error::DateOverflow`] when a count overflows the date range.
+pub fn follow_ups(
+    clue: &Clue,
+    policy: &Policy,
+    cal: &WorkCalendar,
+    as_of: NaiveDate,
+) -> Result<Vec<FollowUp>, Error> {
+    clue.check()?;
+    let mut out = Vec::new();
+    let mut push = |kind: FollowUpKind, due: NaiveDate, because: NaiveDate, note_zh: String| {
+        out.push(FollowUp {
+            clue_id: clue.id.clone(),
+            kind,
+            due: due.max(because),
+            because,
+            rule: kind.rule(),
+            note_zh,
+        });
+    };
+    let known = |d: Option<NaiveDate>| d.filter(|&d| d <= as_of);
+    let closed_on = known(clue.closed_on);
+    let case_filed = known(clue.case_filed_on).is_some();
+
+    // ── The repayment agreement (000 §三(一)) ──
+    if let Some(a) = open_agreement(clue, as_of) {
+        let paid = known(a.paid_on).is_some();
+        if !paid && !a.refused_to_perform {
+            // R-FUP-1 (000 §三(一)): “对核处结论为5的欠薪线索，在协议支付日期临期或者到期后，要进行跟踪督促，
+            // 确保用人单位履行支付协议。” — 临期: `agreement_reminder_working_days` working days before.
+            let soon = agreement_reminder_day(a, policy, cal)?;
+            let followed_since =
+                |from: NaiveDate| a.follow_ups.iter().any(|&f| f >= from && f <= as_of);
+            if as_of <= a.pay_by && !followed_since(soon) {
+                push(
+                    FollowUpKind::AgreementDueSoon,
+                    soon,
+                    a.signed_on,
+                    format!(
+                        "还款协议约定{}支付{}，临期（前{}个工作日）跟踪督促用人单位履行",
+                        a.pay_by, a.amount, policy.agreement_reminder_working_days
+                    ),
+                );
+            }
+            // R-FUP-2 (000 §三(一)): “在协议支付日期临期或者到期后，要进行跟踪督促” — 到期未付: follow up on the
+            // first working day after the payment date.
+            if as_of > a.pay_by && !a.follow_ups.iter().any(|&f| f > a.pay_by && f <= as_of) {
+                push(
+                    FollowUpKind::AgreementOverdue,
+                    cal.add_working_days(a.pay_by, 1)?,
+                    a.pay_by,
+                    format!(
+                        "还款协议约定{}支付{}，到期未履行，立即跟踪督促",
+                        a.pay_by, a.amount
+                    ),
+                );
+            }
+        }
+    }
+
+    // R-FUP-3 (000 §三(一)、§三(二)): “对拒不履行的要依法立案处理。” “对欠薪事实清楚，符合立案条件的要及时立案。”
+    if !case_filed {
+        if let Some(i) = clue.investigation.as_ref().filter(|i| i.on <= as_of)
+            && i.arrears_verified
+            && i.employer_refuses
+        {
+            let due = filing_deadline(clue, policy, cal, i.on)?;
+            push(
+                FollowUpKind::FileCase,
+                due,
+                i.on,
+                format!(
+                    "{}核实存在欠薪且用人单位拒不支付，应于{due}前依法立案",
+                    i.on
+                ),
+            );
+        } else if let Some(a) = open_agreement(clue, as_of)
+            && a.refused_to_perform
+        {
+            // The record gives no day for the refusal: the latest follow-up (where it is learnt) stands in,
+            // else the signing.
+            let learnt = a
+                .follow_ups
+                .iter()
+                .copied()
+                .filter(|&f| f <= as_of)
+                .fold(a.signed_on, NaiveDate::max);
+            let due = filing_deadline(clue, policy, cal, learnt)?;
+            push(
+                FollowUpKind::FileCase,
+                due,
+                learnt,
+                format!("用人单位拒不履行还款协议，应于{due}前依法立案处理"),
+            );
+        }
+    }
+
+    // R-FUP-4 (000 §一、§三(四)、§四(一)): “对核处结论为5的线索100%进行复核。” — by the spot check of the
+    // month after closing (“每月10日前”).
+    if clue.conclusion == Some(Conclusion::Coordinated)
+        && let Some(closed) = closed_on
+        && known(clue.reviewed_on).is_none()
+    {
+        let due = day_of_next_month(closed, policy.spot_check_due_day)?;
+        push(
+            FollowUpKind::Code5Review,
+            due,
+            closed,
+            format!("核处结论为5，{closed}办结，须于{due}前完成复核"),
+        );
+    }
+
+    // R-FUP-5 (000 §二(三)): “县级承办单位按要求整改后重新核处并按期报送。”
+    if let Some(last) = clue.submissions.iter().rfind(|s| s.submitted_on <= as_of)
+        && let Some(returned) = known(last.returned_on)
+    {
+        let due = cal.add_working_days(returned, policy.resubmit_within_working_days)?;
+        let reason = last.return_reason.as_deref().unwrap_or("未注明");
+        push(
+            FollowUpKind::ResubmitReturned,
+            due,
+            returned,
+            format!("{returned}被退回（原因：{reason}），按退回原因修改完善后于{due}前重新报送"),
+        );
+    }
+
+    // R-FUP-6 (000 §二(二)): “……应当自线索确认接收之日起30个自然日回复办理情况，未办结的需填写进度反馈。”
+    if let Some(accepted) = known(clue.accepted_on)
+        && closed_on.is_none()
+        && !clue
+            .progress
+            .iter()
+            .any(|p| p.kind == ProgressKind::Feedback && p.on <= as_of)
+        && let Some(due) = progress_feedback_due(clue, policy, cal, accepted)?
+    {
+        push(
+            FollowUpKind::ProgressFeedback,
+            due,
+            accepted,
+            format!("{accepted}确认接收，须于{due}前回复办理情况，未办结的填写进度反馈"),
+        );
+    }
+
+    // R-FUP-7 / R-FUP-8 (003 平台投诉受理回访机制): “对已办结案件采取“定期检查+随机抽查”方式开展回访。”
+    if let Some(closed) = closed_on {
+        let visits = clue
+            .return_visits
+            .iter()
+            .filter(|&&v| v >= closed && v <= as_of)
+            .count();
+        let periodic = natural_days(
+            cal,
+            closed,
+            policy.return_visit_after_days,
+            policy.natural_day_rollover,
+        )?;
+        if visits == 0 {
+            push(
+                FollowUpKind::ReturnVisit,
+                periodic,
+                closed,
+                format!("{closed}办结，于{periodic}前定期回访反映人"),
+            );
+        }
+        if selected_for_random_visit(&clue.id, policy) && visits < 2 {
+            let random = natural_days(
+                cal,
+                periodic,
+                policy.return_visit_after_days,
+                policy.natural_day_rollover,
+            )?;
+            push(
+                FollowUpKind::RandomReturnVisit,
+                random,
+                closed,
+                format!("{closed}办结，随机抽中，于{random}前再次回访，防止问题反弹"),
+            );
+        }
+    }
+
+    out.sort_by_key(|f| (f.due, f.kind));
+    Ok(out)
+}
+
+/// The agreement that still governs the clue on `as_of`: signed by then, and the clue not concluded otherwise
+/// (no conclusion yet, or conclusion 5).
+pub(crate) fn open_agreement(clue: &Clue, as_of: NaiveDate) -> Option<&Agreement> {
+    clue.agreement
+        .as_ref()
+        .filter(|a| a.signed_on <= as_of)
+        .filter(|_| matches!(clue.conclusion, None | Some(Conclusion::Coordinated)))
+}
+
+/// The day an agreement enters its reminder window (临期, 000 §三(一)): the earliest day `d` from which at most
+/// `policy.agreement_reminder_working_days` working days remain to `pay_by` (counted in `(d, pay_by]`), i.e. the
+/// N-th working day before the payment date. (The follow-up itself is never due before the signing: see
+/// [`FollowUp::because`].)
+///
+/// The calendar has no subtraction; the count `working_days_between(d, pay_by)` only grows as `d` moves back, so
+/// the day is found by widening a window back from `pay_by` (doubling from `2N + 16` natural days, which covers
+/// the longest national holiday at once) and bisecting it: a bounded number of O(1) calendar queries.
+pub(crate) fn agreement_reminder_day(
+    a: &Agreement,
+    policy: &Policy,
+    cal: &WorkCalendar,
+) -> Result<NaiveDate, Error> {
+    nth_working_day_before(cal, a.pay_by, policy.agreement_reminder_working_days)
+}
+
+/// The earliest `d` with `working_days_between(d, to) <= n`; the calendar's first day when the count never
+/// exceeds `n` within it.
+fn nth_working_day_before(cal: &WorkCalendar, to: NaiveDate, n: u32) -> Result<NaiveDate, Error> {
+    let first = *cal.coverage().start();
+    let fits = |d: NaiveDate| -> Result<bool, Error> {
+        Ok(cal.working_days_between(d, to)? <= i64::from(n))
+    };
+    // Check `to` itself first: it raises the out-of-range error for a `to` the calendar does not know.
+    fits(to)?;
+    let mut margin = u64::from(n).saturating_mul(2).saturating_add(16);
+    // `lo` does not fit (or is the calendar's first day); `hi` fits.
+    let mut lo = loop {
+        match to.checked_sub_days(Days::new(margin)) {
+            Some(d) if d > first => {
+                if !fits(d)? {
+                    break d;
+                }
+            }
+            _ => {
+                if fits(first)? {
+                    return Ok(first);
+                }
+                break first;
+            }
+        }
+        margin = margin.saturating_mul(2);
+    };
+    let mut hi = to;
+    // Invariant: !fits(lo) && fits(hi); bisect on the natural-day distance.
+    loop {
+        let gap = hi.signed_duration_since(lo).num_days();
+        if gap <= 1 {
+            return Ok(hi);
+        }
+        let half = u64::try_from(gap / 2).unwrap_or(1);
+        let mid = lo
+            .checked_add_days(Days::new(half))
+            .ok_or(Error::DateOverflow {
+                date: lo,
+                days: u32::try_from(half).unwrap_or(u32::MAX),
+            })?;
+        if fits(mid)? {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+}
+
+/// The last day to file a case whose filing conditions were met on `from` (000 §三(二) “及时立案”):
+/// `policy.file_within_working_days` working days later, or the same day for an escalated case when
+/// `policy.escalation_same_day_filing` (003 “即接即办、当日立案”).
+///
+/// Note for the lead: `deadline::escalation` (another branch) decides escalation in full; this minimal private
+/// check reads the record's own evidence (handled by the city, or 003 read as written: a complex case **and** a
+/// repeated complaint or public-opinion incident) and should defer to it once both are merged.
+pub(crate) fn filing_deadline(
+    clue: &Clue,
+    policy: &Policy,
+    cal: &WorkCalendar,
+    from: NaiveDate,
+) -> Result<NaiveDate, Error> {
+    if policy.escalation_same_day_filing && escalated(clue, policy) {
+        cal.is_working_day(from)?;
+        return Ok(from);
+    }
+    cal.add_working_days(from, policy.file_within_working_days)
+}
+
+/// Whether the record shows the case escalated (提级办案, 003 重大案件提级督办机制): handled by the city, or, as 003
+/// is written, a complex case — “涉及跨区域施工、工程结算存在纠纷，涉及人数多、金额大等复杂案件，或上级转办” — that
+/// “仍出现反复投诉或引发重大舆情的，实行提级办案”.
+fn escalated(clue: &Clue, policy: &Policy) -> bool {
+    let e = &clue.escalation;
+    let complex = e.cross_region
+        || e.settlement_dispute
+        || e.transferred_by_superior
+        || clue.workers >= policy.escalation_min_workers
+        || clue.amount_owed >= policy.escalation_min_amount;
+    let recurring = e.repeated_complaint || e.public_opinion_incident;
+    clue.handling_level == HandlingLevel::City || (complex && recurring)
+}
+
+/// Day `day` of the month after `date` (000 §四(一) “每月10日前”).
+fn day_of_next_month(date: NaiveDate, day: u32) -> Result<NaiveDate, Error> {
+    let (y, m) = if date.month() == 12 {
+        (date.year().checked_add(1), 1)
+    } else {
+        (Some(date.year()), date.month() + 1)
+    };
+    y.and_then(|y| NaiveDate::from_ymd_opt(y, m, day))
+        .ok_or_else(|| Error::InvalidPolicy {
+            field: "spot_check_due_day",
+            reason: format!("day {day} of the month after {date} is not a date"),
+        })
+}
+
+/// The respond-by day of a clue accepted on `accepted` whose source answers by reply or progress feedback
+/// (000 §二(二)); `None` for a source without that clock.
+// shared with deadline::deadlines — the lead will make both use one function.
+fn progress_feedback_due(
+    clue: &Clue,
+    policy: &Policy,
+    cal: &WorkCalendar,
+    accepted: NaiveDate,
+) -> Result<Option<NaiveDate>, Error> {
+    let clock = policy.clocks.of(clue.source);
+    match (clock.response, clock.respond_natural_days) {
+        (Response::ReplyOrProgressFeedback, Some(days)) => cal
+            .add_natural_days(accepted, days, policy.natural_day_rollover)
+            .map(Some),
+        _ => Ok(None),
+    }
+}
+
+/// `start + n` natural days; the calendar is consulted only to roll a rest-day end over. Without roll-over a
+/// natural-day count needs no working-day knowledge, so a return visit due in a year the calendar does not know yet
+/// (a case closed in December 2026) is still a date, not an error.
+fn natural_days(
+    cal: &WorkCalendar,
+    start: NaiveDate,
+    n: u32,
+    rollover: Rollover,
+) -> Result<NaiveDate, Error> {
+    match rollover {
+        Rollover::None => {
+            start
+                .checked_add_days(Days::new(u64::from(n)))
+                .ok_or(Error::DateOverflow {
+                    date: start,
+                    days: n,
+                })
+        }
+        _ => cal.add_natural_days(start, n, rollover),
+    }
+}
+
+/// FNV-1a 64 offset basis.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+/// FNV-1a 64 prime.
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+/// The seed of the random return-visit draw: a fixed constant, so that the draw is the same on every machine
+/// and in every run (reproducible, as the spot check is).
+const RETURN_VISIT_SEED: u64 = 0x7761_6765_2d61_7272; // "wage-arr"
+
+/// A stable 64-bit hash of `bytes` under `seed`: FNV-1a 64 over the bytes (offset basis `0xcbf29ce484222325`,
+/// prime `0x100000001b3`), xor the seed, then the SplitMix64 finaliser (add `0x9e3779b97f4a7c15`; xor-shift 30,
+/// multiply `0xbf58476d1ce4e5b9`; xor-shift 27, multiply `0x94d049bb133111eb`; xor-shift 31) to spread the bits.
+///
+/// The same on every platform and in every run: never `std`'s `RandomState`.
+pub(crate) fn stable_hash(seed: u64, bytes: &[u8]) -> u64 {
+    let mut h = FNV_OFFSET;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    splitmix64(h ^ seed)
+}
+
+/// The SplitMix64 finaliser (Steele, Lea, Flood 2014).
+fn splitmix64(x: u64) -> u64 {
+    let mut z = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Whether a closed clue is drawn for a random return visit (003 “随机抽查”): its [`stable_hash`] scaled to
+/// `[0, 10_000)` (multiply-shift, no modulo bias) falls below `policy.random_return_visit_rate` in basis points.
+pub(crate) fn selected_for_random_visit(clue_id: &str, policy: &Policy) -> bool {
+    let h = stable_hash(RETURN_VISIT_SEED, clue_id.as_bytes());
+    let scaled = (u128::from(h) * 10_000) >> 64;
+    scaled < u128::from(policy.random_return_visit_rate.basis_points())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Rate;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_hash_is_pinned_so_that_every_machine_draws_the_same_clues() {
+        // FNV-1a 64 of the empty input is its offset basis; of "a" the published 0xaf63dc4c8601ec8c. SplitMix64
+        // seeded with 0 first yields the published 0xe220a8397b1dcdaf.
+        assert_eq!(stable_hash(0, b""), splitmix64(FNV_OFFSET));
+        assert_eq!(splitmix64(0), 0xe220_a839_7b1d_cdaf);
+        let mut h = FNV_OFFSET;
+        h ^= u64::from(b'a');
+        h = h.wrapping_mul(FNV_PRIME);
+        assert_eq!(h, 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn about_the_policy_rate_of_clues_is_drawn_for_a_random_visit() {
+        let p = Policy::default();
+        let drawn = (0..10_000)
+            .filter(|i| selected_for_random_visit(&format!("PDS-2025-{i:04}"), &p))
+            .count();
+        assert!(
+            (850..=1150).contains(&drawn),
+            "{drawn} of 10000 drawn at 10%"
+        );
+        let none = Policy {
+            random_return_visit_rate: Rate(0),
+            ..Policy::default()
+        };
+        assert!(!(0..1000).any(|i| selected_for_random_visit(&format!("X{i}"), &none)));
+        let all = Policy {
+            random_return_visit_rate: Rate::FULL,
+            ..Policy::default()
+        };
+        assert!((0..1000).all(|i| selected_for_random_visit(&format!("X{i}"), &all)));
+    }
+
+    #[test]
+    fn the_reminder_day_is_the_nth_working_day_before_the_payment_date() -> Result<(), Error> {
+        let cal = WorkCalendar::china();
+        // Fri 2025-03-14, 3 working days back: Tue 03-11 ((Tue, Fri] = Wed, Thu, Fri).
+        assert_eq!(
+            nth_working_day_before(&cal, d(2025, 3, 14), 3)?,
+            d(2025, 3, 11)
+        );
+        // Sun 2025-03-16 counts as Fri: still Tue.
+        assert_eq!(
+            nth_working_day_before(&cal, d(2025, 3, 16), 3)?,
+            d(2025, 3, 11)
+        );
+        // Wed 2025-02-05, after the Spring Festival (01-28..02-04) and the make-up Sun 01-26: the three working
+        // days left are Sun 01-26, Mon 01-27 and Wed 02-05, so the window opens on Fri 01-24.
+        assert_eq!(
+            nth_working_day_before(&cal, d(2025, 2, 5), 3)?,
+            d(2025, 1, 24)
+        );
+        assert_eq!(
+            nth_working_day_before(&cal, d(2025, 2, 5), 0)?,
+            d(2025, 2, 5)
+        );
+        // Near the calendar's first day.
+        assert_eq!(
+            nth_working_day_before(&cal, d(2004, 1, 2), 5)?,
+            d(2004, 1, 1)
+        );
+        assert!(nth_working_day_before(&cal, d(2027, 1, 4), 3).is_err());
+        Ok(())
+    }
+
+    #[test]
+    fn the_reminder_day_agrees_with_a_day_by_day_search_for_every_day_of_2025_and_2026()
+    -> Result<(), Error> {
+        let cal = WorkCalendar::china();
+        for n in [0u32, 1, 3, 5, 12] {
+            let mut to = d(2025, 1, 1);
+            while to <= d(2026, 12, 31) {
+                let mut slow = to;
+                while let Some(prev) = slow.pred_opt()
+                    && cal.working_days_between(prev, to)? <= i64::from(n)
+                {
+                    slow = prev;
+                }
+                assert_eq!(nth_working_day_before(&cal, to, n)?, slow, "n={n} to={to}");
+                to = to.succ_opt().unwrap_or(to);
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn the_code5_review_is_due_on_the_tenth_of_the_next_month_across_the_year_end()
+    -> Result<(), Error> {
+        assert_eq!(day_of_next_month(d(2025, 12, 31), 10)?, d(2026, 1, 10));
+        assert_eq!(day_of_next_month(d(2025, 1, 31), 10)?, d(2025, 2, 10));
+        assert!(day_of_next_month(d(2025, 1, 31), 31).is_err());
+        Ok(())
+    }
+}
