@@ -1,7 +1,59 @@
 //! # wage-arrears
 //!
 //! Exact, tested, explainable rules for handling wage-arrears clues (欠薪线索) in Chinese labour inspection
-//! (人社部门 / 劳动保障监察).
+//! (人社部门 / 劳动保障监察): the clocks a clue runs on, the conclusion it may be closed with, the follow-ups it
+//! still owes, the city's monthly spot checks, and the county's annual score.
+//!
+//! The crate does no I/O and keeps no global state. Every function takes the model, a [`Policy`] and a
+//! [`WorkCalendar`] and returns a value or an [`Error`]; none panics on any input. Every output carries a
+//! [`RuleId`] that knows its clause in the policy texts.
+//!
+//! ## The modules, in the order data flows
+//!
+//! | module | what it answers | seed |
+//! |---|---|---|
+//! | [`calendar`] | is a day a working day (调休 included); N working or natural days after a date, O(1) | 民法典 第201/203条, State Council notices 2004–2026 |
+//! | [`model`] | a clue and its record, as typed serde data | 000 §二 |
+//! | [`policy`] | every number and switch of a city's rules, with its clause; the policy in force on a date | 000–004 |
+//! | [`rule`] | the catalogue: rule id → citation, Chinese text, English summary | all |
+//! | [`deadline`] | accept-by and respond-by, their status on a date, the red/yellow card, escalation | 000 §二, 002 §(十二), 003 |
+//! | [`campaign`] | a time-boxed campaign's close-all date and report dates, and the clues that miss them | 001 |
+//! | [`disposition`] | whether a closing record supports its conclusion: every violated rule | 000 §二(二), §三 |
+//! | [`follow_up`] | what a clue still owes: agreement reminders, reviews, resubmissions, return visits | 000 §三(一), 003 |
+//! | [`detection`] | the findings a record shows (kinds 1, 3, 4, 5, 7, 8) | 000 §四(一) |
+//! | [`review`] | the city's reproducible monthly spot check | 000 §三(四), §四(一) |
+//! | [`scoring`] | the county's deductions, interviews, grade and goals | 000 §一, §四(一); 004 |
+//! | [`explain`] | all of the above for one clue, with the rules that fired | STYLE §5 |
+//! | [`interpretations`] | where the texts are silent: the default and the `Policy` switch | SPEC §7 |
+//!
+//! ## A clue from JSON to an explanation
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use wage_arrears::{Clue, Policy, WorkCalendar};
+//!
+//! let json = r#"{
+//!     "id": "PDS-2026-0101", "source": "gov_cn_message", "county": "叶县",
+//!     "registered_on": "2026-09-30", "accepted_on": "2026-10-09"
+//! }"#;
+//! let clue: Clue = wage_arrears::deserialize(&mut serde_json::Deserializer::from_str(json))?;
+//! let cal = WorkCalendar::china();
+//! let policy = Policy::default();
+//!
+//! let due = wage_arrears::deadlines(&clue, &policy, &cal)?;
+//! // 2 working days after Wed 2026-09-30: National Day runs to 10-07, so Thu 10-08 and Fri 10-09.
+//! assert_eq!(due.accept.map(|d| d.due), NaiveDate::from_ymd_opt(2026, 10, 9));
+//! // 30 natural days after acceptance, no roll-over by default.
+//! assert_eq!(due.respond.map(|d| d.due), NaiveDate::from_ymd_opt(2026, 11, 8));
+//!
+//! let as_of = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+//! let status = wage_arrears::status(&clue, &policy, &cal, as_of)?;
+//! assert_eq!(status.card, wage_arrears::Card::Red); // 17 days overdue, no progress since the deadline
+//!
+//! let why = wage_arrears::explain(&clue, &policy, &cal, as_of)?;
+//! assert!(why.to_string().contains("R-CARD-2 (002 §(十二))"));
+//! # Ok::<(), wage_arrears::Error>(())
+//! ```
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -12,6 +64,7 @@ pub mod deadline;
 pub mod detection;
 pub mod disposition;
 mod error;
+pub mod explain;
 pub mod finding;
 pub mod follow_up;
 pub mod interpretations;
@@ -23,6 +76,14 @@ pub mod scoring;
 mod units;
 
 pub use calendar::{HolidayPeriod, Rollover, WorkCalendar, YearSchedule};
+pub use campaign::{Campaign, campaign_deadlines, campaign_misses};
+pub use deadline::{Card, ClockStatus, ClueStatus, Deadline, Deadlines, deadlines, escalation, status};
+pub use detection::detect_findings;
+pub use disposition::{Validation, Violation, validate};
+pub use explain::{Explanation, explain};
+pub use follow_up::{FollowUp, FollowUpKind, follow_ups};
+pub use review::{Month, SpotCheck, spot_check};
+pub use scoring::{CountyScore, Grade, assess_all, assess_year};
 pub use de::deserialize;
 pub use error::Error;
 pub use finding::{Finding, FindingKind};
