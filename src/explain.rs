@@ -435,7 +435,12 @@ mod tests {
 
     #[test]
     fn runs_group_consecutive_days() {
-        let days = [d(2026, 10, 1), d(2026, 10, 2), d(2026, 10, 3), d(2026, 10, 10)];
+        let days = [
+            d(2026, 10, 1),
+            d(2026, 10, 2),
+            d(2026, 10, 3),
+            d(2026, 10, 10),
+        ];
         let text = Runs {
             days: &days,
             year: 2026,

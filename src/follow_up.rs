@@ -320,7 +320,7 @@ pub fn follow_ups(
             .progress
             .iter()
             .any(|p| p.kind == ProgressKind::Feedback && p.on <= as_of)
-        && let Some(due) = progress_feedback_due(clue, policy, cal, accepted)?
+        && let Some(due) = reply_due(clue, policy, cal)?
     {
         push(
             FollowUpKind::ProgressFeedback,
@@ -449,9 +449,6 @@ fn nth_working_day_before(cal: &WorkCalendar, to: NaiveDate, n: u32) -> Result<N
 /// `policy.file_within_working_days` working days later, or the same day for an escalated case when
 /// `policy.escalation_same_day_filing` (003 “即接即办、当日立案”).
 ///
-/// Note for the lead: `deadline::escalation` (another branch) decides escalation in full; this minimal private
-/// check reads the record's own evidence (handled by the city, or 003 read as written: a complex case **and** a
-/// repeated complaint or public-opinion incident) and should defer to it once both are merged.
 pub(crate) fn filing_deadline(
     clue: &Clue,
     policy: &Policy,
@@ -465,18 +462,22 @@ pub(crate) fn filing_deadline(
     cal.add_working_days(from, policy.file_within_working_days)
 }
 
-/// Whether the record shows the case escalated (提级办案, 003 重大案件提级督办机制): handled by the city, or, as 003
-/// is written, a complex case — “涉及跨区域施工、工程结算存在纠纷，涉及人数多、金额大等复杂案件，或上级转办” — that
-/// “仍出现反复投诉或引发重大舆情的，实行提级办案”.
+/// Whether the record shows the case escalated (提级办案): handled by the city (000 §二(三) “上提一级由市级直接
+/// 办理”), or raised by the criteria of 003 as [`deadline::escalation`](crate::deadline::escalation) decides them.
 fn escalated(clue: &Clue, policy: &Policy) -> bool {
-    let e = &clue.escalation;
-    let complex = e.cross_region
-        || e.settlement_dispute
-        || e.transferred_by_superior
-        || clue.workers >= policy.escalation_min_workers
-        || clue.amount_owed >= policy.escalation_min_amount;
-    let recurring = e.repeated_complaint || e.public_opinion_incident;
-    clue.handling_level == HandlingLevel::City || (complex && recurring)
+    clue.handling_level == HandlingLevel::City
+        || crate::deadline::escalation(clue, policy).escalated
+}
+
+/// The reply-by day of a source that answers by reply or progress feedback (000 §二(二) “……30个自然日回复办理情况，
+/// 未办结的需填写进度反馈”), from [`deadline::deadlines`](crate::deadline::deadlines); `None` for other sources.
+fn reply_due(clue: &Clue, policy: &Policy, cal: &WorkCalendar) -> Result<Option<NaiveDate>, Error> {
+    if policy.clocks.of(clue.source).response != Response::ReplyOrProgressFeedback {
+        return Ok(None);
+    }
+    Ok(crate::deadline::deadlines(clue, policy, cal)?
+        .respond
+        .map(|d| d.due))
 }
 
 /// Day `day` of the month after `date` (000 §四(一) “每月10日前”).
@@ -491,24 +492,6 @@ fn day_of_next_month(date: NaiveDate, day: u32) -> Result<NaiveDate, Error> {
             field: "spot_check_due_day",
             reason: format!("day {day} of the month after {date} is not a date"),
         })
-}
-
-/// The respond-by day of a clue accepted on `accepted` whose source answers by reply or progress feedback
-/// (000 §二(二)); `None` for a source without that clock.
-// shared with deadline::deadlines — the lead will make both use one function.
-fn progress_feedback_due(
-    clue: &Clue,
-    policy: &Policy,
-    cal: &WorkCalendar,
-    accepted: NaiveDate,
-) -> Result<Option<NaiveDate>, Error> {
-    let clock = policy.clocks.of(clue.source);
-    match (clock.response, clock.respond_natural_days) {
-        (Response::ReplyOrProgressFeedback, Some(days)) => cal
-            .add_natural_days(accepted, days, policy.natural_day_rollover)
-            .map(Some),
-        _ => Ok(None),
-    }
 }
 
 /// `start + n` natural days; the calendar is consulted only to roll a rest-day end over. Without roll-over a

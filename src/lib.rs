@@ -77,16 +77,16 @@ mod units;
 
 pub use calendar::{HolidayPeriod, Rollover, WorkCalendar, YearSchedule};
 pub use campaign::{Campaign, campaign_deadlines, campaign_misses};
-pub use deadline::{Card, ClockStatus, ClueStatus, Deadline, Deadlines, deadlines, escalation, status};
+pub use de::deserialize;
+pub use deadline::{
+    Card, ClockStatus, ClueStatus, Deadline, Deadlines, deadlines, escalation, status,
+};
 pub use detection::detect_findings;
 pub use disposition::{Validation, Violation, validate};
-pub use explain::{Explanation, explain};
-pub use follow_up::{FollowUp, FollowUpKind, follow_ups};
-pub use review::{Month, SpotCheck, spot_check};
-pub use scoring::{CountyScore, Grade, assess_all, assess_year};
-pub use de::deserialize;
 pub use error::Error;
+pub use explain::{Explanation, explain};
 pub use finding::{Finding, FindingKind};
+pub use follow_up::{FollowUp, FollowUpKind, follow_ups};
 pub use model::{
     Agreement, Clue, Conclusion, Contact, ContactChannel, EscalationFacts, HandlingLevel,
     Investigation, Payment, Progress, ProgressKind, Source, Submission,
@@ -95,5 +95,7 @@ pub use policy::{
     CardBasis, Clocks, EffectiveHandling, FindingMonth, Policy, PolicySet, ProgressEvidence,
     Response, Rounding, SourceClock,
 };
+pub use review::{Month, SpotCheck, spot_check};
 pub use rule::{Citation, RuleId};
+pub use scoring::{CountyScore, Grade, assess_all, assess_year};
 pub use units::{Fen, Points, Rate, Ratio};

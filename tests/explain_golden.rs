@@ -9,7 +9,8 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
-const HEADER_POLICY: &str = "政策：平顶山市 提高办理质效有效核处欠薪线索工作方案（平人社监察〔2024〕15号）\n";
+const HEADER_POLICY: &str =
+    "政策：平顶山市 提高办理质效有效核处欠薪线索工作方案（平人社监察〔2024〕15号）\n";
 
 fn golden(clue: &Clue, policy: &Policy, as_of: NaiveDate, expected: &str) {
     let text = explain(clue, policy, &WorkCalendar::china(), as_of)
@@ -19,7 +20,8 @@ fn golden(clue: &Clue, policy: &Policy, as_of: NaiveDate, expected: &str) {
 }
 
 #[test]
-fn a_clue_registered_on_friday_before_spring_festival_2025_explains_its_make_up_sunday_and_the_holiday() {
+fn a_clue_registered_on_friday_before_spring_festival_2025_explains_its_make_up_sunday_and_the_holiday()
+ {
     let clue = Clue::new("SPEC-1", Source::MohrssColumn, "叶县", d(2025, 1, 24));
     golden(
         &clue,
@@ -187,7 +189,11 @@ fn every_rule_an_explanation_applies_is_cited_and_printed() {
                 !rule.citation().clause.is_empty() && !rule.text_zh().is_empty(),
                 "{rule} has no citation"
             );
-            assert!(text.contains(rule.code()), "{} does not print {rule}\n{text}", e.clue_id);
+            assert!(
+                text.contains(rule.code()),
+                "{} does not print {rule}\n{text}",
+                e.clue_id
+            );
         }
     }
 }
@@ -197,5 +203,9 @@ fn the_sample_clues_exercise_most_of_the_rule_catalogue() {
     let mut seen: Vec<RuleId> = explanations().iter().flat_map(|e| e.rules()).collect();
     seen.sort_unstable();
     seen.dedup();
-    assert!(seen.len() >= 30, "only {} rules exercised: {seen:?}", seen.len());
+    assert!(
+        seen.len() >= 30,
+        "only {} rules exercised: {seen:?}",
+        seen.len()
+    );
 }
