@@ -101,7 +101,7 @@ impl Campaign {
     /// use chrono::NaiveDate;
     /// use wage_arrears::campaign::Campaign;
     /// let mut c = Campaign::luoyang_winter_2023();
-    /// c.ends_on = NaiveDate::from_ymd_opt(2023, 11, 1).unwrap();
+    /// c.ends_on = wage_arrears::date(2023, 11, 1)?;
     /// assert!(c.validate().is_err());
     /// # Ok::<(), wage_arrears::Error>(())
     /// ```
@@ -182,9 +182,9 @@ pub struct CampaignDeadline {
 /// use wage_arrears::{RuleId, WorkCalendar};
 ///
 /// let due = campaign_deadlines(&Campaign::luoyang_winter_2023(), &WorkCalendar::china())?;
-/// let summary = due.iter().find(|d| d.rule == RuleId::CampaignSummaryReport).unwrap();
+/// let summary = due.iter().find(|d| d.rule == RuleId::CampaignSummaryReport).map(|d| d.due);
 /// // Ends Sat 2024-02-10 (春节 02-10..=02-17); Sun 02-18 is a make-up working day, then Mon 02-19.
-/// assert_eq!(summary.due, NaiveDate::from_ymd_opt(2024, 2, 19).unwrap());
+/// assert_eq!(summary, Some(wage_arrears::date(2024, 2, 19)?));
 /// # Ok::<(), wage_arrears::Error>(())
 /// ```
 ///
@@ -283,17 +283,17 @@ pub struct CampaignMiss {
 /// use wage_arrears::campaign::{campaign_misses, Campaign, MissKind};
 /// use wage_arrears::{Clue, Investigation, Source, WorkCalendar};
 ///
-/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-/// let mut clue = Clue::new("LY-2024-0012", Source::QrCode, "洛龙区", d(2024, 1, 8));
+/// let d = wage_arrears::date;
+/// let mut clue = Clue::new("LY-2024-0012", Source::QrCode, "洛龙区", d(2024, 1, 8)?);
 /// clue.investigation = Some(Investigation {
-///     on: d(2024, 1, 12),
+///     on: d(2024, 1, 12)?,
 ///     arrears_verified: true,
 ///     employer_refuses: false,
 ///     record: "项目部工资表及考勤记录核实欠薪".into(),
 /// });
-/// clue.closed_on = Some(d(2024, 2, 26));
-/// let misses = campaign_misses(&Campaign::luoyang_winter_2023(), &[clue], d(2024, 3, 1), &WorkCalendar::china())?;
-/// assert_eq!(misses[0].kind, MissKind::ClosedLate { on: d(2024, 2, 26), days_late: 16 });
+/// clue.closed_on = Some(d(2024, 2, 26)?);
+/// let misses = campaign_misses(&Campaign::luoyang_winter_2023(), &[clue], d(2024, 3, 1)?, &WorkCalendar::china())?;
+/// assert_eq!(misses[0].kind, MissKind::ClosedLate { on: d(2024, 2, 26)?, days_late: 16 });
 /// # Ok::<(), wage_arrears::Error>(())
 /// ```
 ///

@@ -77,15 +77,17 @@ impl Deadline {
     /// use wage_arrears::deadline::{deadlines, ClockStatus};
     /// use wage_arrears::{Clue, Policy, Source, WorkCalendar};
     ///
-    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-    /// let clue = Clue::new("PDS-2026-0001", Source::MohrssColumn, "叶县", d(2026, 9, 30));
-    /// let accept = deadlines(&clue, &Policy::default(), &WorkCalendar::china())?.accept.unwrap();
-    /// assert_eq!(accept.due, d(2026, 10, 10));
-    /// assert_eq!(accept.status(None, d(2026, 10, 10)), ClockStatus::DueToday);
-    /// assert_eq!(accept.status(None, d(2026, 10, 12)), ClockStatus::Overdue { days: 2 });
+    /// let d = wage_arrears::date;
+    /// let clue = Clue::new("PDS-2026-0001", Source::MohrssColumn, "叶县", d(2026, 9, 30)?);
+    /// let Some(accept) = deadlines(&clue, &Policy::default(), &WorkCalendar::china())?.accept else {
+    ///     unreachable!("an MOHRSS-column clue has an acceptance clock")
+    /// };
+    /// assert_eq!(accept.due, d(2026, 10, 10)?);
+    /// assert_eq!(accept.status(None, d(2026, 10, 10)?), ClockStatus::DueToday);
+    /// assert_eq!(accept.status(None, d(2026, 10, 12)?), ClockStatus::Overdue { days: 2 });
     /// assert_eq!(
-    ///     accept.status(Some(d(2026, 10, 10)), d(2026, 11, 1)),
-    ///     ClockStatus::MetOnTime { on: d(2026, 10, 10) }
+    ///     accept.status(Some(d(2026, 10, 10)?), d(2026, 11, 1)?),
+    ///     ClockStatus::MetOnTime { on: d(2026, 10, 10)? }
     /// );
     /// # Ok::<(), wage_arrears::Error>(())
     /// ```
@@ -122,11 +124,13 @@ impl Deadline {
     /// use wage_arrears::deadline::deadlines;
     /// use wage_arrears::{Clue, Policy, Source, WorkCalendar};
     ///
-    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// let d = wage_arrears::date;
     /// let cal = WorkCalendar::china();
-    /// let clue = Clue::new("PDS-2026-0002", Source::GovCnMessage, "郏县", d(2026, 9, 30));
-    /// let accept = deadlines(&clue, &Policy::default(), &cal)?.accept.unwrap();
-    /// assert_eq!(accept.due, d(2026, 10, 9));
+    /// let clue = Clue::new("PDS-2026-0002", Source::GovCnMessage, "郏县", d(2026, 9, 30)?);
+    /// let Some(accept) = deadlines(&clue, &Policy::default(), &cal)?.accept else {
+    ///     unreachable!("a gov.cn message has an acceptance clock")
+    /// };
+    /// assert_eq!(accept.due, d(2026, 10, 9)?);
     /// assert_eq!(accept.rest_days_skipped(&cal)?.len(), 7); // 国庆节 10-01..=10-07
     /// # Ok::<(), wage_arrears::Error>(())
     /// ```
@@ -184,13 +188,13 @@ pub struct Deadlines {
 /// use wage_arrears::deadline::deadlines;
 /// use wage_arrears::{Clue, Policy, RuleId, Source, WorkCalendar};
 ///
-/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-/// let mut clue = Clue::new("PDS-2025-0007", Source::MohrssColumn, "汝州市", d(2025, 1, 24));
-/// clue.accepted_on = Some(d(2025, 2, 5));
+/// let d = wage_arrears::date;
+/// let mut clue = Clue::new("PDS-2025-0007", Source::MohrssColumn, "汝州市", d(2025, 1, 24)?);
+/// clue.accepted_on = Some(d(2025, 2, 5)?);
 /// let dl = deadlines(&clue, &Policy::default(), &WorkCalendar::china())?;
-/// let accept = dl.accept.unwrap();
-/// assert_eq!((accept.rule, accept.due), (RuleId::AcceptMohrssColumn, d(2025, 2, 5)));
-/// assert_eq!(dl.respond.unwrap().due, d(2025, 4, 6)); // 60 natural days, no roll-over
+/// let accept = dl.accept.map(|a| (a.rule, a.due));
+/// assert_eq!(accept, Some((RuleId::AcceptMohrssColumn, d(2025, 2, 5)?)));
+/// assert_eq!(dl.respond.map(|r| r.due), Some(d(2025, 4, 6)?)); // 60 natural days, no roll-over
 /// # Ok::<(), wage_arrears::Error>(())
 /// ```
 ///
@@ -403,15 +407,15 @@ pub struct ClueStatus {
 /// use wage_arrears::deadline::{status, Card, ClockStatus};
 /// use wage_arrears::{Clue, Policy, Source, WorkCalendar};
 ///
-/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// let d = wage_arrears::date;
 /// let (policy, cal) = (Policy::default(), WorkCalendar::china());
-/// let mut clue = Clue::new("PDS-2025-0031", Source::GovCnMessage, "宝丰县", d(2025, 3, 3));
-/// clue.accepted_on = Some(d(2025, 3, 4)); // respond by 2025-04-03
-/// let s = status(&clue, &policy, &cal, d(2025, 4, 3))?;
-/// assert_eq!(s.respond.unwrap().1, ClockStatus::DueToday);
+/// let mut clue = Clue::new("PDS-2025-0031", Source::GovCnMessage, "宝丰县", d(2025, 3, 3)?);
+/// clue.accepted_on = Some(d(2025, 3, 4)?); // respond by 2025-04-03
+/// let s = status(&clue, &policy, &cal, d(2025, 4, 3)?)?;
+/// assert_eq!(s.respond.map(|(_, state)| state), Some(ClockStatus::DueToday));
 /// assert_eq!(s.card, Card::None);
-/// assert_eq!(status(&clue, &policy, &cal, d(2025, 4, 4))?.card, Card::Yellow);
-/// assert_eq!(status(&clue, &policy, &cal, d(2025, 4, 13))?.card, Card::Red);
+/// assert_eq!(status(&clue, &policy, &cal, d(2025, 4, 4)?)?.card, Card::Yellow);
+/// assert_eq!(status(&clue, &policy, &cal, d(2025, 4, 13)?)?.card, Card::Red);
 /// # Ok::<(), wage_arrears::Error>(())
 /// ```
 ///
@@ -681,7 +685,7 @@ impl Escalation {
 /// use wage_arrears::deadline::{escalation, EscalationReason, FilingStatus};
 /// use wage_arrears::{Clue, Fen, Policy, Source};
 ///
-/// let registered = NaiveDate::from_ymd_opt(2025, 6, 9).unwrap();
+/// let registered = wage_arrears::date(2025, 6, 9)?;
 /// let mut clue = Clue::new("PDS-2025-0044", Source::Petition, "舞钢市", registered);
 /// clue.workers = 46;
 /// clue.amount_owed = Fen::from_yuan(820_000);
@@ -695,7 +699,7 @@ impl Escalation {
 /// );
 /// assert!(e.escalated);
 /// assert_eq!(e.must_file_by(), Some(registered));
-/// assert_eq!(e.filing.unwrap().status, FilingStatus::OnTime { on: registered });
+/// assert_eq!(e.filing.map(|f| f.status), Some(FilingStatus::OnTime { on: registered }));
 /// # Ok::<(), wage_arrears::Error>(())
 /// ```
 ///

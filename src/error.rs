@@ -19,6 +19,16 @@ pub enum Error {
         /// The last day the calendar knows.
         last: NaiveDate,
     },
+    /// A year, month and day that do not name a date.
+    #[error("{year:04}-{month:02}-{day:02} is not a date")]
+    InvalidDate {
+        /// The year.
+        year: i32,
+        /// The month.
+        month: u32,
+        /// The day.
+        day: u32,
+    },
     /// Counting forward ran past the last day the calendar knows.
     #[error(
         "counting {n} working days after {start} runs past the last day of the calendar ({last})"

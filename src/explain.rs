@@ -117,10 +117,10 @@ impl Explanation {
 /// use wage_arrears::explain::explain;
 /// use wage_arrears::{Clue, Policy, Source, WorkCalendar};
 ///
-/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-/// let clue = Clue::new("PDS-2026-0101", Source::MohrssColumn, "叶县", d(2026, 9, 30));
-/// let e = explain(&clue, &Policy::default(), &WorkCalendar::china(), d(2026, 10, 9))?;
-/// assert_eq!(e.clocks[0].due, d(2026, 10, 10));
+/// let d = wage_arrears::date;
+/// let clue = Clue::new("PDS-2026-0101", Source::MohrssColumn, "叶县", d(2026, 9, 30)?);
+/// let e = explain(&clue, &Policy::default(), &WorkCalendar::china(), d(2026, 10, 9)?)?;
+/// assert_eq!(e.clocks[0].due, d(2026, 10, 10)?);
 /// assert!(e.to_string().contains(
 ///     "R-ACC-1 (000 §二(一)) 3 个工作日内完成接收: 2026-09-30 → 2026-10-10, skipped 10-01…10-07"
 /// ));

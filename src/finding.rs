@@ -134,11 +134,11 @@ impl fmt::Display for FindingKind {
 /// One finding against a county: the clue, the kind, when it was found and who is responsible.
 ///
 /// ```
-/// use chrono::NaiveDate;
 /// use wage_arrears::{Finding, FindingKind};
-/// let f = Finding::new("叶县", "HN-1", FindingKind::Falsified, NaiveDate::from_ymd_opt(2025, 3, 8).unwrap())
+/// let f = Finding::new("叶县", "HN-1", FindingKind::Falsified, wage_arrears::date(2025, 3, 8)?)
 ///     .with_responsible("张三");
 /// assert_eq!(f.rule.code(), "R-FND-2");
+/// # Ok::<(), wage_arrears::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

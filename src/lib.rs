@@ -46,7 +46,7 @@
 //! // 30 natural days after acceptance, no roll-over by default.
 //! assert_eq!(due.respond.map(|d| d.due), NaiveDate::from_ymd_opt(2026, 11, 8));
 //!
-//! let as_of = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+//! let as_of = wage_arrears::date(2026, 11, 25)?;
 //! let status = wage_arrears::status(&clue, &policy, &cal, as_of)?;
 //! assert_eq!(status.card, wage_arrears::Card::Red); // 17 days overdue, no progress since the deadline
 //!
@@ -75,7 +75,7 @@ pub mod rule;
 pub mod scoring;
 mod units;
 
-pub use calendar::{HolidayPeriod, Rollover, WorkCalendar, YearSchedule};
+pub use calendar::{HolidayPeriod, Rollover, WorkCalendar, YearSchedule, date};
 pub use campaign::{Campaign, campaign_deadlines, campaign_misses};
 pub use de::deserialize;
 pub use deadline::{

@@ -442,8 +442,8 @@ impl Policy {
 /// use chrono::NaiveDate;
 /// use wage_arrears::{Policy, PolicySet};
 /// let set = PolicySet::new(vec![Policy::default()])?;
-/// assert!(set.in_force_on(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap()).is_ok());
-/// assert!(set.in_force_on(NaiveDate::from_ymd_opt(2024, 5, 21).unwrap()).is_err());
+/// assert!(set.in_force_on(wage_arrears::date(2025, 1, 1)?).is_ok());
+/// assert!(set.in_force_on(wage_arrears::date(2024, 5, 21)?).is_err());
 /// # Ok::<(), wage_arrears::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

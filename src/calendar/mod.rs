@@ -24,6 +24,21 @@ pub use schedule::{HolidayPeriod, YearSchedule};
 
 use crate::Error;
 
+/// The date `year-month-day`, or [`Error::InvalidDate`]: a `?`-friendly `NaiveDate::from_ymd_opt`.
+///
+/// ```
+/// let registered = wage_arrears::date(2026, 9, 30)?;
+/// assert_eq!(registered.to_string(), "2026-09-30");
+/// assert!(wage_arrears::date(2026, 2, 30).is_err());
+/// # Ok::<(), wage_arrears::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidDate`] when there is no such day (2026-02-30, month 13).
+pub fn date(year: i32, month: u32, day: u32) -> Result<NaiveDate, Error> {
+    NaiveDate::from_ymd_opt(year, month, day).ok_or(Error::InvalidDate { year, month, day })
+}
+
 /// What happens when a natural-day deadline falls on a rest day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -44,9 +59,9 @@ pub enum Rollover {
 /// use wage_arrears::WorkCalendar;
 ///
 /// let cal = WorkCalendar::china();
-/// let registered = NaiveDate::from_ymd_opt(2026, 9, 30).unwrap();
+/// let registered = wage_arrears::date(2026, 9, 30)?;
 /// // 3 working days: Thu 10-08, Fri 10-09, Sat 10-10 (a make-up working day).
-/// assert_eq!(cal.add_working_days(registered, 3)?, NaiveDate::from_ymd_opt(2026, 10, 10).unwrap());
+/// assert_eq!(cal.add_working_days(registered, 3)?, wage_arrears::date(2026, 10, 10)?);
 /// # Ok::<(), wage_arrears::Error>(())
 /// ```
 #[derive(Debug, Clone)]
@@ -216,9 +231,9 @@ impl WorkCalendar {
     /// use wage_arrears::WorkCalendar;
     ///
     /// let cal = WorkCalendar::china();
-    /// let fri = NaiveDate::from_ymd_opt(2025, 1, 24).unwrap();
+    /// let fri = wage_arrears::date(2025, 1, 24)?;
     /// // Sun 01-26 (调休), Mon 01-27, then the Spring Festival holiday, then Wed 02-05.
-    /// assert_eq!(cal.add_working_days(fri, 3)?, NaiveDate::from_ymd_opt(2025, 2, 5).unwrap());
+    /// assert_eq!(cal.add_working_days(fri, 3)?, wage_arrears::date(2025, 2, 5)?);
     /// # Ok::<(), wage_arrears::Error>(())
     /// ```
     ///
@@ -263,11 +278,11 @@ impl WorkCalendar {
     /// use wage_arrears::{Rollover, WorkCalendar};
     ///
     /// let cal = WorkCalendar::china();
-    /// let accepted = NaiveDate::from_ymd_opt(2025, 8, 2).unwrap();
-    /// assert_eq!(cal.add_natural_days(accepted, 60, Rollover::None)?, NaiveDate::from_ymd_opt(2025, 10, 1).unwrap());
+    /// let accepted = wage_arrears::date(2025, 8, 2)?;
+    /// assert_eq!(cal.add_natural_days(accepted, 60, Rollover::None)?, wage_arrears::date(2025, 10, 1)?);
     /// assert_eq!(
     ///     cal.add_natural_days(accepted, 60, Rollover::NextWorkingDay)?,
-    ///     NaiveDate::from_ymd_opt(2025, 10, 9).unwrap()
+    ///     wage_arrears::date(2025, 10, 9)?
     /// );
     /// # Ok::<(), wage_arrears::Error>(())
     /// ```

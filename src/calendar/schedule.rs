@@ -43,7 +43,7 @@ pub struct HolidayPeriod {
 /// })?;
 /// let mut cal = WorkCalendar::china();
 /// cal.add_year(schedule)?;
-/// assert_eq!(*cal.coverage().end(), chrono::NaiveDate::from_ymd_opt(2027, 12, 31).unwrap());
+/// assert_eq!(*cal.coverage().end(), wage_arrears::date(2027, 12, 31)?);
 /// # Ok::<(), wage_arrears::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
