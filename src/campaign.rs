@@ -68,9 +68,6 @@ impl Campaign {
     /// assert_eq!(c.close_all_by.to_string(), "2024-02-10");
     /// # Ok::<(), wage_arrears::Error>(())
     /// ```
-    ///
-    /// # Errors
-    /// None: the worked example is fixed.
     pub fn luoyang_winter_2023() -> Campaign {
         // 001：决定2023年11月10日至2024年春节前，在全市开展根治欠薪冬季专项行动。
         // 001 §一：所有查实的欠薪案件在2024年春节前全部办结。 (春节 = 2024-02-10, read inclusively.)

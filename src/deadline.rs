@@ -91,9 +91,6 @@ impl Deadline {
     /// );
     /// # Ok::<(), wage_arrears::Error>(())
     /// ```
-    ///
-    /// # Errors
-    /// None: the state is plain date arithmetic and never fails.
     pub fn status(&self, met_on: Option<NaiveDate>, as_of: NaiveDate) -> ClockStatus {
         if let Some(on) = met_on.filter(|&on| on <= as_of) {
             let late = days_from(self.due, on);
@@ -702,9 +699,6 @@ impl Escalation {
 /// assert_eq!(e.filing.map(|f| f.status), Some(FilingStatus::OnTime { on: registered }));
 /// # Ok::<(), wage_arrears::Error>(())
 /// ```
-///
-/// # Errors
-/// None: escalation reads the record and the policy only, and accepts any clue.
 pub fn escalation(clue: &Clue, policy: &Policy) -> Escalation {
     let facts = &clue.escalation;
     // 003：对涉及跨区域施工、工程结算存在纠纷，涉及人数多、金额大等复杂案件，或上级转办、各级督导检查反馈、

@@ -66,9 +66,6 @@ impl Violation {
     /// assert_eq!(v.citation().to_string(), "000 §三(一)");
     /// # Ok::<(), wage_arrears::Error>(())
     /// ```
-    ///
-    /// # Errors
-    /// None: every rule has a citation.
     pub fn citation(&self) -> Citation {
         self.rule.citation()
     }
@@ -109,9 +106,6 @@ impl Validation {
     /// assert!(v.is_clean());
     /// # Ok::<(), wage_arrears::Error>(())
     /// ```
-    ///
-    /// # Errors
-    /// None.
     pub fn is_clean(&self) -> bool {
         self.violations.is_empty()
     }
@@ -130,9 +124,6 @@ impl Validation {
     /// assert!(!v.violates(RuleId::FirstContact));
     /// # Ok::<(), wage_arrears::Error>(())
     /// ```
-    ///
-    /// # Errors
-    /// None.
     pub fn violates(&self, rule: RuleId) -> bool {
         self.violations.iter().any(|v| v.rule == rule)
     }
@@ -145,9 +136,6 @@ impl Validation {
     /// assert!(v.rules().is_empty());
     /// # Ok::<(), wage_arrears::Error>(())
     /// ```
-    ///
-    /// # Errors
-    /// None.
     pub fn rules(&self) -> Vec<RuleId> {
         self.violations.iter().map(|v| v.rule).collect()
     }
@@ -191,9 +179,6 @@ impl Validation {
 /// );
 /// # Ok::<(), wage_arrears::Error>(())
 /// ```
-///
-/// # Errors
-/// None: validation never fails; what is wrong with the record is in the returned [`Validation`].
 pub fn validate(clue: &Clue, policy: &Policy) -> Validation {
     let mut c = Checker {
         clue,
