@@ -205,6 +205,8 @@ const fn splitmix64(x: u64) -> u64 {
 ///   z = (z ^ z>>27) · 0x94d0_49bb_1331_11eb; z ^ z>>31` (wrapping).
 ///
 /// It depends only on the seed and the id's bytes: the same on every machine, in every Rust release.
+/// It is the crate's one stable hash: the random return-visit draw of [`follow_up`](crate::follow_up) uses it
+/// too, under its own fixed seed.
 ///
 /// ```
 /// use wage_arrears::review::draw_key;
