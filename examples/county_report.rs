@@ -1,5 +1,6 @@
-//! The county report: each county's findings, deduction, score, interview months and grade for a year, the city's
-//! monthly spot checks, and a chart of monthly findings per county.
+//! The county report: each county's findings, deduction, score, interview months and grade for a year; its goals
+//! (KPIs) with their ratios; the findings by kind and the clocks missed; the city's monthly spot checks; and a
+//! chart of monthly findings per county.
 //!
 //! ```text
 //! cargo run --example county_report                       # the embedded synthetic ledger of 2025
@@ -8,22 +9,24 @@
 //! cargo run --example county_report -- --svg chart.svg    # write the chart elsewhere
 //! ```
 //!
-//! The chart goes to `target/county_report_<year>.svg` unless `--svg` says otherwise; the path is printed.
-//! A ledger is JSON: `{ "year": 2025, "clues": [Clue…], "findings": [Finding…], "base_scores": {"叶县": "100.0"} }`.
-//! Errors name the file and the offending field and exit with code 2.
+//! The ledger holds the clue records and the findings reviewers recorded (kinds 2 and 6); the findings the
+//! records show (kinds 1, 3, 4, 5, 7, 8) are detected under the policy, as of the year's last day
+//! (`ledger::assess`). The chart goes to `target/county_report_<year>.svg` unless `--svg` says otherwise; the path
+//! is printed. A ledger is JSON: `{ "year": 2025, "clues": [Clue…], "findings": [Finding…], "base_scores":
+//! {"叶县": "100.0"} }`. Errors name the file and the offending field and exit with code 2.
 
 #[path = "ledger/mod.rs"]
 mod ledger;
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use ledger::Ledger;
+use chrono::NaiveDate;
+use ledger::{Ledger, Report};
 use wage_arrears::review::{Month, spot_checks_by_county};
-use wage_arrears::scoring::{CountyScore, Grade, assess_all};
-use wage_arrears::{Policy, RuleId, WorkCalendar};
+use wage_arrears::scoring::{CountyScore, Grade, Kpi};
+use wage_arrears::{FindingKind, Policy, RuleId, WorkCalendar};
 
 /// The year of the embedded ledger, and its seed.
 const YEAR: i32 = 2025;
@@ -73,21 +76,16 @@ fn run() -> Result<(), String> {
     let cal = WorkCalendar::china();
     let ledger = match &args.ledger {
         Some(path) => Ledger::read(path).map_err(|e| e.to_string())?,
-        None => ledger::synthetic(YEAR, SEED, &policy, &cal).map_err(|e| e.to_string())?,
+        None => Ledger::synthetic(YEAR, SEED, &cal).map_err(|e| e.to_string())?,
     };
     if let Some(path) = &args.dump {
         ledger.write(path).map_err(|e| e.to_string())?;
         println!("台账已写出：{}", path.display());
     }
-    let scores = assess_all(ledger.year, &ledger.base_scores, &ledger.findings, &policy)
-        .map_err(|e| e.to_string())?;
-    let by_county: BTreeMap<&str, &CountyScore> =
-        scores.iter().map(|s| (s.county.as_str(), s)).collect();
-    let counties = ledger.counties();
-
+    let assessed = ledger::assess(&ledger, &policy, &cal).map_err(|e| e.to_string())?;
     print!(
         "{}",
-        report(&ledger, &counties, &by_county, &policy).map_err(|e| e.to_string())?
+        report(&ledger, &assessed, &policy).map_err(|e| e.to_string())?
     );
 
     let svg_path = args.svg.unwrap_or_else(|| {
@@ -98,11 +96,8 @@ fn run() -> Result<(), String> {
     if let Some(dir) = svg_path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
-    let ordered: Vec<&CountyScore> = counties
-        .iter()
-        .filter_map(|c| by_county.get(c.as_str()).copied())
-        .collect();
-    std::fs::write(&svg_path, chart(ledger.year, &ordered, &policy))
+    let scores: Vec<&CountyScore> = assessed.counties.iter().map(|c| &c.score).collect();
+    std::fs::write(&svg_path, chart(ledger.year, &scores, &policy))
         .map_err(|e| format!("{}: {e}", svg_path.display()))?;
     println!(
         "\n图表（各县每月问题数，约谈线 {} 条）：{}",
@@ -174,12 +169,7 @@ fn table(header: &[&str], aligns: &[Align], rows: &[Vec<String>]) -> String {
     out
 }
 
-fn report(
-    ledger: &Ledger,
-    counties: &[String],
-    scores: &BTreeMap<&str, &CountyScore>,
-    policy: &Policy,
-) -> Result<String, std::fmt::Error> {
+fn report(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<String, std::fmt::Error> {
     let year = ledger.year;
     let mut out = String::new();
     writeln!(
@@ -189,9 +179,16 @@ fn report(
     )?;
     writeln!(
         out,
-        "台账：线索 {} 条，问题 {} 条；考核规则 000 §四(一)：每条扣 {} 分，当月 ≥{} 条约谈，全年 ≥{} 条评定C级\n",
-        ledger.clues.len(),
-        ledger.findings.len(),
+        "台账：线索 {} 条；截至 {} 的记录显示问题 {} 条，复核人员另记录 {} 条（弄虚作假、格式经提醒未改），计入本年度 {} 条",
+        r.clues,
+        r.as_of,
+        r.detected,
+        r.recorded,
+        r.counted()
+    )?;
+    writeln!(
+        out,
+        "考核规则 000 §四(一)：每条扣 {} 分，当月 ≥{} 条约谈，全年 ≥{} 条评定C级\n",
         policy.deduction_per_finding,
         policy.interview_findings_per_month,
         policy.grade_c_findings_per_year
@@ -220,31 +217,17 @@ fn report(
         Align::Left,
     ];
     let mut rows = Vec::new();
-    for county in counties {
-        let received = ledger.clues.iter().filter(|c| &c.county == county).count();
-        let closed = ledger
-            .clues
-            .iter()
-            .filter(|c| &c.county == county && c.closed_on.is_some())
-            .count();
-        let Some(s) = scores.get(county.as_str()) else {
-            rows.push(vec![
-                county.clone(),
-                received.to_string(),
-                closed.to_string(),
-                "0".into(),
-            ]);
-            continue;
-        };
+    for c in &r.counties {
+        let s = &c.score;
         let months: Vec<String> = s
             .interviews
             .iter()
             .map(|i| format!("{}月({})", i.month.month(), i.findings))
             .collect();
         rows.push(vec![
-            county.clone(),
-            received.to_string(),
-            closed.to_string(),
+            c.county.clone(),
+            c.received.to_string(),
+            c.closed.to_string(),
             s.count().to_string(),
             s.deduction.to_string(),
             s.score.map_or("—".into(), |x| x.to_string()),
@@ -269,6 +252,100 @@ fn report(
         writeln!(out, "  {}：{}", rule.cited(), rule.text_zh())?;
     }
 
+    // The goals, one column per goal.
+    writeln!(
+        out,
+        "\n工作目标（000 §一；004 §三(五)）：{}至{}，按截至 {} 的记录；✓ 达标，✗ 未达标",
+        NaiveDate::from_ymd_opt(year, 1, 1).map_or(String::new(), |d| d.to_string()),
+        r.as_of,
+        r.as_of
+    )?;
+    let first = r.counties.first().map(|c| c.kpis.as_slice()).unwrap_or(&[]);
+    let titles: Vec<String> = first
+        .iter()
+        .map(|k| format!("{} ≥{}", short_name(k), k.goal))
+        .collect();
+    let mut header: Vec<&str> = vec!["县（市、区）"];
+    header.extend(titles.iter().map(String::as_str));
+    let mut aligns = vec![Align::Left];
+    aligns.extend(first.iter().map(|_| Align::Right));
+    let rows: Vec<Vec<String>> = r
+        .counties
+        .iter()
+        .map(|c| {
+            let mut row = vec![c.county.clone()];
+            row.extend(c.kpis.iter().map(kpi_cell));
+            row
+        })
+        .collect();
+    out += &table(&header, &aligns, &rows);
+    for k in first {
+        writeln!(out, "  {}：{}", k.rule.cited(), k.rule.text_zh())?;
+    }
+    writeln!(
+        out,
+        "  口径：时限未届满的线索不计入（接收期限、结论5复核期限、答复期限）；有效核处：{}（见 interpretations 表）。",
+        match policy.effective_handling {
+            wage_arrears::EffectiveHandling::SubstantiveConclusion => {
+                "办结且结论为实质性处理（1–5、8、9）"
+            }
+            _ => "办结且无违规、无问题",
+        }
+    )?;
+
+    // What was found, by kind, and the clocks missed.
+    writeln!(
+        out,
+        "\n问题构成（000 §四(一) 类别 1–8，计入本年度的条数）与逾期情况（截至 {}）",
+        r.as_of
+    )?;
+    let mut header: Vec<String> = vec!["县（市、区）".into()];
+    header.extend((1..=8).map(|k| format!("{k}类")));
+    header.extend(["逾期接收", "逾期答复", "黄牌", "红牌"].map(str::to_owned));
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut aligns = vec![Align::Left];
+    aligns.extend([Align::Right; 12]);
+    let rows: Vec<Vec<String>> = r
+        .counties
+        .iter()
+        .map(|c| {
+            let mut row = vec![c.county.clone()];
+            row.extend(c.by_kind.iter().map(|n| {
+                if *n == 0 {
+                    "·".to_owned()
+                } else {
+                    n.to_string()
+                }
+            }));
+            let m = &c.misses;
+            row.extend([
+                (m.accepted_late + m.not_accepted).to_string(),
+                (m.answered_late + m.unanswered).to_string(),
+                m.yellow.to_string(),
+                m.red.to_string(),
+            ]);
+            row
+        })
+        .collect();
+    out += &table(&header, &aligns, &rows);
+    for kind in FindingKind::ALL {
+        writeln!(
+            out,
+            "  {}类 {}（{}）",
+            kind.number(),
+            kind.label_zh(),
+            if kind.detectable_from_record() {
+                "记录可查，自动发现"
+            } else {
+                "复核人员认定"
+            }
+        )?;
+    }
+    writeln!(
+        out,
+        "  逾期接收/答复：已逾期或逾期完成的条数（R-ACC、R-RSP，000 §二）；黄牌、红牌：未办结的超期案件（R-CARD，002 §(十二)）。"
+    )?;
+
     // Interviews and forced grades, in words.
     writeln!(
         out,
@@ -276,22 +353,18 @@ fn report(
         RuleId::ScoreMonthlyInterview.cited()
     )?;
     let mut any = false;
-    for county in counties {
-        if let Some(s) = scores.get(county.as_str()) {
-            for i in &s.interviews {
-                writeln!(out, "  {county} {i}")?;
-                any = true;
-            }
+    for c in &r.counties {
+        for i in &c.score.interviews {
+            writeln!(out, "  {} {i}", c.county)?;
+            any = true;
         }
     }
     if !any {
         writeln!(out, "  无")?;
     }
-    for county in counties {
-        if let Some(s) = scores.get(county.as_str()).filter(|s| s.grade_c_forced()) {
-            writeln!(out, "\n评定C级（{}）：", RuleId::ScoreAnnualGradeC.cited())?;
-            write!(out, "{s}")?;
-        }
+    for c in r.counties.iter().filter(|c| c.score.grade_c_forced()) {
+        writeln!(out, "\n评定C级（{}）：", RuleId::ScoreAnnualGradeC.cited())?;
+        write!(out, "{}", c.score)?;
     }
 
     // The city's spot checks, month by month.
@@ -357,6 +430,31 @@ fn report(
     Ok(out)
 }
 
+/// A KPI's short column name.
+fn short_name(k: &Kpi) -> &'static str {
+    match k.rule {
+        RuleId::KpiAcceptance => "按期接收",
+        RuleId::KpiEffectiveHandling => "有效核处",
+        RuleId::KpiCode5Review => "结论5复核",
+        RuleId::KpiRegistration => "登记",
+        RuleId::KpiClosure => "结案",
+        _ => "目标",
+    }
+}
+
+/// `312/315 99.0% ✓`: the ratio, its percent (rounded down to a tenth) and whether the goal is met.
+fn kpi_cell(k: &Kpi) -> String {
+    let permille = k.ratio.basis_points_floor() / 10;
+    format!(
+        "{}/{} {}.{}% {}",
+        k.ratio.numerator,
+        k.ratio.denominator,
+        permille / 10,
+        permille % 10,
+        if k.met { "✓" } else { "✗" }
+    )
+}
+
 // ── The chart ───────────────────────────────────────────────────────────────────────────────────────────────
 
 fn esc(s: &str) -> String {
@@ -395,7 +493,7 @@ fn chart(year: i32, scores: &[&CountyScore], policy: &Policy) -> String {
     let _ = writeln!(s, r##"<rect width="{w}" height="{h}" fill="#fff"/>"##);
     let _ = writeln!(
         s,
-        r#"<text x="{left}" y="42" font-size="24" font-weight="700" fill="{INK}">平顶山市 {year}年 各县（市、区）欠薪线索复核问题数（按发现月份）</text>"#
+        r#"<text x="{left}" y="42" font-size="24" font-weight="700" fill="{INK}">平顶山市 {year}年 各县（市、区）欠薪线索核处问题数（按发现月份）</text>"#
     );
     let _ = writeln!(
         s,
@@ -463,7 +561,7 @@ fn chart(year: i32, scores: &[&CountyScore], policy: &Policy) -> String {
     }
     let _ = writeln!(
         s,
-        r#"<text x="{left}" y="{}" font-size="11" fill="{GREY}">数据：台账 {year} 年（wage-arrears county_report）。扣分、约谈、等级依 平人社监察〔2024〕15号 §四(一)；无基础分时不评 A/B 级。</text>"#,
+        r#"<text x="{left}" y="{}" font-size="11" fill="{GREY}">数据：台账 {year} 年（wage-arrears county_report）。1、3、4、5、7、8 类由记录自动发现，2、6 类由复核认定；扣分、约谈、等级依 平人社监察〔2024〕15号 §四(一)；无基础分时不评 A/B 级。</text>"#,
         h - 14
     );
     s.push_str("</svg>\n");

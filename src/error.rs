@@ -121,4 +121,12 @@ pub enum Error {
         /// What is wrong with it.
         reason: String,
     },
+    /// A period that ends before it starts.
+    #[error("period {from}..={to} ends before it starts")]
+    InvalidPeriod {
+        /// The first day.
+        from: NaiveDate,
+        /// The last day.
+        to: NaiveDate,
+    },
 }

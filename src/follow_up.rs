@@ -516,40 +516,16 @@ fn natural_days(
     }
 }
 
-/// FNV-1a 64 offset basis.
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-/// FNV-1a 64 prime.
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 /// The seed of the random return-visit draw: a fixed constant, so that the draw is the same on every machine
 /// and in every run (reproducible, as the spot check is).
 const RETURN_VISIT_SEED: u64 = 0x7761_6765_2d61_7272; // "wage-arr"
 
-/// A stable 64-bit hash of `bytes` under `seed`: FNV-1a 64 over the bytes (offset basis `0xcbf29ce484222325`,
-/// prime `0x100000001b3`), xor the seed, then the SplitMix64 finaliser (add `0x9e3779b97f4a7c15`; xor-shift 30,
-/// multiply `0xbf58476d1ce4e5b9`; xor-shift 27, multiply `0x94d049bb133111eb`; xor-shift 31) to spread the bits.
-///
-/// The same on every platform and in every run: never `std`'s `RandomState`.
-pub(crate) fn stable_hash(seed: u64, bytes: &[u8]) -> u64 {
-    let mut h = FNV_OFFSET;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(FNV_PRIME);
-    }
-    splitmix64(h ^ seed)
-}
-
-/// The SplitMix64 finaliser (Steele, Lea, Flood 2014).
-fn splitmix64(x: u64) -> u64 {
-    let mut z = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
-}
-
-/// Whether a closed clue is drawn for a random return visit (003 “随机抽查”): its [`stable_hash`] scaled to
-/// `[0, 10_000)` (multiply-shift, no modulo bias) falls below `policy.random_return_visit_rate` in basis points.
+/// Whether a closed clue is drawn for a random return visit (003 “随机抽查”): its draw key
+/// ([`draw_key`](crate::review::draw_key), the crate's one stable hash: FNV-1a 64 + SplitMix64, the same as the
+/// spot check's) under `RETURN_VISIT_SEED`, scaled to `[0, 10_000)` (multiply-shift, no modulo bias), falls
+/// below `policy.random_return_visit_rate` in basis points.
 pub(crate) fn selected_for_random_visit(clue_id: &str, policy: &Policy) -> bool {
-    let h = stable_hash(RETURN_VISIT_SEED, clue_id.as_bytes());
+    let h = crate::review::draw_key(RETURN_VISIT_SEED, clue_id);
     let scaled = (u128::from(h) * 10_000) >> 64;
     scaled < u128::from(policy.random_return_visit_rate.basis_points())
 }
@@ -564,15 +540,26 @@ mod tests {
     }
 
     #[test]
-    fn the_hash_is_pinned_so_that_every_machine_draws_the_same_clues() {
-        // FNV-1a 64 of the empty input is its offset basis; of "a" the published 0xaf63dc4c8601ec8c. SplitMix64
-        // seeded with 0 first yields the published 0xe220a8397b1dcdaf.
-        assert_eq!(stable_hash(0, b""), splitmix64(FNV_OFFSET));
-        assert_eq!(splitmix64(0), 0xe220_a839_7b1d_cdaf);
-        let mut h = FNV_OFFSET;
-        h ^= u64::from(b'a');
-        h = h.wrapping_mul(FNV_PRIME);
-        assert_eq!(h, 0xaf63_dc4c_8601_ec8c);
+    fn the_random_visit_draw_uses_the_spot_check_s_draw_key_so_every_machine_draws_the_same_clues()
+    {
+        // One stable hash in the crate: the draw is `review::draw_key` under the fixed seed, scaled to basis
+        // points. `draw_key` itself is pinned against the published FNV-1a and SplitMix64 vectors in `review`.
+        let all = Policy {
+            random_return_visit_rate: Rate::FULL,
+            ..Policy::default()
+        };
+        for id in ["", "a", "PDS-2025-0001"] {
+            let scaled =
+                (u128::from(crate::review::draw_key(RETURN_VISIT_SEED, id)) * 10_000) >> 64;
+            let at = |bp: u32| Policy {
+                random_return_visit_rate: Rate(bp),
+                ..Policy::default()
+            };
+            let bp = u32::try_from(scaled).unwrap_or(u32::MAX);
+            assert!(!selected_for_random_visit(id, &at(bp)), "{id}");
+            assert!(selected_for_random_visit(id, &at(bp + 1)), "{id}");
+            assert!(selected_for_random_visit(id, &all));
+        }
     }
 
     #[test]

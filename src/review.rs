@@ -205,6 +205,8 @@ const fn splitmix64(x: u64) -> u64 {
 ///   z = (z ^ z>>27) · 0x94d0_49bb_1331_11eb; z ^ z>>31` (wrapping).
 ///
 /// It depends only on the seed and the id's bytes: the same on every machine, in every Rust release.
+/// It is the crate's one stable hash: the random return-visit draw of [`follow_up`](crate::follow_up) uses it
+/// too, under its own fixed seed.
 ///
 /// ```
 /// use wage_arrears::review::draw_key;
@@ -448,14 +450,10 @@ pub fn spot_checks_by_county(
         .collect()
 }
 
-fn check_entries(
-    entries: &BTreeMap<&str, Closed<'_>>,
-    month: Month,
-    seed: u64,
-    policy: &Policy,
-) -> Result<SpotCheck, Error> {
-    // R-REV-1: "每月10日前" of the following month (on or before the day, an interpretation).
-    let due_on = month
+/// The last day of the review of the clues closed in `month`: day `policy.spot_check_due_day` of the following
+/// month (R-REV-1 "每月10日前", on or before the day, an interpretation).
+pub(crate) fn review_due_on(month: Month, policy: &Policy) -> Result<NaiveDate, Error> {
+    month
         .next()?
         .first_day()
         .with_day(policy.spot_check_due_day)
@@ -465,7 +463,16 @@ fn check_entries(
                 "day {} does not exist in every month",
                 policy.spot_check_due_day
             ),
-        })?;
+        })
+}
+
+fn check_entries(
+    entries: &BTreeMap<&str, Closed<'_>>,
+    month: Month,
+    seed: u64,
+    policy: &Policy,
+) -> Result<SpotCheck, Error> {
+    let due_on = review_due_on(month, policy)?;
     let code5_ids: Vec<&str> = entries
         .iter()
         .filter(|(_, e)| e.code5)

@@ -7,10 +7,15 @@
 //! `policy.finding_month`). Every number comes from [`Policy`]; every line of a [`CountyScore`] carries its
 //! [`RuleId`]. All arithmetic is exact ([`Points`] are thousandths): 150 findings deduct exactly 30.0.
 //!
+//! [`kpis`] measures a county over a period against the goals of 000 §一 and 004 §三(五): acceptance on time,
+//! effective handling, code-5 review, registration and closure, each an exact [`Ratio`] with its goal.
+//!
 //! # Open questions decided here (see the [interpretations](crate::interpretations))
 //! - With no base score, there is no score and no grade from the scale; grade C is still forced at 30 findings.
 //! - A finding listed twice (the very same record) counts once.
 //! - The score is `base − deduction`, not clamped at zero.
+//! - A KPI reads the record as it stood on the period's last day, and does not count a clue whose clock is still
+//!   running on that day (see [`kpis`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -18,9 +23,14 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::policy::FindingMonth;
-use crate::review::Month;
-use crate::{Error, Finding, FindingKind, Points, Policy, RuleId};
+use crate::deadline::{self, ClockStatus};
+use crate::disposition::validate;
+use crate::policy::{EffectiveHandling, FindingMonth};
+use crate::review::{Month, review_due_on};
+use crate::{
+    Clue, Conclusion, Error, Finding, FindingKind, Points, Policy, Rate, Ratio, RuleId,
+    WorkCalendar,
+};
 
 /// The annual grade of a county's work on wage payment (保障农民工工资支付考核等级, 004), ordered best first:
 /// `A < B < C`.
@@ -426,6 +436,260 @@ fn grade_from_scale(score: Points, policy: &Policy) -> Grade {
     }
 }
 
+/// One goal a county is measured against (000 §一, 004 §三(五)): an exact ratio, the goal, and whether it is met.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Kpi {
+    /// The goal's rule: `R-KPI-1` … `R-KPI-5`.
+    pub rule: RuleId,
+    /// Its Chinese name (`平台线索接收率`, …).
+    pub name_zh: String,
+    /// What met the goal over what it applies to; `0/0` when nothing was due (which meets every goal).
+    pub ratio: Ratio,
+    /// The goal, from the policy (`goal_acceptance`, …).
+    pub goal: Rate,
+    /// `ratio.meets(goal)`, exactly.
+    pub met: bool,
+}
+
+impl Kpi {
+    fn new(rule: RuleId, name_zh: &str, ratio: Ratio, goal: Rate) -> Kpi {
+        Kpi {
+            rule,
+            name_zh: name_zh.to_owned(),
+            ratio,
+            goal,
+            met: ratio.meets(goal),
+        }
+    }
+}
+
+impl fmt::Display for Kpi {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {} {}，目标 ≥{}：{}",
+            self.rule,
+            self.name_zh,
+            self.ratio,
+            self.goal,
+            if self.met {
+                "达标 ✓"
+            } else {
+                "未达标 ✗"
+            }
+        )
+    }
+}
+
+/// A county's goals over the period `from..=to` (both days included), in rule order R-KPI-1 … R-KPI-5.
+///
+/// 000 §一：平台线索接收率100%，有效核处率达到90%以上，对核处结论为5的线索100%进行复核。
+/// 004 §三(五)：畅通举报投诉渠道，24小时电话值班，案件登记率100%……案件结案率98%以上。
+///
+/// The record is read **as it stood on `to`**: an acceptance, closing, review or finding dated later has not
+/// happened yet. A clue whose clock is still running on `to` (its due day not yet passed) is not counted for that
+/// goal: its time is not up.
+///
+/// | rule | counts (the denominator) | meets the goal (the numerator) | goal |
+/// |---|---|---|---|
+/// | R-KPI-1 接收率 | clues registered in the period whose source has an acceptance clock ([`deadline::deadlines`]), accepted by `to` or overdue on `to` | accepted on or before the accept-by day | `goal_acceptance` |
+/// | R-KPI-2 有效核处率 | clues closed in the period | per `policy.effective_handling`: [`validate`] finds nothing and no finding (found by `to`) names the clue; or the conclusion is substantive (1–5, 8, 9) | `goal_effective_handling` |
+/// | R-KPI-3 结论5复核率 | code-5 clues closed in the period, reviewed by `to`, or whose review day (day `spot_check_due_day` of the next month) is before `to` | `reviewed_on` on or before `to` | `goal_code5_review` |
+/// | R-KPI-4 登记率 | clues registered in the period | the same: a [`Clue`] always carries its registration day, so every clue the office holds is registered | `goal_registration` |
+/// | R-KPI-5 结案率 | clues accepted in the period, except those still open on `to` whose respond-by day has not passed | closed on or before `to` | `goal_closure` |
+///
+/// Only `county`'s clues and findings count; a clue id listed twice counts once (its first copy).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use wage_arrears::scoring::kpis;
+/// use wage_arrears::{Clue, Conclusion, Policy, RuleId, Source, WorkCalendar};
+///
+/// let d = |m, day| NaiveDate::from_ymd_opt(2025, m, day).unwrap();
+/// let mut on_time = Clue::new("A", Source::GovCnMessage, "叶县", d(3, 3));
+/// on_time.accepted_on = Some(d(3, 5)); // accept by Wed 03-05: on time
+/// let mut late = Clue::new("B", Source::GovCnMessage, "叶县", d(3, 3));
+/// late.accepted_on = Some(d(3, 6));
+/// late.closed_on = Some(d(3, 20));
+/// late.conclusion = Some(Conclusion::NoArrears);
+/// let (policy, cal) = (Policy::default(), WorkCalendar::china());
+/// let k = kpis("叶县", d(1, 1), d(3, 31), &[on_time, late], &[], &policy, &cal)?;
+/// assert_eq!(k[0].rule, RuleId::KpiAcceptance);
+/// assert_eq!(k[0].ratio.to_string(), "1/2 (50.0%)");
+/// assert!(!k[0].met);
+/// // Clue A is open, but its 30-day reply clock still runs on 03-31: not counted for closure.
+/// assert_eq!((k[4].rule, k[4].ratio.to_string()), (RuleId::KpiClosure, "1/1 (100.0%)".to_owned()));
+/// # Ok::<(), wage_arrears::Error>(())
+/// ```
+///
+/// # Errors
+/// - [`Error::InvalidPeriod`] when `to` is before `from`;
+/// - [`Error::InvalidPolicy`] when the policy does not pass [`Policy::validate`];
+/// - [`Error::InvalidClue`] when one of the county's clues fails [`Clue::check`];
+/// - [`Error::CalendarOutOfRange`] or [`Error::CountPastCalendar`] when a clock counted needs a day the calendar
+///   does not know (a registration outside it, or an open clue's respond-by day past its last year): add the
+///   year's notice with [`WorkCalendar::add_year`]; the crate never guesses a working day.
+pub fn kpis(
+    county: &str,
+    from: NaiveDate,
+    to: NaiveDate,
+    clues: &[Clue],
+    findings: &[Finding],
+    policy: &Policy,
+    cal: &WorkCalendar,
+) -> Result<Vec<Kpi>, Error> {
+    policy.validate()?;
+    if to < from {
+        return Err(Error::InvalidPeriod { from, to });
+    }
+    let in_period = |d: NaiveDate| from <= d && d <= to;
+    // The record as it stood on `to`.
+    let known = |d: Option<NaiveDate>| d.filter(|&d| d <= to);
+    let mut seen = BTreeSet::new();
+    let mine: Vec<&Clue> = clues
+        .iter()
+        .filter(|c| c.county == county && seen.insert(c.id.as_str()))
+        .collect();
+    for c in &mine {
+        c.check()?;
+    }
+
+    // R-KPI-1 (000 §一 “平台线索接收率100%”; §二(一) 自线索登记之日起N个工作日内完成接收): accepted by the
+    // accept-by day. Only the acceptance clock is asked (from the registration facts alone), so a response clock
+    // running past the calendar does not stop the count.
+    let mut acceptance = Ratio::default();
+    for c in mine.iter().filter(|c| in_period(c.registered_on)) {
+        let registration = Clue::new(c.id.clone(), c.source, c.county.clone(), c.registered_on);
+        let Some(clock) = deadline::deadlines(&registration, policy, cal)?.accept else {
+            continue; // the policy sets no acceptance clock for this source
+        };
+        match clock.status(c.accepted_on, to) {
+            ClockStatus::MetOnTime { .. } => tally(true, true, &mut acceptance),
+            ClockStatus::MetLate { .. } | ClockStatus::Overdue { .. } => {
+                tally(true, false, &mut acceptance);
+            }
+            _ => {} // still running on `to`
+        }
+    }
+
+    // R-KPI-2 (000 §一 “有效核处率达到90%以上”): what counts as effective is `policy.effective_handling`.
+    let closed: Vec<&Clue> = mine
+        .iter()
+        .copied()
+        .filter(|c| known(c.closed_on).is_some_and(in_period))
+        .collect();
+    let found: BTreeSet<&str> = findings
+        .iter()
+        .filter(|f| f.county == county && f.found_on <= to)
+        .map(|f| f.clue_id.as_str())
+        .collect();
+    let mut effective = Ratio::default();
+    for c in &closed {
+        let ok = match policy.effective_handling {
+            EffectiveHandling::WithoutDefects => {
+                validate(c, policy).is_clean() && !found.contains(c.id.as_str())
+            }
+            EffectiveHandling::SubstantiveConclusion => c.conclusion.is_some_and(substantive),
+        };
+        tally(true, ok, &mut effective);
+    }
+
+    // R-KPI-3 (000 §一 “对核处结论为5的线索100%进行复核”; §四(一) 每月10日前): reviewed, counted once its
+    // review is done or its review day has passed (on the day itself there is still time).
+    let mut review = Ratio::default();
+    for c in closed
+        .iter()
+        .filter(|c| c.conclusion == Some(Conclusion::Coordinated))
+    {
+        let reviewed = known(c.reviewed_on).is_some();
+        let due = match c.closed_on {
+            Some(closed_on) => review_due_on(Month::of(closed_on), policy)? < to,
+            None => false,
+        };
+        tally(reviewed || due, reviewed, &mut review);
+    }
+
+    // R-KPI-4 (004 §三(五) “案件登记率100%”): every clue the office holds carries its registration day.
+    let registered = mine.iter().filter(|c| in_period(c.registered_on)).count();
+    let registered = u64::try_from(registered).unwrap_or(u64::MAX);
+    let registration = Ratio::new(registered, registered);
+
+    // R-KPI-5 (004 §三(五) “案件结案率98%以上”): closed by `to`; an open clue still inside its respond-by day is
+    // not yet counted.
+    let mut closure = Ratio::default();
+    for c in mine
+        .iter()
+        .filter(|c| known(c.accepted_on).is_some_and(in_period))
+    {
+        if known(c.closed_on).is_some() {
+            tally(true, true, &mut closure);
+        } else {
+            let running = deadline::deadlines(c, policy, cal)?
+                .respond
+                .is_some_and(|d| to <= d.due);
+            tally(!running, false, &mut closure);
+        }
+    }
+
+    Ok(vec![
+        Kpi::new(
+            RuleId::KpiAcceptance,
+            "平台线索接收率",
+            acceptance,
+            policy.goal_acceptance,
+        ),
+        Kpi::new(
+            RuleId::KpiEffectiveHandling,
+            "有效核处率",
+            effective,
+            policy.goal_effective_handling,
+        ),
+        Kpi::new(
+            RuleId::KpiCode5Review,
+            "结论为5线索复核率",
+            review,
+            policy.goal_code5_review,
+        ),
+        Kpi::new(
+            RuleId::KpiRegistration,
+            "案件登记率",
+            registration,
+            policy.goal_registration,
+        ),
+        Kpi::new(
+            RuleId::KpiClosure,
+            "案件结案率",
+            closure,
+            policy.goal_closure,
+        ),
+    ])
+}
+
+/// Counts one clue into a ratio: in the denominator when `counted`, in the numerator too when also `met`.
+fn tally(counted: bool, met: bool, r: &mut Ratio) {
+    if counted {
+        r.denominator = r.denominator.saturating_add(1);
+        r.numerator = r.numerator.saturating_add(u64::from(met));
+    }
+}
+
+/// A substantive conclusion for [`EffectiveHandling::SubstantiveConclusion`] (interpretation of 000 §一
+/// “有效核处率”): the arrears were dealt with (1–5), an award's enforcement difficulty was taken up (8), or none were
+/// found after verification (9); referring the reporter elsewhere (6, 7) and an invalid clue (10) are not.
+const fn substantive(c: Conclusion) -> bool {
+    match c {
+        Conclusion::FiledPaid
+        | Conclusion::FiledEnforcement
+        | Conclusion::FiledPolice
+        | Conclusion::FiledEnforcementAndPolice
+        | Conclusion::Coordinated
+        | Conclusion::EnforcementDifficulty
+        | Conclusion::NoArrears => true,
+        Conclusion::Arbitration | Conclusion::Litigation | Conclusion::InvalidClue => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -529,5 +793,41 @@ mod tests {
         };
         assert!(assess_year("郏县", 2025, None, &[], &p).is_err());
         assert!(assess_all(2025, &BTreeMap::new(), &[], &p).is_err());
+    }
+
+    #[test]
+    fn substantive_conclusions_are_one_to_five_eight_and_nine() {
+        let codes: Vec<u8> = Conclusion::ALL
+            .iter()
+            .filter(|c| substantive(**c))
+            .map(|c| c.code())
+            .collect();
+        assert_eq!(codes, [1, 2, 3, 4, 5, 8, 9]);
+    }
+
+    #[test]
+    fn a_county_with_nothing_due_meets_every_goal_with_empty_ratios() {
+        let on = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+        let k = kpis(
+            "叶县",
+            on,
+            on,
+            &[],
+            &[],
+            &Policy::default(),
+            &WorkCalendar::china(),
+        )
+        .unwrap();
+        assert_eq!(k.len(), 5);
+        assert!(k.iter().all(|k| k.met && k.ratio == Ratio::new(0, 0)));
+    }
+
+    #[test]
+    fn tally_counts_the_denominator_and_only_met_ones_in_the_numerator() {
+        let mut r = Ratio::default();
+        tally(true, true, &mut r);
+        tally(true, false, &mut r);
+        tally(false, true, &mut r);
+        assert_eq!(r, Ratio::new(1, 2));
     }
 }
