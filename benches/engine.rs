@@ -13,7 +13,6 @@
 //! There is no peer library for these rules; the figures show whether "millions of clues in seconds" holds.
 
 #[path = "../examples/ledger/mod.rs"]
-#[allow(dead_code)]
 mod ledger;
 
 use std::hint::black_box;
