@@ -8,11 +8,15 @@
 //! The clues are read with `wage_arrears::deserialize`, so a bad file is reported with the path of the offending
 //! field (`[3].conclusion: conclusion code 11 is not one of …`); any error exits with code 2.
 
+#[path = "common/table.rs"]
+mod table;
+
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::{Days, NaiveDate};
+use table::{Align, pad, width};
 use wage_arrears::deadline::{Card, ClockStatus, ClueStatus, status};
 use wage_arrears::{Clue, Policy, Rollover, RuleId, WorkCalendar};
 
@@ -95,33 +99,6 @@ fn read_clues(path: &PathBuf) -> Result<Vec<Clue>, String> {
         }
     }
     Ok(clues)
-}
-
-/// Display width in terminal columns: CJK and full-width characters take two.
-fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| match u32::from(c) {
-            0x1100..=0x115F
-            | 0x2E80..=0x303E
-            | 0x3041..=0x33FF
-            | 0x3400..=0x4DBF
-            | 0x4E00..=0x9FFF
-            | 0xA000..=0xA4CF
-            | 0xAC00..=0xD7A3
-            | 0xF900..=0xFAFF
-            | 0xFE30..=0xFE4F
-            | 0xFF00..=0xFF60
-            | 0xFFE0..=0xFFE6
-            | 0x20000..=0x3FFFD => 2,
-            _ => 1,
-        })
-        .sum()
-}
-
-fn pad(s: &str, columns: usize) -> String {
-    let mut out = s.to_owned();
-    out.extend(std::iter::repeat_n(' ', columns.saturating_sub(width(s))));
-    out
 }
 
 /// What the row says about the clue on `as_of`.
@@ -319,7 +296,11 @@ fn run() -> Result<(), String> {
         }
     }
     let line = |cells: &[String]| {
-        let padded: Vec<String> = cells.iter().zip(widths).map(|(c, w)| pad(c, w)).collect();
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(widths)
+            .map(|(c, w)| pad(c, w, Align::Left))
+            .collect();
         padded.join("  ").trim_end().to_owned()
     };
 

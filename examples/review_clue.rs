@@ -9,11 +9,15 @@
 //! Exit code 2 on bad input (unreadable file, JSON that is not a list of clues, a bad date, a clue the calendar
 //! cannot count); the error names the field.
 
+#[path = "common/table.rs"]
+mod table;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
+use table::{Align, pad};
 use wage_arrears::calendar::WorkCalendar;
 use wage_arrears::detection::detect_findings;
 use wage_arrears::disposition::validate;
@@ -229,9 +233,9 @@ fn run() -> Result<String, String> {
             let _ = writeln!(
                 w,
                 "   {}  {}  {}  {}",
-                pad(&f.clue_id, 14),
-                pad(&county_of(&f.clue_id), 16),
-                pad(f.kind.label_zh(), 16),
+                pad(&f.clue_id, 14, Align::Left),
+                pad(&county_of(&f.clue_id), 16, Align::Left),
+                pad(f.kind.label_zh(), 16, Align::Left),
                 f.rule.code()
             );
             let _ = writeln!(w, "   {}  {}", " ".repeat(14), f.note_zh);
@@ -248,9 +252,9 @@ fn run() -> Result<String, String> {
         let _ = writeln!(
             w,
             "   {}  {}  {}  应于 {} 完成，已逾期 {late} 天  {}",
-            pad(&f.clue_id, 14),
-            pad(&county_of(&f.clue_id), 16),
-            pad(f.kind.label_zh(), 16),
+            pad(&f.clue_id, 14, Align::Left),
+            pad(&county_of(&f.clue_id), 16, Align::Left),
+            pad(f.kind.label_zh(), 16, Align::Left),
             f.due,
             f.rule.code()
         );
@@ -280,25 +284,4 @@ fn weekday_zh(d: NaiveDate) -> &'static str {
         Weekday::Sat => "周六",
         Weekday::Sun => "周日",
     }
-}
-
-/// Display width: CJK and full-width characters take two columns.
-fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| match u32::from(c) {
-            0x1100..=0x115F
-            | 0x2E80..=0xA4CF
-            | 0xAC00..=0xD7A3
-            | 0xF900..=0xFAFF
-            | 0xFE30..=0xFE4F
-            | 0xFF00..=0xFF60
-            | 0xFFE0..=0xFFE6 => 2,
-            _ => 1,
-        })
-        .sum()
-}
-
-/// `s` padded with spaces to `cols` display columns.
-fn pad(s: &str, cols: usize) -> String {
-    format!("{s}{}", " ".repeat(cols.saturating_sub(width(s))))
 }
