@@ -16,7 +16,7 @@
 
 use std::fmt;
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Clue, ProgressKind, Source};
@@ -197,8 +197,8 @@ pub struct Deadlines {
 ///
 /// # Errors
 /// - [`Error::InvalidClue`] when the clue fails [`Clue::check`] (accepted or closed before registration);
-/// - [`Error::CalendarOutOfRange`] when the registration, the acceptance or a natural-day due date lies outside
-///   the calendar;
+/// - [`Error::CalendarOutOfRange`] when the registration lies outside the calendar, or, with roll-over, the
+///   respond-by day does (without roll-over a natural-day count needs no calendar);
 /// - [`Error::CountPastCalendar`] when a working-day count (or a roll-over) runs past the calendar's last day.
 pub fn deadlines(clue: &Clue, policy: &Policy, cal: &WorkCalendar) -> Result<Deadlines, Error> {
     clue.check()?;
@@ -223,7 +223,7 @@ pub fn deadlines(clue: &Clue, policy: &Policy, cal: &WorkCalendar) -> Result<Dea
             unit: DayUnit::Natural,
             rollover: policy.natural_day_rollover,
             // “自线索确认接收之日起N个自然日内”: acceptance + N; roll-over per the policy (民法典 第203条).
-            due: cal.add_natural_days(accepted_on, n, policy.natural_day_rollover)?,
+            due: natural_due(cal, accepted_on, n, policy.natural_day_rollover)?,
         }),
         _ => None,
     };
@@ -232,6 +232,31 @@ pub fn deadlines(clue: &Clue, policy: &Policy, cal: &WorkCalendar) -> Result<Dea
         respond,
         response: clock.response,
     })
+}
+
+/// `start + n` natural days (自然日); with [`Rollover::NextWorkingDay`] a rest-day end moves to the next working
+/// day (民法典 第203条).
+///
+/// Without roll-over a natural-day count needs no knowledge of working days, so the calendar is not consulted:
+/// a respond-by day in a year whose holiday notice is not out yet (a clue accepted in December) is still a date,
+/// not an error. With roll-over the end day must be inside the calendar, which never guesses.
+pub(crate) fn natural_due(
+    cal: &WorkCalendar,
+    start: NaiveDate,
+    n: u32,
+    rollover: Rollover,
+) -> Result<NaiveDate, Error> {
+    match rollover {
+        Rollover::None => {
+            start
+                .checked_add_days(Days::new(u64::from(n)))
+                .ok_or(Error::DateOverflow {
+                    date: start,
+                    days: n,
+                })
+        }
+        _ => cal.add_natural_days(start, n, rollover),
+    }
 }
 
 /// The acceptance rule of a source.

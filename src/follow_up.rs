@@ -22,7 +22,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
-use crate::calendar::{Rollover, WorkCalendar};
+use crate::calendar::WorkCalendar;
 use crate::model::{Agreement, Clue, Conclusion, HandlingLevel, ProgressKind};
 use crate::policy::{Policy, Response};
 use crate::rule::RuleId;
@@ -337,7 +337,7 @@ pub fn follow_ups(
             .iter()
             .filter(|&&v| v >= closed && v <= as_of)
             .count();
-        let periodic = natural_days(
+        let periodic = crate::deadline::natural_due(
             cal,
             closed,
             policy.return_visit_after_days,
@@ -352,7 +352,7 @@ pub fn follow_ups(
             );
         }
         if selected_for_random_visit(&clue.id, policy) && visits < 2 {
-            let random = natural_days(
+            let random = crate::deadline::natural_due(
                 cal,
                 periodic,
                 policy.return_visit_after_days,
@@ -492,28 +492,6 @@ fn day_of_next_month(date: NaiveDate, day: u32) -> Result<NaiveDate, Error> {
             field: "spot_check_due_day",
             reason: format!("day {day} of the month after {date} is not a date"),
         })
-}
-
-/// `start + n` natural days; the calendar is consulted only to roll a rest-day end over. Without roll-over a
-/// natural-day count needs no working-day knowledge, so a return visit due in a year the calendar does not know yet
-/// (a case closed in December 2026) is still a date, not an error.
-fn natural_days(
-    cal: &WorkCalendar,
-    start: NaiveDate,
-    n: u32,
-    rollover: Rollover,
-) -> Result<NaiveDate, Error> {
-    match rollover {
-        Rollover::None => {
-            start
-                .checked_add_days(Days::new(u64::from(n)))
-                .ok_or(Error::DateOverflow {
-                    date: start,
-                    days: n,
-                })
-        }
-        _ => cal.add_natural_days(start, n, rollover),
-    }
 }
 
 /// The seed of the random return-visit draw: a fixed constant, so that the draw is the same on every machine

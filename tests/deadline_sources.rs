@@ -283,9 +283,14 @@ fn a_clue_registered_outside_the_calendar_is_an_error_not_a_guess() {
 }
 
 #[test]
-fn a_sixty_day_clock_ending_in_2027_is_an_error_until_the_2027_notice_is_added() {
+fn a_sixty_day_clock_ending_in_2027_needs_no_calendar_without_roll_over_but_is_an_error_with_it() {
     let mut clue = Clue::new("T", Source::MohrssColumn, "叶县", d(2026, 11, 20));
     clue.accepted_on = Some(d(2026, 11, 23));
-    let err = deadlines(&clue, &Policy::default(), &WorkCalendar::china()).unwrap_err();
+    let cal = WorkCalendar::china();
+    let due = deadlines(&clue, &Policy::default(), &cal).unwrap();
+    assert_eq!(due.respond.map(|r| r.due), Some(d(2027, 1, 22)));
+    let mut rolling = Policy::default();
+    rolling.natural_day_rollover = wage_arrears::Rollover::NextWorkingDay;
+    let err = deadlines(&clue, &rolling, &cal).unwrap_err();
     assert!(err.to_string().contains("2027-01-22"), "{err}");
 }

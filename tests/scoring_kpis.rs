@@ -367,30 +367,40 @@ fn a_clue_registered_outside_the_calendar_is_an_error_not_a_guess() {
 }
 
 #[test]
-fn an_open_clue_whose_reply_day_lies_past_the_calendar_is_an_error_but_a_closed_one_is_not()
+fn an_open_clue_whose_reply_day_lies_past_the_calendar_counts_without_roll_over_and_is_an_error_with_it()
 -> Result<(), Error> {
     let (p, cal) = (Policy::default(), WorkCalendar::china());
-    // Accepted 2026-12-10: reply by 2027-01-09, a day the calendar does not know.
+    // Accepted 2026-12-10: reply by 2027-01-09, a year whose notice the calendar does not have.
     let mut c = Clue::new("A", Source::GovCnMessage, "叶县", d(2026, 12, 9));
     c.accepted_on = Some(d(2026, 12, 10));
-    let year = |c: &Clue| {
+    let year = |c: &Clue, p: &Policy| {
         kpis(
             "叶县",
             d(2026, 1, 1),
             d(2026, 12, 31),
             std::slice::from_ref(c),
             &[],
-            &p,
+            p,
             &cal,
         )
     };
-    assert!(year(&c).is_err());
-    c.closed_on = Some(d(2026, 12, 28));
-    let k = year(&c)?;
+    // Without roll-over the reply day is plain date arithmetic: the open clue is still inside it, so closure
+    // does not count it.
+    let k = year(&c, &p)?;
+    assert_eq!(
+        goal(&k, RuleId::KpiClosure)?.ratio.to_string(),
+        "0/0 (100.0%)"
+    );
     assert_eq!(
         goal(&k, RuleId::KpiAcceptance)?.ratio.to_string(),
         "1/1 (100.0%)"
     );
+    // With roll-over the reply day needs the 2027 calendar: an error, never a guess.
+    let mut rolling = Policy::default();
+    rolling.natural_day_rollover = wage_arrears::Rollover::NextWorkingDay;
+    assert!(year(&c, &rolling).is_err());
+    c.closed_on = Some(d(2026, 12, 28));
+    assert!(year(&c, &rolling).is_ok());
     Ok(())
 }
 
