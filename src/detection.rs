@@ -19,6 +19,7 @@ use chrono::NaiveDate;
 
 use crate::Error;
 use crate::calendar::WorkCalendar;
+use crate::disposition::{early_ministry_submissions, unrevised_resubmissions};
 use crate::finding::{Finding, FindingKind};
 use crate::follow_up::{agreement_reminder_day, filing_deadline, open_agreement};
 use crate::model::{Clue, Conclusion};
@@ -151,13 +152,9 @@ pub fn detect_findings(
     }
 
     // Kind 5 (000 §四(一)5 “部转线索未办结就提交的”).
-    if clue.transferred_by_ministry
-        && let Some(s) = clue
-            .submissions
-            .iter()
-            .map(|s| s.submitted_on)
-            .filter(|&s| s <= as_of && clue.closed_on.is_none_or(|c| s < c))
-            .min()
+    if let Some(s) = early_ministry_submissions(clue)
+        .into_iter()
+        .find(|&s| s <= as_of)
     {
         let note = match clue.closed_on {
             Some(c) if c <= as_of => format!("部转线索于{s}提交，{c}才办结"),
@@ -169,18 +166,9 @@ pub fn detect_findings(
     // Kind 7 (000 §四(一)7 “对退回线索未修改完善反复提交2次以上的”): the threshold-th unrevised resubmission.
     let threshold =
         usize::try_from(policy.unrevised_resubmissions_for_finding.max(1)).unwrap_or(usize::MAX);
-    let submitted: Vec<_> = clue
-        .submissions
-        .iter()
-        .filter(|s| s.submitted_on <= as_of)
-        .collect();
-    let nth_unrevised = submitted
-        .windows(2)
-        .filter_map(|w| match w {
-            [prev, next] if prev.returned_on.is_some() && !next.revised => Some(next.submitted_on),
-            _ => None,
-        })
-        .nth(threshold - 1);
+    let nth_unrevised = unrevised_resubmissions(clue, Some(as_of))
+        .get(threshold - 1)
+        .copied();
     if let Some(on) = nth_unrevised {
         found(
             FindingKind::ResubmittedUnrevised,

@@ -172,7 +172,7 @@ impl Validation {
 ///     report.rules(),
 ///     [
 ///         RuleId::ConclusionNeedsPaymentOrAgreement,
-///         RuleId::ContactAtLeastThreeTimes,
+///         RuleId::ContactMinimum,
 ///         RuleId::DetailedText,
 ///         RuleId::MustFileWhenRefused,
 ///     ]
@@ -209,13 +209,38 @@ pub fn validate(clue: &Clue, policy: &Policy) -> Validation {
     }
 }
 
-/// The number of unrevised resubmissions: submissions that follow a returned one without being revised
-/// (000 §三(三) "对审核退回的线索，要按照退回原因修改完善").
-pub(crate) fn unrevised_resubmissions(clue: &Clue) -> usize {
-    clue.submissions
-        .windows(2)
-        .filter(|w| matches!(w, [prev, next] if prev.returned_on.is_some() && !next.revised))
-        .count()
+/// The days of the unrevised resubmissions recorded up to `as_of`, in date order: submissions that follow a
+/// returned one without being revised (000 §三(三) “对审核退回的线索，要按照退回原因修改完善”). Shared by
+/// validation (R-SUB-2) and detection (finding 7).
+pub(crate) fn unrevised_resubmissions(clue: &Clue, as_of: Option<NaiveDate>) -> Vec<NaiveDate> {
+    let mut subs: Vec<&crate::model::Submission> = clue
+        .submissions
+        .iter()
+        .filter(|s| as_of.is_none_or(|d| s.submitted_on <= d))
+        .collect();
+    subs.sort_by_key(|s| s.submitted_on);
+    subs.windows(2)
+        .filter_map(|w| match w {
+            [prev, next] if prev.returned_on.is_some() && !next.revised => Some(next.submitted_on),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The submissions of a ministry-transferred clue made before it was closed (000 §四(一)5 “部转线索未办结就
+/// 提交的”), in date order. Shared by validation (R-SUB-1) and detection (finding 5).
+pub(crate) fn early_ministry_submissions(clue: &Clue) -> Vec<NaiveDate> {
+    if !clue.transferred_by_ministry {
+        return Vec::new();
+    }
+    let mut early: Vec<NaiveDate> = clue
+        .submissions
+        .iter()
+        .map(|s| s.submitted_on)
+        .filter(|&s| clue.closed_on.is_none_or(|c| s < c))
+        .collect();
+    early.sort_unstable();
+    early
 }
 
 /// The characters of a text that carry content (whitespace not counted).
@@ -257,23 +282,49 @@ impl Checker<'_> {
 
         // R-CON-1 (000 §二(二)): “1-4. 立案处理——经核实存在欠薪……” — a filed case.
         if conclusion.is_filed() {
-            let broken = clue.case_filed_on.is_none().then(|| {
-                (
+            // “经核实存在欠薪”: an investigation on record must not say there were no arrears.
+            let contradicted = clue
+                .investigation
+                .as_ref()
+                .is_some_and(|i| !i.arrears_verified);
+            let broken = if clue.case_filed_on.is_none() {
+                Some((
                     format!("核处结论为{code}（立案处理），但记录中没有立案日期"),
                     format!("conclusion {code} (case filed) but the record shows no case filed"),
-                )
-            });
+                ))
+            } else if contradicted {
+                Some((
+                    format!("核处结论为{code}（经核实存在欠薪），但调查记录未核实存在欠薪"),
+                    format!(
+                        "conclusion {code} (arrears verified) but the investigation found none"
+                    ),
+                ))
+            } else {
+                None
+            };
             self.rule(RuleId::ConclusionNeedsCaseFiled, None, broken);
         }
 
         // R-CON-2 (000 §二(二)): “1. 立案处理——经核实存在欠薪，已支付完毕。” — the payment.
         if conclusion == C::FiledPaid {
-            let broken = clue.payment.is_none().then(|| {
-                (
+            let broken = match &clue.payment {
+                None => Some((
                     "核处结论为1（已支付完毕），但记录中没有支付情况".to_owned(),
                     "conclusion 1 (fully paid) but the record shows no payment".to_owned(),
-                )
-            });
+                )),
+                // “已支付完毕”: paid in full, not in part.
+                Some(p) if p.amount < clue.amount_owed => Some((
+                    format!(
+                        "核处结论为1（已支付完毕），但支付{}少于欠薪{}",
+                        p.amount, clue.amount_owed
+                    ),
+                    format!(
+                        "conclusion 1 (fully paid) but {} paid is less than the {} owed",
+                        p.amount, clue.amount_owed
+                    ),
+                )),
+                Some(_) => None,
+            };
             self.rule(RuleId::ConclusionNeedsPayment, None, broken);
         }
 
@@ -388,11 +439,8 @@ impl Checker<'_> {
                 format!("{n} recorded contact(s) with the reporter, fewer than {min}"),
             )
         });
-        self.rule(
-            RuleId::ContactAtLeastThreeTimes,
-            Some(FindingKind::NoFirstContact),
-            broken,
-        );
+        // Too few contacts is not "未联系当事人" (finding 1, which R-CNT-2 carries): no finding kind of its own.
+        self.rule(RuleId::ContactMinimum, None, broken);
 
         // R-CNT-2 (000 §二(二)、§四(一)1): “人社部门要第一时间与线索反映人联系” — 首问负责制: the reporter was
         // actually reached. Whether in time is checked with the calendar by `detect_findings` (kind 1).
@@ -441,11 +489,18 @@ impl Checker<'_> {
     /// R-FIL-1 (000 §三(二)、§三(一)): “对欠薪事实清楚，符合立案条件的要及时立案……对拒不履行的要依法立案处理。”
     /// Verified arrears with a refusing employer: codes 1–4, never 5, 9 or 10 (finding 8 if left unfiled).
     fn must_file(&mut self, conclusion: Conclusion) {
+        // Refusal shows either in the verification (拒不支付) or in a coordinated agreement the employer refuses to
+        // perform (000 §三(一) “对拒不履行的要依法立案处理”).
         let refused = self
             .clue
             .investigation
             .as_ref()
-            .is_some_and(|i| i.arrears_verified && i.employer_refuses);
+            .is_some_and(|i| i.arrears_verified && i.employer_refuses)
+            || self
+                .clue
+                .agreement
+                .as_ref()
+                .is_some_and(|a| a.refused_to_perform);
         let wrong = matches!(
             conclusion,
             Conclusion::Coordinated | Conclusion::NoArrears | Conclusion::InvalidClue
@@ -470,12 +525,7 @@ impl Checker<'_> {
         if !clue.transferred_by_ministry {
             return;
         }
-        let early: Vec<NaiveDate> = clue
-            .submissions
-            .iter()
-            .map(|s| s.submitted_on)
-            .filter(|&s| clue.closed_on.is_none_or(|c| s < c))
-            .collect();
+        let early = early_ministry_submissions(clue);
         let broken = early.first().map(|first| match clue.closed_on {
             Some(c) => (
                 format!("部转线索于{first}提交，早于办结日期{c}"),
@@ -496,7 +546,7 @@ impl Checker<'_> {
     /// R-SUB-2 (000 §二(三)、§三(三)): “对审核退回的线索，要按照退回原因修改完善；县级承办单位按要求整改后重新
     /// 核处并按期报送。” Repeated (`policy.unrevised_resubmissions_for_finding` times or more) it is finding 7.
     fn returned_clue_revised(&mut self) {
-        let n = unrevised_resubmissions(self.clue);
+        let n = unrevised_resubmissions(self.clue, None).len();
         let threshold = self.policy.unrevised_resubmissions_for_finding;
         let repeated = u64::try_from(n).unwrap_or(u64::MAX) >= u64::from(threshold);
         let finding = repeated.then_some(FindingKind::ResubmittedUnrevised);
@@ -751,7 +801,7 @@ mod tests {
                 RuleId::ConclusionNeedsCaseFiled,
                 RuleId::ConclusionNeedsEnforcement,
                 RuleId::ConclusionNeedsPoliceTransfer,
-                RuleId::ContactAtLeastThreeTimes,
+                RuleId::ContactMinimum,
                 RuleId::DetailedText,
             ]
         );
@@ -791,9 +841,10 @@ mod tests {
             sub(d(5, 3), false, Some(d(5, 4))),
             sub(d(5, 5), true, None),
         ];
-        assert_eq!(unrevised_resubmissions(&c), 1);
+        assert_eq!(unrevised_resubmissions(&c, None), [d(5, 3)]);
         c.submissions.insert(2, sub(d(5, 4), false, Some(d(5, 4))));
-        assert_eq!(unrevised_resubmissions(&c), 2);
+        assert_eq!(unrevised_resubmissions(&c, None), [d(5, 3), d(5, 4)]);
+        assert_eq!(unrevised_resubmissions(&c, Some(d(5, 3))), [d(5, 3)]);
     }
 
     #[test]

@@ -178,18 +178,6 @@ pub fn explain(
             finding: v.finding,
         }));
     }
-    // A violation of a rule not listed as checked still shows (the list is the validator's, not ours).
-    for v in &validation.violations {
-        if !validation.checked.contains(&v.rule) {
-            checks.push(Check {
-                rule: v.rule,
-                held: false,
-                message_zh: Some(v.message_zh.clone()),
-                message_en: Some(v.message_en.clone()),
-                finding: v.finding,
-            });
-        }
-    }
     Ok(Explanation {
         clue_id: clue.id.clone(),
         county: clue.county.clone(),
@@ -213,7 +201,7 @@ fn trace(
     cal: &WorkCalendar,
 ) -> Result<ClockTrace, Error> {
     let skipped = match d.unit {
-        DayUnit::Working => cal.rest_days_between(d.start, d.due)?,
+        DayUnit::Working => d.rest_days_skipped(cal)?,
         // 民法典 第203条: the rest days a rolled-over end crossed, [start + N, due).
         _ => match d.start.checked_add_days(Days::new(u64::from(d.days))) {
             Some(end) if end < d.due => {
@@ -352,7 +340,11 @@ impl fmt::Display for Explanation {
                 .iter()
                 .map(|r| r.reason.label_zh())
                 .collect();
-            let rule = self.escalation.reasons[0].rule;
+            let rule = self
+                .escalation
+                .reasons
+                .first()
+                .map_or(RuleId::EscalationCriteria, |r| r.rule);
             let verdict = if self.escalation.escalated {
                 "提级办案"
             } else {

@@ -18,13 +18,14 @@
 
 use std::fmt;
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
 use crate::calendar::WorkCalendar;
 use crate::model::{Agreement, Clue, Conclusion, HandlingLevel, ProgressKind};
 use crate::policy::{Policy, Response};
+use crate::review::{Month, review_due_on};
 use crate::rule::RuleId;
 
 /// What a follow-up asks the office to do.
@@ -290,7 +291,7 @@ pub fn follow_ups(
         && let Some(closed) = closed_on
         && known(clue.reviewed_on).is_none()
     {
-        let due = day_of_next_month(closed, policy.spot_check_due_day)?;
+        let due = review_due_on(Month::of(closed), policy)?;
         push(
             FollowUpKind::Code5Review,
             due,
@@ -480,20 +481,6 @@ fn reply_due(clue: &Clue, policy: &Policy, cal: &WorkCalendar) -> Result<Option<
         .map(|d| d.due))
 }
 
-/// Day `day` of the month after `date` (000 §四(一) “每月10日前”).
-fn day_of_next_month(date: NaiveDate, day: u32) -> Result<NaiveDate, Error> {
-    let (y, m) = if date.month() == 12 {
-        (date.year().checked_add(1), 1)
-    } else {
-        (Some(date.year()), date.month() + 1)
-    };
-    y.and_then(|y| NaiveDate::from_ymd_opt(y, m, day))
-        .ok_or_else(|| Error::InvalidPolicy {
-            field: "spot_check_due_day",
-            reason: format!("day {day} of the month after {date} is not a date"),
-        })
-}
-
 /// The seed of the random return-visit draw: a fixed constant, so that the draw is the same on every machine
 /// and in every run (reproducible, as the spot check is).
 const RETURN_VISIT_SEED: u64 = 0x7761_6765_2d61_7272; // "wage-arr"
@@ -617,9 +604,20 @@ mod tests {
     #[test]
     fn the_code5_review_is_due_on_the_tenth_of_the_next_month_across_the_year_end()
     -> Result<(), Error> {
-        assert_eq!(day_of_next_month(d(2025, 12, 31), 10)?, d(2026, 1, 10));
-        assert_eq!(day_of_next_month(d(2025, 1, 31), 10)?, d(2025, 2, 10));
-        assert!(day_of_next_month(d(2025, 1, 31), 31).is_err());
+        let p = Policy::default();
+        assert_eq!(
+            review_due_on(Month::of(d(2025, 12, 31)), &p)?,
+            d(2026, 1, 10)
+        );
+        assert_eq!(
+            review_due_on(Month::of(d(2025, 1, 31)), &p)?,
+            d(2025, 2, 10)
+        );
+        let bad = Policy {
+            spot_check_due_day: 31,
+            ..Policy::default()
+        };
+        assert!(review_due_on(Month::of(d(2025, 1, 31)), &bad).is_err());
         Ok(())
     }
 }

@@ -10,6 +10,9 @@
 //! | What does "within N days" include? | The N-th day itself: acting on the deadline day is on time | none | — | 000 §二(一)(二) |
 //! | Which month does a finding count in? | The month it was discovered | the month the clue was closed | `finding_month` | 000 §四(一) "当月累计" |
 //! | How does 5% round? | Up: 1–20 closed clues give one check | down | `spot_check_rounding` | 000 §三(四) |
+//! | 5% of which clues? | Of the month's closed clues other than code 5, which are all reviewed anyway: every code-5 clue plus ⌈5% × the others⌉ | 5% of all closed clues | — | 000 §三(四) |
+//! | A code-5 review rate below 100% (a city's own policy): how does it round? | Always up, so a lone code-5 clue is still reviewed | — | `code5_review_rate` | 000 §三(四) |
+//! | A contact recorded without saying whether the reporter was reached | Reached (a contact record is a contact made); a failed attempt is recorded with `"reached": false` | not reached | — | 000 §三(二), §四(一)1 |
 //! | "每月10日前": before or on the 10th? | On or before the 10th | a different day | `spot_check_due_day` | 000 §四(一) |
 //! | What is "no progress" for a red card? | No progress record, contact, filing, payment or submission dated after the deadline | only a platform progress feedback counts | `red_card_progress` | 002 §(十二) |
 //! | What does a yellow card count against? | Not closed by the respond-by date ("未按期办结") | not answered (a timely progress feedback keeps it away) | `card_basis` | 002 §(十二) |
@@ -40,7 +43,7 @@
 //! | Which contacts count? | All recorded contacts count towards the 3 (R-CNT-1); the first contact (首问负责制, R-CNT-2, finding 1) needs one that reached the reporter | only reached contacts count towards the 3 | — | 000 §三(二), §四(一)1 |
 //! | Does `validate` check that the first contact was in time? | No: it takes no calendar; `detect_findings` checks the clock (finding 1), from acceptance, or from registration for a clue closed without an acceptance on record | a calendar argument to `validate` | `first_contact_working_days` | 000 §二(二), §四(一)1 |
 //! | What is a "detailed" text? | Facts and handling each count at least `min_text_chars` characters, whitespace not counted | count bytes or words | `min_text_chars` | 000 §三(一) |
-//! | Which violations become which finding kinds? | R-CNT-1/2 → 1; R-CON-8 on code 10 → 4; R-SUB-1 → 5; R-SUB-2 → 7 only when repeated `unrevised_resubmissions_for_finding` times; R-FIL-1 → 8; the rest none (a reviewer may still record kind 2 or 6) | — | `unrevised_resubmissions_for_finding` | 000 §四(一) |
+//! | Which violations become which finding kinds? | R-CNT-2 → 1 (too few contacts, R-CNT-1, is no finding of its own: the reporter was contacted); R-CON-8 on code 10 → 4; R-SUB-1 → 5; R-SUB-2 → 7 only when repeated `unrevised_resubmissions_for_finding` times; R-FIL-1 → 8; the rest none (a reviewer may still record kind 2 or 6) | — | `unrevised_resubmissions_for_finding` | 000 §四(一) |
 //! | When is an agreement "临期"? (the day) | From the N-th working day before `pay_by` (the earliest day with at most N working days left), never before signing | — | `agreement_reminder_working_days` | 000 §三(一) |
 //! | When is a passed, unpaid agreement followed up, and what pays it? | On the first working day after `pay_by`; a follow-up dated after `pay_by` discharges it; paid means `agreement.paid_on` (a separate `payment` record does not) | a natural-day grace period | — | 000 §三(一) |
 //! | When is "协议到期未履行，没有跟踪督促" a finding (kind 3)? | Not paid and no follow-up from the reminder day to the first working day after `pay_by`; found the day after | any follow-up up to the review | `agreement_reminder_working_days` | 000 §三(一), §四(一)3 |

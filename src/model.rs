@@ -443,7 +443,7 @@ pub struct EscalationFacts {
 /// # Ok::<(), wage_arrears::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "ClueRecord", into = "ClueRecord")]
+#[serde(try_from = "ClueRecord")]
 pub struct Clue {
     /// The platform's id.
     pub id: String,
@@ -585,8 +585,8 @@ impl Clue {
     }
 }
 
-/// The JSON shape of a [`Clue`], checked by [`Clue::check`] on the way in.
-#[derive(Serialize, Deserialize)]
+/// The JSON shape of a [`Clue`] on the way in: read, then checked by [`Clue::check`].
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ClueRecord {
     id: String,
@@ -679,41 +679,6 @@ impl TryFrom<ClueRecord> for Clue {
         };
         clue.check()?;
         Ok(clue)
-    }
-}
-
-impl From<Clue> for ClueRecord {
-    fn from(c: Clue) -> ClueRecord {
-        ClueRecord {
-            id: c.id,
-            source: c.source,
-            county: c.county,
-            registered_on: c.registered_on,
-            accepted_on: c.accepted_on,
-            handling_level: c.handling_level,
-            workers: c.workers,
-            amount_owed: c.amount_owed,
-            contacts: c.contacts,
-            facts: c.facts,
-            handling: c.handling,
-            investigation: c.investigation,
-            case_filed_on: c.case_filed_on,
-            payment: c.payment,
-            enforcement_applied_on: c.enforcement_applied_on,
-            police_transfer_on: c.police_transfer_on,
-            reporter_informed_on: c.reporter_informed_on,
-            award_or_judgment: c.award_or_judgment,
-            progress: c.progress,
-            submissions: c.submissions,
-            conclusion: c.conclusion,
-            agreement: c.agreement,
-            closed_on: c.closed_on,
-            transferred_by_ministry: c.transferred_by_ministry,
-            escalation: c.escalation,
-            reviewed_on: c.reviewed_on,
-            return_visits: c.return_visits,
-            responsible: c.responsible,
-        }
     }
 }
 

@@ -483,13 +483,11 @@ fn check_entries(
         .filter(|(_, e)| !e.code5)
         .map(|(id, _)| *id)
         .collect();
-    // R-REV-2: 对核处结论为5线索的100%进行复核 (policy.code5_review_rate).
-    let k5 = share(
-        policy.code5_review_rate,
-        code5_ids.len(),
-        policy.spot_check_rounding,
-    );
-    // R-REV-1: 对办结线索按照5%的比例进行抽查核实 (policy.spot_check_rate, rounded per policy).
+    // R-REV-2: 对核处结论为5线索的100%进行复核 (policy.code5_review_rate). Always rounded up: a review rate
+    // below 100% still reviews a lone code-5 clue, whatever the spot check's rounding.
+    let k5 = share(policy.code5_review_rate, code5_ids.len(), Rounding::Up);
+    // R-REV-1: 对办结线索按照5%的比例进行抽查核实 (policy.spot_check_rate, rounded per policy), drawn from the
+    // clues not already reviewed as code 5 (issue 5: every code-5 clue plus ⌈5% × the others⌉).
     let k = share(
         policy.spot_check_rate,
         other_ids.len(),

@@ -223,7 +223,7 @@ rules! {
 
     // ── Handling quality (000 §三) ─────────────────────────────────────────────────────────────────────
     /// Contact the reporter at least 3 times, recorded.
-    ContactAtLeastThreeTimes = "R-CNT-1", "000", "§三(二)",
+    ContactMinimum = "R-CNT-1", "000", "§三(二)",
         "接到线索后要立即进行调查核实，联系反映人至少要3次以上并做好记录。",
         "the reporter must be contacted at least 3 times, each contact recorded";
     /// First-contact responsibility: contact the reporter at once.
@@ -360,8 +360,8 @@ rules! {
         "30 or more findings in a year: the county's annual grade is C, whatever its score";
     /// The grade from the score (an interpretation: the seeds give no scale).
     ScoreGradeScale = "R-SCO-5", "004", "答复引言",
-        "2021年我市保障农民工工资支付工作在全省考核中被评为A级（A/B/C三级；分数线为本库解释）。",
-        "otherwise the grade follows the policy's score scale (an interpretation; default ≥ 90 A, ≥ 70 B, else C)";
+        "2021年我市保障农民工工资支付工作在全省考核中被评为A级。",
+        "otherwise the grade follows the policy's score scale: the seeds name grades A and C but give no scale, so the scale is an interpretation (default ≥ 90 A, ≥ 70 B, else C)";
 
     // ── Goals (000 §一, 004) ──────────────────────────────────────────────────────────────────────────
     /// Acceptance rate 100%.

@@ -329,15 +329,12 @@ fn assess_valid(
     findings: &[Finding],
     policy: &Policy,
 ) -> CountyScore {
-    let mut counted: Vec<(NaiveDate, &Finding)> = findings
-        .iter()
-        .filter(|f| f.county == county)
-        .map(|f| (counting_date(f, policy), f))
-        .filter(|(d, _)| d.year() == year)
-        .collect();
-    counted.sort_by(|(da, a), (db, b)| {
+    // One finding is one (clue, kind, day found): the same finding read again (from another `as_of`, with
+    // another note or closing day) counts once. The copy kept is the least in a total order, so the result does
+    // not depend on the input order.
+    let mut own: Vec<&Finding> = findings.iter().filter(|f| f.county == county).collect();
+    own.sort_by(|a, b| {
         (
-            da,
             &a.clue_id,
             a.kind,
             a.found_on,
@@ -347,7 +344,6 @@ fn assess_valid(
             a.rule,
         )
             .cmp(&(
-                db,
                 &b.clue_id,
                 b.kind,
                 b.found_on,
@@ -357,7 +353,15 @@ fn assess_valid(
                 b.rule,
             ))
     });
-    counted.dedup_by(|(_, a), (_, b)| a == b);
+    own.dedup_by(|a, b| (&a.clue_id, a.kind, a.found_on) == (&b.clue_id, b.kind, b.found_on));
+    let mut counted: Vec<(NaiveDate, &Finding)> = own
+        .into_iter()
+        .map(|f| (counting_date(f, policy), f))
+        .filter(|(d, _)| d.year() == year)
+        .collect();
+    counted.sort_by(|(da, a), (db, b)| {
+        (da, &a.clue_id, a.kind, a.found_on).cmp(&(db, &b.clue_id, b.kind, b.found_on))
+    });
 
     // R-SCO-1: 每发现一条扣减年度考核总分0.2分 (policy.deduction_per_finding, exact).
     let n = u64::try_from(counted.len()).unwrap_or(u64::MAX);

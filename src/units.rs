@@ -154,13 +154,13 @@ impl FromStr for Points {
         for (k, b) in frac.bytes().enumerate() {
             milli_frac += i64::from(b - b'0') * [100, 10, 1][k];
         }
+        // Built with the sign from the start, so that the most negative value parses too.
+        let sign = if neg { -1 } else { 1 };
         let milli = int
-            .checked_mul(1000)
-            .and_then(|m| m.checked_add(milli_frac))
+            .checked_mul(1000 * sign)
+            .and_then(|m| m.checked_add(milli_frac * sign))
             .ok_or_else(bad)?;
-        Ok(Points {
-            milli: if neg { -milli } else { milli },
-        })
+        Ok(Points { milli })
     }
 }
 

@@ -27,7 +27,7 @@ fn every_clean_base_clue_meets_every_rule_it_is_checked_against() {
     for c in Conclusion::ALL {
         let v = validate(&clean(c), &Policy::default());
         assert!(v.is_clean(), "{c}: {:?}", v.violations);
-        assert!(v.checked.contains(&RuleId::ContactAtLeastThreeTimes));
+        assert!(v.checked.contains(&RuleId::ContactMinimum));
         assert!(v.checked.contains(&RuleId::DatesInOrder));
     }
 }
@@ -154,14 +154,12 @@ fn an_invalid_clue_conclusion_where_the_investigation_verified_arrears_breaks_on
 }
 
 #[test]
-fn two_recorded_contacts_are_fewer_than_three_and_would_be_finding_one() {
+fn two_recorded_contacts_are_fewer_than_three_but_not_the_no_contact_finding() {
     let mut clue = clean(Conclusion::Arbitration);
     clue.contacts.truncate(2);
-    assert_eq!(rules(&clue), [RuleId::ContactAtLeastThreeTimes]);
-    assert_eq!(
-        finding_of(&clue, RuleId::ContactAtLeastThreeTimes),
-        Some(FindingKind::NoFirstContact)
-    );
+    assert_eq!(rules(&clue), [RuleId::ContactMinimum]);
+    // The reporter was contacted: too few contacts is not “未联系当事人” (finding 1).
+    assert_eq!(finding_of(&clue, RuleId::ContactMinimum), None);
 }
 
 #[test]
@@ -181,10 +179,7 @@ fn three_attempts_that_never_reached_the_reporter_break_only_first_contact() {
 fn a_clue_concluded_with_no_contact_at_all_breaks_both_contact_rules() {
     let mut clue = clean(Conclusion::NoArrears);
     clue.contacts.clear();
-    assert_eq!(
-        rules(&clue),
-        [RuleId::ContactAtLeastThreeTimes, RuleId::FirstContact]
-    );
+    assert_eq!(rules(&clue), [RuleId::ContactMinimum, RuleId::FirstContact]);
 }
 
 #[test]
@@ -192,7 +187,7 @@ fn a_policy_asking_for_four_contacts_flags_the_third() {
     let mut policy = Policy::default();
     policy.min_contacts = 4;
     let v = validate(&clean(Conclusion::FiledPaid), &policy);
-    assert_eq!(v.rules(), [RuleId::ContactAtLeastThreeTimes]);
+    assert_eq!(v.rules(), [RuleId::ContactMinimum]);
     assert!(
         v.violations
             .iter()
@@ -450,7 +445,7 @@ fn a_clue_with_no_conclusion_yet_is_checked_for_consistency_only() {
     clue.facts.clear();
     let v = validate(&clue, &Policy::default());
     assert!(v.is_clean(), "{:?}", v.violations);
-    assert!(!v.checked.contains(&RuleId::ContactAtLeastThreeTimes));
+    assert!(!v.checked.contains(&RuleId::ContactMinimum));
     assert!(v.checked.contains(&RuleId::PaidWithinOwed));
 }
 
@@ -469,7 +464,7 @@ fn a_concluded_clue_with_an_empty_record_lists_every_rule_it_breaks_not_the_firs
             RuleId::ConclusionNeedsCaseFiled,
             RuleId::ConclusionNeedsEnforcement,
             RuleId::ConclusionNeedsPoliceTransfer,
-            RuleId::ContactAtLeastThreeTimes,
+            RuleId::ContactMinimum,
             RuleId::FirstContact,
             RuleId::DetailedText,
         ]
@@ -491,4 +486,38 @@ fn every_violation_names_its_clause_and_speaks_both_languages() {
         assert!(!violation.message_zh.is_empty() && !violation.message_en.is_empty());
         assert!(v.checked.contains(&violation.rule));
     }
+}
+
+#[test]
+fn a_conclusion_one_paid_only_in_part_breaks_only_the_payment_rule() {
+    let mut c = clean(Conclusion::FiledPaid);
+    c.payment = Some(Payment {
+        on: d(2025, 3, 12),
+        amount: Fen(OWED.fen() - 100),
+    });
+    assert_eq!(rules(&c), [RuleId::ConclusionNeedsPayment]);
+}
+
+#[test]
+fn a_filed_conclusion_whose_investigation_found_no_arrears_breaks_only_the_filing_record_rule() {
+    let mut c = clean(Conclusion::FiledEnforcement);
+    if let Some(i) = c.investigation.as_mut() {
+        i.arrears_verified = false;
+        i.employer_refuses = false;
+    }
+    assert_eq!(rules(&c), [RuleId::ConclusionNeedsCaseFiled]);
+}
+
+#[test]
+fn a_coordinated_clue_whose_employer_refuses_to_perform_the_agreement_must_be_filed() {
+    let mut c = clean(Conclusion::Coordinated);
+    let Some(agreement) = c.agreement.as_mut() else {
+        panic!("the clean code-5 clue has an agreement");
+    };
+    agreement.refused_to_perform = true;
+    assert_eq!(rules(&c), [RuleId::MustFileWhenRefused]);
+    assert_eq!(
+        finding_of(&c, RuleId::MustFileWhenRefused),
+        Some(FindingKind::NotFiledInTime)
+    );
 }

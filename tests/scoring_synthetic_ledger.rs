@@ -298,7 +298,7 @@ fn a_closed_clue_without_a_finding_breaks_no_rule_but_the_planted_two_contacts_o
         assert!(
             rules
                 .iter()
-                .all(|r| matches!(r, RuleId::ContactAtLeastThreeTimes | RuleId::DetailedText)),
+                .all(|r| matches!(r, RuleId::ContactMinimum | RuleId::DetailedText)),
             "{}: {rules:?}",
             c.id
         );

@@ -220,3 +220,25 @@ fn a_county_score_round_trips_through_json_without_loss() {
     let back: wage_arrears::scoring::CountyScore = serde_json::from_str(&json).unwrap();
     assert_eq!(back, s);
 }
+
+#[test]
+fn the_same_finding_read_by_two_monthly_runs_is_deducted_once() {
+    let first = Finding::new(
+        "叶县",
+        "PDS-1",
+        FindingKind::NoFirstContact,
+        date(2025, 3, 4),
+    )
+    .with_note("read on 2025-03-10");
+    let again = first.clone().with_note("read again on 2025-04-10");
+    let other_kind = Finding::new(
+        "叶县",
+        "PDS-1",
+        FindingKind::NotFiledInTime,
+        date(2025, 3, 4),
+    );
+    let p = Policy::default();
+    let s = assess_year("叶县", 2025, hundred(), &[again, first, other_kind], &p).unwrap();
+    assert_eq!(s.count(), 2);
+    assert_eq!(s.deduction.to_string(), "0.4");
+}

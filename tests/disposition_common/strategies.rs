@@ -163,10 +163,11 @@ pub fn build(p: &Plan) -> Clue {
     let step = plus(filed, p.step_gap);
     let paid = Fen(p.owed / 100 * p.paid_share);
     match p.conclusion {
+        // Code 1 is “已支付完毕”: paid in full.
         C::FiledPaid => {
             c.payment = Some(Payment {
                 on: step,
-                amount: paid,
+                amount: Fen(p.owed),
             })
         }
         C::FiledEnforcement => c.enforcement_applied_on = Some(step),
@@ -536,7 +537,7 @@ pub fn apply(b: Break, c: &mut Clue, policy: &Policy) -> wage_arrears::rule::Rul
                 .saturating_sub(1)
                 .max(1);
             c.contacts.truncate(keep);
-            R::ContactAtLeastThreeTimes
+            R::ContactMinimum
         }
         Break::NeverReached => {
             c.contacts.iter_mut().for_each(|k| k.reached = false);
