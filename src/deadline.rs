@@ -19,7 +19,7 @@ use std::fmt;
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Clue, ProgressKind, Source};
+use crate::model::{Clue, HandlingLevel, ProgressKind, Source};
 use crate::policy::{CardBasis, EscalationBasis, Policy, ProgressEvidence, Response};
 use crate::{Error, Rollover, RuleId, WorkCalendar};
 
@@ -582,11 +582,13 @@ pub enum EscalationReason {
     RepeatedComplaint,
     /// 引发重大舆情.
     PublicOpinionIncident,
+    /// 上提一级由市级直接办理 (000 §二(三)): the clue is handled by the city (`handling_level: city`).
+    RaisedToCity,
 }
 
 impl EscalationReason {
     /// Every reason, in the order of 003.
-    pub const ALL: [EscalationReason; 7] = [
+    pub const ALL: &'static [EscalationReason] = &[
         EscalationReason::CrossRegion,
         EscalationReason::SettlementDispute,
         EscalationReason::ManyWorkers,
@@ -594,6 +596,7 @@ impl EscalationReason {
         EscalationReason::TransferredBySuperior,
         EscalationReason::RepeatedComplaint,
         EscalationReason::PublicOpinionIncident,
+        EscalationReason::RaisedToCity,
     ];
 
     /// The wording of 003.
@@ -606,13 +609,23 @@ impl EscalationReason {
             EscalationReason::TransferredBySuperior => "上级转办",
             EscalationReason::RepeatedComplaint => "反复投诉",
             EscalationReason::PublicOpinionIncident => "引发重大舆情",
+            EscalationReason::RaisedToCity => "上提一级由市级直接办理",
         }
     }
 
     /// Whether the fact describes the case (a complex case, or one transferred from above), as opposed to the
     /// recurrence (repeated complaints, a public-opinion incident) that 003 requires on top of it.
     pub const fn is_case_fact(self) -> bool {
-        !self.is_recurrence()
+        !self.is_recurrence() && !matches!(self, EscalationReason::RaisedToCity)
+    }
+
+    /// The rule that makes the fact a reason: R-ESC-1 (000 §二(三)) for a clue the city handles, R-ESC-2 (003)
+    /// for the criteria of 提级办案.
+    pub const fn rule(self) -> RuleId {
+        match self {
+            EscalationReason::RaisedToCity => RuleId::EscalateMajorClue,
+            _ => RuleId::EscalationCriteria,
+        }
     }
 
     /// Whether the fact is a recurrence after the county's handling (“仍出现反复投诉或引发重大舆情”).
@@ -736,23 +749,28 @@ pub fn escalation(clue: &Clue, policy: &Policy) -> Escalation {
         facts.transferred_by_superior,
         facts.repeated_complaint,
         facts.public_opinion_incident,
+        // 000 §二(三)：对涉嫌重大欠薪行为的线索可上提一级由市级直接办理。
+        clue.handling_level == HandlingLevel::City,
     ];
     let reasons: Vec<EscalationFact> = EscalationReason::ALL
-        .into_iter()
+        .iter()
         .zip(present)
         .filter(|&(_, yes)| yes)
-        .map(|(reason, _)| EscalationFact {
+        .map(|(&reason, _)| EscalationFact {
             reason,
-            rule: RuleId::EscalationCriteria,
+            rule: reason.rule(),
         })
         .collect();
     let has = |pred: fn(EscalationReason) -> bool| reasons.iter().any(|f| pred(f.reason));
-    let escalated = match policy.escalation_basis {
+    let criteria_met = match policy.escalation_basis {
         EscalationBasis::CaseAndRecurrence => {
             has(EscalationReason::is_case_fact) && has(EscalationReason::is_recurrence)
         }
-        EscalationBasis::AnyCriterion => !reasons.is_empty(),
+        EscalationBasis::AnyCriterion => {
+            has(EscalationReason::is_case_fact) || has(EscalationReason::is_recurrence)
+        }
     };
+    let escalated = criteria_met || clue.handling_level == HandlingLevel::City;
     // 003：简化立案审批流程，实行“即接即办、当日立案”。
     let filing = (escalated && policy.escalation_same_day_filing).then(|| {
         let must_file_by = clue.registered_on;

@@ -334,23 +334,27 @@ impl fmt::Display for Explanation {
         if self.escalation.reasons.is_empty() {
             writeln!(f, "  无提级情形")?;
         } else {
-            let reasons: Vec<&str> = self
-                .escalation
-                .reasons
-                .iter()
-                .map(|r| r.reason.label_zh())
-                .collect();
-            let rule = self
-                .escalation
-                .reasons
-                .first()
-                .map_or(RuleId::EscalationCriteria, |r| r.rule);
             let verdict = if self.escalation.escalated {
                 "提级办案"
             } else {
                 "不提级"
             };
-            writeln!(f, "  {} {}：{}", rule.cited(), verdict, reasons.join("、"))?;
+            let mut rules: Vec<RuleId> = self.escalation.reasons.iter().map(|r| r.rule).collect();
+            rules.dedup();
+            let cited: Vec<String> = rules
+                .iter()
+                .map(|&rule| {
+                    let reasons: Vec<&str> = self
+                        .escalation
+                        .reasons
+                        .iter()
+                        .filter(|r| r.rule == rule)
+                        .map(|r| r.reason.label_zh())
+                        .collect();
+                    format!("{} {}", rule.cited(), reasons.join("、"))
+                })
+                .collect();
+            writeln!(f, "  {verdict}：{}", cited.join("；"))?;
         }
         if let Some(duty) = self.escalation.filing {
             let state = match duty.status {

@@ -18,7 +18,7 @@
 
 use std::fmt;
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
@@ -394,56 +394,7 @@ pub(crate) fn agreement_reminder_day(
     policy: &Policy,
     cal: &WorkCalendar,
 ) -> Result<NaiveDate, Error> {
-    nth_working_day_before(cal, a.pay_by, policy.agreement_reminder_working_days)
-}
-
-/// The earliest `d` with `working_days_between(d, to) <= n`; the calendar's first day when the count never
-/// exceeds `n` within it.
-fn nth_working_day_before(cal: &WorkCalendar, to: NaiveDate, n: u32) -> Result<NaiveDate, Error> {
-    let first = *cal.coverage().start();
-    let fits = |d: NaiveDate| -> Result<bool, Error> {
-        Ok(cal.working_days_between(d, to)? <= i64::from(n))
-    };
-    // Check `to` itself first: it raises the out-of-range error for a `to` the calendar does not know.
-    fits(to)?;
-    let mut margin = u64::from(n).saturating_mul(2).saturating_add(16);
-    // `lo` does not fit (or is the calendar's first day); `hi` fits.
-    let mut lo = loop {
-        match to.checked_sub_days(Days::new(margin)) {
-            Some(d) if d > first => {
-                if !fits(d)? {
-                    break d;
-                }
-            }
-            _ => {
-                if fits(first)? {
-                    return Ok(first);
-                }
-                break first;
-            }
-        }
-        margin = margin.saturating_mul(2);
-    };
-    let mut hi = to;
-    // Invariant: !fits(lo) && fits(hi); bisect on the natural-day distance.
-    loop {
-        let gap = hi.signed_duration_since(lo).num_days();
-        if gap <= 1 {
-            return Ok(hi);
-        }
-        let half = u64::try_from(gap / 2).unwrap_or(1);
-        let mid = lo
-            .checked_add_days(Days::new(half))
-            .ok_or(Error::DateOverflow {
-                date: lo,
-                days: u32::try_from(half).unwrap_or(u32::MAX),
-            })?;
-        if fits(mid)? {
-            hi = mid;
-        } else {
-            lo = mid;
-        }
-    }
+    cal.sub_working_days(a.pay_by, policy.agreement_reminder_working_days)
 }
 
 /// The last day to file a case whose filing conditions were met on `from` (000 §三(二) “及时立案”):
@@ -457,14 +408,13 @@ pub(crate) fn filing_deadline(
     from: NaiveDate,
 ) -> Result<NaiveDate, Error> {
     if policy.escalation_same_day_filing && escalated(clue, policy) {
-        cal.is_working_day(from)?;
         return Ok(from);
     }
     cal.add_working_days(from, policy.file_within_working_days)
 }
 
-/// Whether the record shows the case escalated (提级办案): handled by the city (000 §二(三) “上提一级由市级直接
-/// 办理”), or raised by the criteria of 003 as [`deadline::escalation`](crate::deadline::escalation) decides them.
+/// Whether the record shows the case escalated (提级办案), as [`deadline::escalation`](crate::deadline::escalation)
+/// decides it: handled by the city (000 §二(三) “上提一级由市级直接办理”), or raised by the criteria of 003.
 fn escalated(clue: &Clue, policy: &Policy) -> bool {
     clue.handling_level == HandlingLevel::City
         || crate::deadline::escalation(clue, policy).escalated
@@ -553,31 +503,16 @@ mod tests {
     fn the_reminder_day_is_the_nth_working_day_before_the_payment_date() -> Result<(), Error> {
         let cal = WorkCalendar::china();
         // Fri 2025-03-14, 3 working days back: Tue 03-11 ((Tue, Fri] = Wed, Thu, Fri).
-        assert_eq!(
-            nth_working_day_before(&cal, d(2025, 3, 14), 3)?,
-            d(2025, 3, 11)
-        );
+        assert_eq!(cal.sub_working_days(d(2025, 3, 14), 3)?, d(2025, 3, 11));
         // Sun 2025-03-16 counts as Fri: still Tue.
-        assert_eq!(
-            nth_working_day_before(&cal, d(2025, 3, 16), 3)?,
-            d(2025, 3, 11)
-        );
+        assert_eq!(cal.sub_working_days(d(2025, 3, 16), 3)?, d(2025, 3, 11));
         // Wed 2025-02-05, after the Spring Festival (01-28..02-04) and the make-up Sun 01-26: the three working
         // days left are Sun 01-26, Mon 01-27 and Wed 02-05, so the window opens on Fri 01-24.
-        assert_eq!(
-            nth_working_day_before(&cal, d(2025, 2, 5), 3)?,
-            d(2025, 1, 24)
-        );
-        assert_eq!(
-            nth_working_day_before(&cal, d(2025, 2, 5), 0)?,
-            d(2025, 2, 5)
-        );
+        assert_eq!(cal.sub_working_days(d(2025, 2, 5), 3)?, d(2025, 1, 24));
+        assert_eq!(cal.sub_working_days(d(2025, 2, 5), 0)?, d(2025, 2, 5));
         // Near the calendar's first day.
-        assert_eq!(
-            nth_working_day_before(&cal, d(2004, 1, 2), 5)?,
-            d(2004, 1, 1)
-        );
-        assert!(nth_working_day_before(&cal, d(2027, 1, 4), 3).is_err());
+        assert_eq!(cal.sub_working_days(d(2004, 1, 2), 5)?, d(2004, 1, 1));
+        assert!(cal.sub_working_days(d(2027, 1, 4), 3).is_err());
         Ok(())
     }
 
@@ -594,7 +529,7 @@ mod tests {
                 {
                     slow = prev;
                 }
-                assert_eq!(nth_working_day_before(&cal, to, n)?, slow, "n={n} to={to}");
+                assert_eq!(cal.sub_working_days(to, n)?, slow, "n={n} to={to}");
                 to = to.succ_opt().unwrap_or(to);
             }
         }

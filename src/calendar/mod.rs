@@ -256,6 +256,39 @@ impl WorkCalendar {
         }
     }
 
+    /// The earliest day `d` from which at most `n` working days remain up to `end` (counted in `(d, end]`, the day
+    /// itself not counted, as 民法典 第201条 counts): the day a window of "N 个工作日前" opens. The inverse of
+    /// [`add_working_days`](Self::add_working_days): for a working day `end` and `n ≥ 1`,
+    /// `add_working_days(sub_working_days(end, n)?, n)? == end`. When the calendar holds fewer than `n` working
+    /// days before `end`, its first day. O(1).
+    ///
+    /// ```
+    /// use wage_arrears::WorkCalendar;
+    ///
+    /// let cal = WorkCalendar::china();
+    /// // 3 working days before Wed 2025-02-05 reach back over the Spring Festival to Fri 2025-01-24.
+    /// assert_eq!(cal.sub_working_days(wage_arrears::date(2025, 2, 5)?, 3)?, wage_arrears::date(2025, 1, 24)?);
+    /// # Ok::<(), wage_arrears::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::CalendarOutOfRange`] when `end` is outside [`coverage`](Self::coverage).
+    #[inline]
+    pub fn sub_working_days(&self, end: NaiveDate, n: u32) -> Result<NaiveDate, Error> {
+        let j = self.offset(end)?;
+        let t = &*self.inner;
+        // `c` working days lie on or before `end`; the window opens on the (c − n)-th of them (1-based).
+        let c = u64::from(t.cum[j + 1]);
+        match c.checked_sub(u64::from(n) + 1) {
+            Some(k) => Ok(usize::try_from(k)
+                .ok()
+                .and_then(|k| t.working.get(k))
+                .copied()
+                .unwrap_or(t.first)),
+            None => Ok(t.first),
+        }
+    }
+
     /// The number of working days in `(from, to]`; negative, the count of `(to, from]`, when `to < from`.
     ///
     /// For every `d` and `n`, `working_days_between(d, add_working_days(d, n)?) == n`.
@@ -311,7 +344,8 @@ impl WorkCalendar {
                 // `cum[j]` working days lie before `end`, so the first on or after it has that index.
                 match t.working.get(t.cum[j] as usize) {
                     Some(&day) => Ok(day),
-                    None => Err(t.count_past_end(end, 0)),
+                    // No working day on or after `end` within the calendar: where it rolls to is unknown.
+                    None => Err(t.out_of_range(end.succ_opt().unwrap_or(end))),
                 }
             }
         }
