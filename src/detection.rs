@@ -19,9 +19,12 @@ use chrono::NaiveDate;
 
 use crate::Error;
 use crate::calendar::WorkCalendar;
+use crate::calendar::not_yet_known;
 use crate::disposition::{early_ministry_submissions, unrevised_resubmissions};
 use crate::finding::{Finding, FindingKind};
-use crate::follow_up::{agreement_reminder_day, filing_deadline, open_agreement};
+use crate::follow_up::{
+    agreement_overdue_day, agreement_reminder_day, filing_deadline, refusal_day,
+};
 use crate::model::{Clue, Conclusion};
 use crate::policy::Policy;
 
@@ -84,8 +87,13 @@ pub fn detect_findings(
     // a contact that reached the reporter within `first_contact_working_days` working days of acceptance. A clue
     // closed without an acceptance on record is clocked from its registration.
     let start = known(clue.accepted_on).or_else(|| closed_on.map(|_| clue.registered_on));
-    if let Some(start) = start {
-        let deadline = cal.add_working_days(start, policy.first_contact_working_days)?;
+    if let Some(start) = start
+        && let Some(deadline) = not_yet_known(
+            cal.add_working_days(start, policy.first_contact_working_days),
+            as_of,
+            cal,
+        )?
+    {
         let first = clue
             .contacts
             .iter()
@@ -106,9 +114,13 @@ pub fn detect_findings(
 
     // Kind 3 (000 §四(一)3 “协议到期未履行，没有跟踪督促的”; §三(一) “在协议支付日期临期或者到期后，要进行跟踪
     // 督促”): unpaid, and no follow-up from the reminder day to the overdue follow-up's due day.
-    if let Some(a) = open_agreement(clue, as_of) {
+    // The agreement stays on record once signed, whatever the conclusion becomes later: a finding never
+    // disappears because the clue was filed afterwards (unless it was filed before the follow-up fell due).
+    if let Some(a) = clue.agreement.as_ref().filter(|a| a.signed_on <= as_of)
+        && let Some(overdue_due) = not_yet_known(agreement_overdue_day(a, policy, cal), as_of, cal)?
+        && clue.case_filed_on.is_none_or(|f| f > overdue_due)
+    {
         let reminder = agreement_reminder_day(a, policy, cal)?;
-        let overdue_due = cal.add_working_days(a.pay_by, 1)?;
         let paid = a.paid_on.is_some_and(|p| p <= overdue_due);
         let followed = a
             .follow_ups
@@ -178,26 +190,29 @@ pub fn detect_findings(
     }
 
     // Kind 8 (000 §四(一)8 “对符合立案条件不及时立案的”; §三(二) “对欠薪事实清楚，符合立案条件的要及时立案”;
-    // 003 “即接即办、当日立案” for escalated cases).
-    if let Some(i) = clue.investigation.as_ref().filter(|i| i.on <= as_of)
-        && i.arrears_verified
-        && i.employer_refuses
+    // §三(一) “对拒不履行的要依法立案处理”; 003 “即接即办、当日立案” for escalated cases). The filing conditions
+    // are met when verified arrears are refused, or when the employer refuses to perform a coordinated agreement.
+    let verified = clue
+        .investigation
+        .as_ref()
+        .filter(|i| i.on <= as_of && i.arrears_verified && i.employer_refuses)
+        .map(|i| (i.on, "核实欠薪且用人单位拒不支付"));
+    let refused = clue
+        .agreement
+        .as_ref()
+        .filter(|a| a.refused_to_perform)
+        .map(|a| (refusal_day(a), "用人单位拒不履行还款协议"))
+        .filter(|&(on, _)| on <= as_of);
+    if let Some((met_on, why)) = verified.or(refused)
+        && let Some(deadline) =
+            not_yet_known(filing_deadline(clue, policy, cal, met_on), as_of, cal)?
+        && clue.case_filed_on.is_none_or(|f| f > deadline)
     {
-        let deadline = filing_deadline(clue, policy, cal, i.on)?;
-        let filed = clue.case_filed_on.filter(|&f| f <= deadline);
-        if filed.is_none() {
-            let note = match known(clue.case_filed_on) {
-                Some(f) => format!(
-                    "{}核实欠薪且用人单位拒不支付，应于{deadline}前立案，{f}才立案",
-                    i.on
-                ),
-                None => format!(
-                    "{}核实欠薪且用人单位拒不支付，应于{deadline}前立案，未立案",
-                    i.on
-                ),
-            };
-            found(FindingKind::NotFiledInTime, next_day(deadline)?, note);
-        }
+        let note = match known(clue.case_filed_on) {
+            Some(f) => format!("{met_on}{why}，应于{deadline}前立案，{f}才立案"),
+            None => format!("{met_on}{why}，应于{deadline}前立案，未立案"),
+        };
+        found(FindingKind::NotFiledInTime, next_day(deadline)?, note);
     }
 
     out.sort_by_key(|f| (f.found_on, f.kind));

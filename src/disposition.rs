@@ -508,8 +508,8 @@ impl Checker<'_> {
         let code = conclusion.code();
         let broken = (refused && wrong).then(|| {
             (
-                format!("欠薪已核实且用人单位拒不支付，应当立案处理（结论1–4），不得以{code}办结"),
-                format!("arrears verified and the employer refuses to pay: the case must be filed (1–4), not closed as {code}"),
+                format!("欠薪已核实且用人单位拒不支付或拒不履行还款协议，应当立案处理（结论1–4），不得以{code}办结"),
+                format!("arrears verified and the employer refuses to pay or to perform the agreement: the case must be filed (1–4), not closed as {code}"),
             )
         });
         self.rule(

@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
-use crate::calendar::WorkCalendar;
+use crate::calendar::{WorkCalendar, not_yet_known};
 use crate::model::{Agreement, Clue, Conclusion, HandlingLevel, ProgressKind};
 use crate::policy::{Policy, Response};
 use crate::review::{Month, review_due_on};
@@ -37,8 +37,10 @@ pub enum FollowUpKind {
     AgreementDueSoon,
     /// 协议到期未履行，立即跟踪督促 (R-FUP-2).
     AgreementOverdue,
-    /// 用人单位拒不支付/拒不履行，依法立案 (R-FUP-3).
+    /// 用人单位拒不履行还款协议，依法立案 (R-FUP-3).
     FileCase,
+    /// 欠薪已核实且用人单位拒不支付，及时立案 (R-FIL-1).
+    FileVerifiedArrears,
     /// 核处结论为5的线索复核 (R-FUP-4).
     Code5Review,
     /// 退回线索整改后重新核处、按期报送 (R-FUP-5).
@@ -53,10 +55,11 @@ pub enum FollowUpKind {
 
 impl FollowUpKind {
     /// Every kind, in order.
-    pub const ALL: [FollowUpKind; 8] = [
+    pub const ALL: &'static [FollowUpKind] = &[
         FollowUpKind::AgreementDueSoon,
         FollowUpKind::AgreementOverdue,
         FollowUpKind::FileCase,
+        FollowUpKind::FileVerifiedArrears,
         FollowUpKind::Code5Review,
         FollowUpKind::ResubmitReturned,
         FollowUpKind::ProgressFeedback,
@@ -79,6 +82,7 @@ impl FollowUpKind {
             FollowUpKind::AgreementDueSoon => RuleId::AgreementDueSoon,
             FollowUpKind::AgreementOverdue => RuleId::AgreementOverdue,
             FollowUpKind::FileCase => RuleId::AgreementRefusedFile,
+            FollowUpKind::FileVerifiedArrears => RuleId::MustFileWhenRefused,
             FollowUpKind::Code5Review => RuleId::ReviewEveryCode5,
             FollowUpKind::ResubmitReturned => RuleId::ResubmitReturned,
             FollowUpKind::ProgressFeedback => RuleId::ProgressFeedbackOwed,
@@ -101,7 +105,8 @@ impl FollowUpKind {
         match self {
             FollowUpKind::AgreementDueSoon => "协议临期督促",
             FollowUpKind::AgreementOverdue => "协议到期未付督促",
-            FollowUpKind::FileCase => "拒不支付立案",
+            FollowUpKind::FileCase => "拒不履行协议立案",
+            FollowUpKind::FileVerifiedArrears => "拒不支付立案",
             FollowUpKind::Code5Review => "结论5复核",
             FollowUpKind::ResubmitReturned => "退回线索重新报送",
             FollowUpKind::ProgressFeedback => "进度反馈",
@@ -114,7 +119,7 @@ impl FollowUpKind {
     ///
     /// ```
     /// use wage_arrears::follow_up::FollowUpKind;
-    /// assert_eq!(FollowUpKind::FileCase.label_en(), "file a case");
+    /// assert_eq!(FollowUpKind::FileCase.label_en(), "file a case: agreement refused");
     /// # Ok::<(), wage_arrears::Error>(())
     /// ```
     ///
@@ -124,7 +129,8 @@ impl FollowUpKind {
         match self {
             FollowUpKind::AgreementDueSoon => "agreement due soon",
             FollowUpKind::AgreementOverdue => "agreement overdue",
-            FollowUpKind::FileCase => "file a case",
+            FollowUpKind::FileCase => "file a case: agreement refused",
+            FollowUpKind::FileVerifiedArrears => "file a case: verified arrears refused",
             FollowUpKind::Code5Review => "code-5 review",
             FollowUpKind::ResubmitReturned => "resubmit returned clue",
             FollowUpKind::ProgressFeedback => "progress feedback",
@@ -218,10 +224,15 @@ pub fn follow_ups(
         if !paid && !a.refused_to_perform {
             // R-FUP-1 (000 §三(一)): “对核处结论为5的欠薪线索，在协议支付日期临期或者到期后，要进行跟踪督促，
             // 确保用人单位履行支付协议。” — 临期: `agreement_reminder_working_days` working days before.
-            let soon = agreement_reminder_day(a, policy, cal)?;
+            // A payment date past the calendar's last day (next year's notice not out yet) has no reminder day
+            // yet; seen from a day the calendar knows, it is still in the future.
+            let soon = not_yet_known(agreement_reminder_day(a, policy, cal), as_of, cal)?;
             let followed_since =
                 |from: NaiveDate| a.follow_ups.iter().any(|&f| f >= from && f <= as_of);
-            if as_of <= a.pay_by && !followed_since(soon) {
+            if let Some(soon) = soon
+                && as_of <= a.pay_by
+                && !followed_since(soon)
+            {
                 push(
                     FollowUpKind::AgreementDueSoon,
                     soon,
@@ -237,7 +248,7 @@ pub fn follow_ups(
             if as_of > a.pay_by && !a.follow_ups.iter().any(|&f| f > a.pay_by && f <= as_of) {
                 push(
                     FollowUpKind::AgreementOverdue,
-                    cal.add_working_days(a.pay_by, 1)?,
+                    agreement_overdue_day(a, policy, cal)?,
                     a.pay_by,
                     format!(
                         "还款协议约定{}支付{}，到期未履行，立即跟踪督促",
@@ -256,7 +267,7 @@ pub fn follow_ups(
         {
             let due = filing_deadline(clue, policy, cal, i.on)?;
             push(
-                FollowUpKind::FileCase,
+                FollowUpKind::FileVerifiedArrears,
                 due,
                 i.on,
                 format!(
@@ -266,15 +277,9 @@ pub fn follow_ups(
             );
         } else if let Some(a) = open_agreement(clue, as_of)
             && a.refused_to_perform
+            && refusal_day(a) <= as_of
         {
-            // The record gives no day for the refusal: the latest follow-up (where it is learnt) stands in,
-            // else the signing.
-            let learnt = a
-                .follow_ups
-                .iter()
-                .copied()
-                .filter(|&f| f <= as_of)
-                .fold(a.signed_on, NaiveDate::max);
+            let learnt = refusal_day(a);
             let due = filing_deadline(clue, policy, cal, learnt)?;
             push(
                 FollowUpKind::FileCase,
@@ -395,6 +400,30 @@ pub(crate) fn agreement_reminder_day(
     cal: &WorkCalendar,
 ) -> Result<NaiveDate, Error> {
     cal.sub_working_days(a.pay_by, policy.agreement_reminder_working_days)
+}
+
+/// The day a passed, unpaid agreement is followed up at the latest: `agreement_overdue_working_days` working days
+/// after its payment date (000 §三(一) “到期后，要进行跟踪督促”; interpretation: the next working day).
+pub(crate) fn agreement_overdue_day(
+    a: &Agreement,
+    policy: &Policy,
+    cal: &WorkCalendar,
+) -> Result<NaiveDate, Error> {
+    cal.add_working_days(a.pay_by, policy.agreement_overdue_working_days)
+}
+
+/// The day an agreement's refusal (拒不履行) is on record: `refused_on`, else the first follow-up on or after the
+/// payment date (where the refusal is learnt at the latest), else the payment date itself. Fixed once recorded:
+/// later follow-ups do not move it.
+pub(crate) fn refusal_day(a: &Agreement) -> NaiveDate {
+    a.refused_on.unwrap_or_else(|| {
+        a.follow_ups
+            .iter()
+            .copied()
+            .filter(|&f| f >= a.pay_by)
+            .min()
+            .unwrap_or(a.pay_by)
+    })
 }
 
 /// The last day to file a case whose filing conditions were met on `from` (000 §三(二) “及时立案”):

@@ -387,6 +387,9 @@ pub struct Agreement {
     /// Whether the employer refuses to perform (拒不履行).
     #[serde(default)]
     pub refused_to_perform: bool,
+    /// The day the refusal was recorded, when known (else the first follow-up on or after `pay_by` stands in).
+    #[serde(default)]
+    pub refused_on: Option<NaiveDate>,
     /// The days the office followed the agreement up (跟踪督促, 000 §三(一)).
     #[serde(default)]
     pub follow_ups: Vec<NaiveDate>,

@@ -271,6 +271,9 @@ policy! {
     /// An agreement is followed up this many working days before its payment date (000 §三(一) "临期";
     /// interpretation: 3).
     agreement_reminder_working_days: u32 = 3;
+    /// A passed, unpaid agreement is followed up within this many working days after its payment date (000 §三(一)
+    /// “到期后，要进行跟踪督促”; interpretation: 1, the next working day).
+    agreement_overdue_working_days: u32 = 1;
     /// A returned clue is resubmitted within this many working days (000 §二(三) "按期报送"; interpretation: 5).
     resubmit_within_working_days: u32 = 5;
     /// A closed case gets a periodic return visit this many natural days after closing (003 "定期检查";

@@ -195,6 +195,7 @@ fn odd_clue() -> impl Strategy<Value = Clue> {
                     amount: Fen(1),
                     paid_on,
                     refused_to_perform: false,
+                    refused_on: None,
                     follow_ups,
                 });
                 c.submissions = submissions

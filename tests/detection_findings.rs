@@ -372,3 +372,50 @@ fn a_clue_accepted_outside_the_calendar_is_an_error() {
         Err(Error::CalendarOutOfRange { .. })
     ));
 }
+
+#[test]
+fn a_clue_accepted_on_the_calendars_last_day_shows_no_finding_yet_rather_than_an_error()
+-> Result<(), Error> {
+    // The first-contact deadline falls in 2027, whose notice the calendar does not have: not due yet.
+    let mut c = Clue::new(
+        "PDS-2026-1231",
+        wage_arrears::model::Source::GovCnMessage,
+        "叶县",
+        d(2026, 12, 30),
+    );
+    c.accepted_on = Some(d(2026, 12, 31));
+    assert_eq!(found(&c, d(2026, 12, 31))?, []);
+    Ok(())
+}
+
+#[test]
+fn finding_three_stays_on_record_when_the_clue_is_filed_afterwards() -> Result<(), Error> {
+    let mut c = unpaid_agreement();
+    let before = kinds(&c, d(2025, 10, 31))?;
+    assert_eq!(
+        before,
+        [(FindingKind::AgreementNotFollowedUp, d(2025, 10, 10))]
+    );
+    // Filed in November as code 1: the October finding does not go away.
+    c.conclusion = Some(Conclusion::FiledPaid);
+    c.case_filed_on = Some(d(2025, 11, 3));
+    assert_eq!(kinds(&c, d(2025, 10, 31))?, before);
+    Ok(())
+}
+
+#[test]
+fn an_agreement_the_employer_refuses_to_perform_and_left_unfiled_is_finding_eight()
+-> Result<(), Error> {
+    let mut c = unpaid_agreement();
+    if let Some(a) = c.agreement.as_mut() {
+        a.refused_to_perform = true;
+        a.refused_on = Some(d(2025, 10, 9));
+        a.follow_ups = vec![d(2025, 10, 9)];
+    }
+    // Refused Thu 10-09; 5 working days: 10-10, 10-11 (make-up Saturday), 10-13, 10-14, 10-15; found 10-16.
+    assert_eq!(
+        kinds(&c, d(2025, 10, 20))?,
+        [(FindingKind::NotFiledInTime, d(2025, 10, 16))]
+    );
+    Ok(())
+}

@@ -86,6 +86,7 @@ fn full_clue() -> Clue {
         amount: Fen(61_250_000),
         paid_on: Some(d(2025, 10, 30)),
         refused_to_perform: false,
+        refused_on: None,
         follow_ups: vec![d(2025, 10, 27)],
     });
     c.closed_on = Some(d(2025, 11, 5));

@@ -698,6 +698,7 @@ fn generate_clue(
                     amount: c.amount_owed,
                     paid_on: None,
                     refused_to_perform: false,
+                    refused_on: None,
                     follow_ups: Vec::new(),
                 });
             } else if rng.chance(600) {
@@ -710,6 +711,7 @@ fn generate_clue(
                     amount: c.amount_owed,
                     paid_on: None,
                     refused_to_perform: false,
+                    refused_on: None,
                     follow_ups: Vec::new(),
                 };
                 let reminder = minus(pay_by, 3);

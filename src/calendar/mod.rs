@@ -39,6 +39,23 @@ pub fn date(year: i32, month: u32, day: u32) -> Result<NaiveDate, Error> {
     NaiveDate::from_ymd_opt(year, month, day).ok_or(Error::InvalidDate { year, month, day })
 }
 
+/// A day the calendar cannot place because it lies past its last day is, seen from `as_of` inside the calendar,
+/// still in the future: `Ok(None)` instead of the error, so that a rule whose deadline is not due yet does not
+/// fail for want of next year's notice. Any other error, or an `as_of` past the calendar, is passed on.
+pub(crate) fn not_yet_known(
+    result: Result<NaiveDate, Error>,
+    as_of: NaiveDate,
+    cal: &WorkCalendar,
+) -> Result<Option<NaiveDate>, Error> {
+    let last = *cal.coverage().end();
+    match result {
+        Ok(day) => Ok(Some(day)),
+        Err(Error::CountPastCalendar { .. }) if as_of <= last => Ok(None),
+        Err(Error::CalendarOutOfRange { date, .. }) if date > last && as_of <= last => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 /// What happens when a natural-day deadline falls on a rest day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

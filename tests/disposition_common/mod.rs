@@ -101,6 +101,7 @@ pub fn clean(conclusion: Conclusion) -> Clue {
                 amount: OWED,
                 paid_on: Some(d(2025, 4, 8)),
                 refused_to_perform: false,
+                refused_on: None,
                 follow_ups: vec![d(2025, 4, 7)],
             });
         }

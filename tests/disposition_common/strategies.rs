@@ -186,6 +186,7 @@ pub fn build(p: &Plan) -> Clue {
                 amount: paid,
                 paid_on: paid_gap.map(|g| plus(signed, g)),
                 refused_to_perform: false,
+                refused_on: None,
                 follow_ups: follow_ups.iter().map(|&g| plus(signed, g)).collect(),
             });
             if p.agreement.is_none() {
@@ -344,6 +345,7 @@ pub fn any_clue() -> impl Strategy<Value = Clue> {
                             amount: Fen(amount),
                             paid_on,
                             refused_to_perform,
+                            refused_on: None,
                             follow_ups,
                         }
                     },
