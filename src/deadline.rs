@@ -202,36 +202,78 @@ pub struct Deadlines {
 /// - [`Error::CountPastCalendar`] when a working-day count (or a roll-over) runs past the calendar's last day.
 pub fn deadlines(clue: &Clue, policy: &Policy, cal: &WorkCalendar) -> Result<Deadlines, Error> {
     clue.check()?;
-    let clock = policy.clocks.of(clue.source);
-    let accept = match clock.accept_working_days {
-        Some(n) => Some(Deadline {
-            rule: accept_rule(clue.source),
-            start: clue.registered_on,
-            days: n,
-            unit: DayUnit::Working,
-            rollover: Rollover::None,
-            // “自线索登记之日起N个工作日内”: the N-th working day strictly after the registration day.
-            due: cal.add_working_days(clue.registered_on, n)?,
-        }),
-        None => None,
-    };
-    let respond = match (clock.respond_natural_days, clue.accepted_on) {
-        (Some(n), Some(accepted_on)) => Some(Deadline {
-            rule: respond_rule(clock.response),
-            start: accepted_on,
-            days: n,
-            unit: DayUnit::Natural,
-            rollover: policy.natural_day_rollover,
-            // “自线索确认接收之日起N个自然日内”: acceptance + N; roll-over per the policy (民法典 第203条).
-            due: natural_due(cal, accepted_on, n, policy.natural_day_rollover)?,
-        }),
-        _ => None,
-    };
     Ok(Deadlines {
-        accept,
-        respond,
-        response: clock.response,
+        accept: accept_deadline(clue.source, clue.registered_on, policy, cal)?,
+        respond: respond_deadline(clue, policy, cal)?,
+        response: policy.clocks.of(clue.source).response,
     })
+}
+
+/// 接收时限（000 §二(一)）：“人社部根治欠薪进行时”专栏欠薪线索应当自线索登记之日起3个工作日内完成接收，中国政府网
+/// 网民留言、国务院“互联网+督查”、部长信箱欠薪线索应当自线索登记之日起2个工作日内完成接收。
+///
+/// The acceptance clock alone, from the registration facts: the N-th working day strictly after `registered_on`
+/// (N from `policy.clocks`), or `None` when the policy sets no acceptance clock for the source.
+///
+/// ```
+/// use wage_arrears::deadline::accept_deadline;
+/// use wage_arrears::{Policy, Source, WorkCalendar};
+///
+/// let due = accept_deadline(Source::MohrssColumn, wage_arrears::date(2026, 9, 30)?, &Policy::default(), &WorkCalendar::china())?;
+/// assert_eq!(due.map(|d| d.due), Some(wage_arrears::date(2026, 10, 10)?));
+/// # Ok::<(), wage_arrears::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::CalendarOutOfRange`] when `registered_on` is outside the calendar; [`Error::CountPastCalendar`] when
+/// the count runs past its last day.
+pub fn accept_deadline(
+    source: Source,
+    registered_on: NaiveDate,
+    policy: &Policy,
+    cal: &WorkCalendar,
+) -> Result<Option<Deadline>, Error> {
+    let Some(n) = policy.clocks.of(source).accept_working_days else {
+        return Ok(None);
+    };
+    Ok(Some(Deadline {
+        rule: accept_rule(source),
+        start: registered_on,
+        days: n,
+        unit: DayUnit::Working,
+        rollover: Rollover::None,
+        // “自线索登记之日起N个工作日内”: the N-th working day strictly after the registration day.
+        due: cal.add_working_days(registered_on, n)?,
+    }))
+}
+
+/// 办理时限（000 §二(二)）：“人社部根治欠薪进行时”专栏欠薪线索自线索确认接收之日起60个自然日内应当填写办结反馈
+/// 情况，中国政府网网民留言、国务院“互联网+督查”、部长信箱欠薪线索应当自线索确认接收之日起30个自然日回复办理情况。
+///
+/// The response clock alone: `accepted_on` + N natural days, rolled over per `policy.natural_day_rollover`;
+/// `None` until the clue is accepted, or when the policy sets no response clock for the source.
+///
+/// # Errors
+/// [`Error::DateOverflow`] at the end of the date range; with roll-over, [`Error::CalendarOutOfRange`] when the
+/// respond-by day is outside the calendar (without roll-over no calendar is needed).
+pub fn respond_deadline(
+    clue: &Clue,
+    policy: &Policy,
+    cal: &WorkCalendar,
+) -> Result<Option<Deadline>, Error> {
+    let clock = policy.clocks.of(clue.source);
+    let (Some(n), Some(accepted_on)) = (clock.respond_natural_days, clue.accepted_on) else {
+        return Ok(None);
+    };
+    Ok(Some(Deadline {
+        rule: respond_rule(clock.response),
+        start: accepted_on,
+        days: n,
+        unit: DayUnit::Natural,
+        rollover: policy.natural_day_rollover,
+        // “自线索确认接收之日起N个自然日内”: acceptance + N; roll-over per the policy (民法典 第203条).
+        due: natural_due(cal, accepted_on, n, policy.natural_day_rollover)?,
+    }))
 }
 
 /// `start + n` natural days (自然日); with [`Rollover::NextWorkingDay`] a rest-day end moves to the next working

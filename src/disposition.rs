@@ -221,7 +221,15 @@ pub(crate) fn unrevised_resubmissions(clue: &Clue, as_of: Option<NaiveDate>) -> 
     subs.sort_by_key(|s| s.submitted_on);
     subs.windows(2)
         .filter_map(|w| match w {
-            [prev, next] if prev.returned_on.is_some() && !next.revised => Some(next.submitted_on),
+            // Returned (on or before the resubmission, and known on `as_of`), then resubmitted unrevised.
+            [prev, next]
+                if prev
+                    .returned_on
+                    .is_some_and(|r| r <= next.submitted_on && as_of.is_none_or(|d| r <= d))
+                    && !next.revised =>
+            {
+                Some(next.submitted_on)
+            }
             _ => None,
         })
         .collect()

@@ -306,7 +306,11 @@ pub fn follow_ups(
     }
 
     // R-FUP-5 (000 §二(三)): “县级承办单位按要求整改后重新核处并按期报送。”
-    if let Some(last) = clue.submissions.iter().rfind(|s| s.submitted_on <= as_of)
+    if let Some(last) = clue
+        .submissions
+        .iter()
+        .filter(|s| s.submitted_on <= as_of)
+        .max_by_key(|s| s.submitted_on)
         && let Some(returned) = known(last.returned_on)
     {
         let due = cal.add_working_days(returned, policy.resubmit_within_working_days)?;
@@ -450,14 +454,13 @@ fn escalated(clue: &Clue, policy: &Policy) -> bool {
 }
 
 /// The reply-by day of a source that answers by reply or progress feedback (000 §二(二) “……30个自然日回复办理情况，
-/// 未办结的需填写进度反馈”), from [`deadline::deadlines`](crate::deadline::deadlines); `None` for other sources.
+/// 未办结的需填写进度反馈”), from [`deadline::respond_deadline`](crate::deadline::respond_deadline); `None` for
+/// other sources.
 fn reply_due(clue: &Clue, policy: &Policy, cal: &WorkCalendar) -> Result<Option<NaiveDate>, Error> {
     if policy.clocks.of(clue.source).response != Response::ReplyOrProgressFeedback {
         return Ok(None);
     }
-    Ok(crate::deadline::deadlines(clue, policy, cal)?
-        .respond
-        .map(|d| d.due))
+    Ok(crate::deadline::respond_deadline(clue, policy, cal)?.map(|d| d.due))
 }
 
 /// The seed of the random return-visit draw: a fixed constant, so that the draw is the same on every machine

@@ -564,8 +564,7 @@ pub fn kpis(
     // running past the calendar does not stop the count.
     let mut acceptance = Ratio::default();
     for c in mine.iter().filter(|c| in_period(c.registered_on)) {
-        let registration = Clue::new(c.id.clone(), c.source, c.county.clone(), c.registered_on);
-        let Some(clock) = deadline::deadlines(&registration, policy, cal)?.accept else {
+        let Some(clock) = deadline::accept_deadline(c.source, c.registered_on, policy, cal)? else {
             continue; // the policy sets no acceptance clock for this source
         };
         match clock.status(c.accepted_on, to) {
@@ -629,9 +628,7 @@ pub fn kpis(
         if known(c.closed_on).is_some() {
             tally(true, true, &mut closure);
         } else {
-            let running = deadline::deadlines(c, policy, cal)?
-                .respond
-                .is_some_and(|d| to <= d.due);
+            let running = deadline::respond_deadline(c, policy, cal)?.is_some_and(|d| to <= d.due);
             tally(!running, false, &mut closure);
         }
     }
