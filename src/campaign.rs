@@ -12,6 +12,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::calendar::const_date;
+use crate::deadline::days_from;
 use crate::model::Clue;
 use crate::{Error, RuleId, WorkCalendar};
 
@@ -75,14 +77,14 @@ impl Campaign {
         //          行动结束后2个工作日内，报送专项行动总体工作情况。
         Campaign {
             name: "洛阳市根治欠薪冬季专项行动".to_owned(),
-            starts_on: ymd(2023, 11, 10),
-            ends_on: ymd(2024, 2, 10),
-            close_all_by: ymd(2024, 2, 10),
+            starts_on: const { const_date(2023, 11, 10) },
+            ends_on: const { const_date(2024, 2, 10) },
+            close_all_by: const { const_date(2024, 2, 10) },
             reports: vec![
                 ReportDue::Fixed {
                     name: "行动进展情况报告".to_owned(),
-                    due: ymd(2024, 1, 1),
-                    covers_to: ymd(2023, 12, 31),
+                    due: const { const_date(2024, 1, 1) },
+                    covers_to: const { const_date(2023, 12, 31) },
                 },
                 ReportDue::WorkingDaysAfterEnd {
                     name: "专项行动总体工作情况报告".to_owned(),
@@ -306,9 +308,16 @@ pub fn campaign_misses(
 ) -> Result<Vec<CampaignMiss>, Error> {
     c.validate()?;
     let by = c.close_all_by;
+    // A clue listed twice is one clue (the first copy by position is kept, the list's order being the caller's).
+    let mut seen = std::collections::BTreeSet::new();
+    // The working days left to the close-all date are the same for every open clue: counted once, when needed.
+    let mut working_days_left = None;
     let mut out = Vec::new();
     for clue in clues {
         clue.check()?;
+        if !seen.insert(clue.id.as_str()) {
+            continue;
+        }
         // 001 §一：所有查实的欠薪案件在2024年春节前全部办结。
         let verified = clue
             .investigation
@@ -325,7 +334,10 @@ pub fn campaign_misses(
             },
             None if as_of <= by => MissKind::OpenBeforeDeadline {
                 days_left: days_from(as_of, by),
-                working_days_left: cal.working_days_between(as_of, by)?,
+                working_days_left: match working_days_left {
+                    Some(n) => n,
+                    None => *working_days_left.insert(cal.working_days_between(as_of, by)?),
+                },
             },
             None => MissKind::OpenPastDeadline {
                 days_over: days_from(by, as_of),
@@ -340,16 +352,6 @@ pub fn campaign_misses(
         });
     }
     Ok(out)
-}
-
-/// `to − from` in natural days.
-fn days_from(from: NaiveDate, to: NaiveDate) -> i64 {
-    to.signed_duration_since(from).num_days()
-}
-
-/// A date of the worked example, known valid.
-fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
 }
 
 #[cfg(test)]

@@ -59,8 +59,8 @@ pub struct Deadline {
     pub days: u32,
     /// Working or natural days.
     pub unit: DayUnit,
-    /// For natural days, whether a rest-day end moved to the next working day; [`Rollover::None`] for working
-    /// days, which always end on a working day.
+    /// For natural days, the roll-over rule the count applied (the policy's setting, whether or not the end fell on
+    /// a rest day); [`Rollover::None`] for working days, which always end on a working day.
     pub rollover: Rollover,
     /// The last day on which acting is on time (inclusive).
     pub due: NaiveDate,
@@ -601,7 +601,7 @@ fn progress_after(
 }
 
 /// `to − from` in natural days.
-fn days_from(from: NaiveDate, to: NaiveDate) -> i64 {
+pub(crate) fn days_from(from: NaiveDate, to: NaiveDate) -> i64 {
     to.signed_duration_since(from).num_days()
 }
 

@@ -463,16 +463,12 @@ fn reply_due(clue: &Clue, policy: &Policy, cal: &WorkCalendar) -> Result<Option<
     Ok(crate::deadline::respond_deadline(clue, policy, cal)?.map(|d| d.due))
 }
 
-/// The seed of the random return-visit draw: a fixed constant, so that the draw is the same on every machine
-/// and in every run (reproducible, as the spot check is).
-const RETURN_VISIT_SEED: u64 = 0x7761_6765_2d61_7272; // "wage-arr"
-
 /// Whether a closed clue is drawn for a random return visit (003 “随机抽查”): its draw key
 /// ([`draw_key`](crate::review::draw_key), the crate's one stable hash: FNV-1a 64 + SplitMix64, the same as the
-/// spot check's) under `RETURN_VISIT_SEED`, scaled to `[0, 10_000)` (multiply-shift, no modulo bias), falls
+/// spot check's) under `policy.random_return_visit_seed`, scaled to `[0, 10_000)` (multiply-shift, no modulo bias), falls
 /// below `policy.random_return_visit_rate` in basis points.
 pub(crate) fn selected_for_random_visit(clue_id: &str, policy: &Policy) -> bool {
-    let h = crate::review::draw_key(RETURN_VISIT_SEED, clue_id);
+    let h = crate::review::draw_key(policy.random_return_visit_seed, clue_id);
     let scaled = (u128::from(h) * 10_000) >> 64;
     scaled < u128::from(policy.random_return_visit_rate.basis_points())
 }
@@ -496,8 +492,9 @@ mod tests {
             ..Policy::default()
         };
         for id in ["", "a", "PDS-2025-0001"] {
-            let scaled =
-                (u128::from(crate::review::draw_key(RETURN_VISIT_SEED, id)) * 10_000) >> 64;
+            let scaled = (u128::from(crate::review::draw_key(all.random_return_visit_seed, id))
+                * 10_000)
+                >> 64;
             let at = |bp: u32| Policy {
                 random_return_visit_rate: Rate(bp),
                 ..Policy::default()

@@ -195,10 +195,7 @@ macro_rules! policy {
 }
 
 const fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    match NaiveDate::from_ymd_opt(y, m, day) {
-        Some(date) => date,
-        None => panic!("impossible date in the default policy"),
-    }
+    crate::calendar::const_date(y, m, day)
 }
 
 const MOHRSS_CLOCK: SourceClock = SourceClock {
@@ -281,6 +278,9 @@ policy! {
     return_visit_after_days: u32 = 30;
     /// The share of closed cases drawn for a random return visit (003 "随机抽查"; interpretation: 10%).
     random_return_visit_rate: Rate = Rate::percent(10);
+    /// The seed of the random return-visit draw: the same seed draws the same clues on every machine and in every
+    /// run; a city that wants its draw unpredictable in advance sets its own (interpretation: a fixed default).
+    random_return_visit_seed: u64 = 0x7761_6765_2d61_7272;
 
     // ── Review (000 §三(四), §四(一)) ──
     /// The share of a month's closed clues the city spot-checks (000 §三(四) "按照5%的比例").

@@ -177,7 +177,7 @@ rules! {
     /// The progress report.
     CampaignProgressReport = "R-CMP-2", "001", "§四",
         "请各县区于2024年1月1日前向洛阳市农民工工作领导小组办公室报告本地区截至2023年12月31日的行动进展情况。",
-        "a progress report is due on a fixed date, covering the campaign up to a cut-off";
+        "a report due on a fixed date (such as the progress report), covering the campaign up to a cut-off";
     /// The summary report.
     CampaignSummaryReport = "R-CMP-3", "001", "§四",
         "行动结束后2个工作日内，报送专项行动总体工作情况。",

@@ -29,12 +29,10 @@ pub(crate) struct StaticYear {
     pub(crate) make_up_days: &'static [NaiveDate],
 }
 
-/// A date checked at compile time: an impossible date is a build error, never a run-time panic.
+/// A date checked at compile time: every use below is inside the `const` table, so an impossible date is a build
+/// error, never a run-time panic.
 const fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    match NaiveDate::from_ymd_opt(y, m, day) {
-        Some(date) => date,
-        None => panic!("impossible date in the holiday table"),
-    }
+    super::const_date(y, m, day)
 }
 
 /// The years, in order, with no gaps.

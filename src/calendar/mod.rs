@@ -39,6 +39,15 @@ pub fn date(year: i32, month: u32, day: u32) -> Result<NaiveDate, Error> {
     NaiveDate::from_ymd_opt(year, month, day).ok_or(Error::InvalidDate { year, month, day })
 }
 
+/// A date for tables and defaults written in the source: used in a `const` context (`const { const_date(…) }`), an
+/// impossible date is a build error, never a run-time panic.
+pub(crate) const fn const_date(y: i32, m: u32, day: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(y, m, day) {
+        Some(date) => date,
+        None => panic!("impossible date in a table of the crate"),
+    }
+}
+
 /// A day the calendar cannot place because it lies past its last day is, seen from `as_of` inside the calendar,
 /// still in the future: `Ok(None)` instead of the error, so that a rule whose deadline is not due yet does not
 /// fail for want of next year's notice. Any other error, or an `as_of` past the calendar, is passed on.
@@ -264,6 +273,7 @@ impl WorkCalendar {
             return Ok(start);
         }
         let t = &*self.inner;
+        // 民法典 第201条：按照年、月、日计算期间的，开始的当日不计入，自下一日开始计算 (R-CAL-1).
         // `cum[i + 1]` working days lie on or before `start`, so the n-th one after it has index
         // `cum[i + 1] + n - 1` in `working` (u64 arithmetic: no overflow on any target).
         let index = u64::from(t.cum[i + 1]) + u64::from(n) - 1;
@@ -354,6 +364,8 @@ impl WorkCalendar {
                 days: n,
             })?;
         let j = self.offset(end)?;
+        // 民法典 第203条：期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日 (R-CAL-2), when the
+        // caller asks for it.
         match rollover {
             Rollover::None => Ok(end),
             Rollover::NextWorkingDay => {
