@@ -271,7 +271,7 @@ fn report(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<String, std::f
         })
         .collect();
     out += &table(&header, &aligns, &rows);
-    for kind in FindingKind::ALL {
+    for &kind in FindingKind::ALL {
         writeln!(
             out,
             "  {}类 {}（{}）",

@@ -856,7 +856,7 @@ mod tests {
     fn every_source_has_the_acceptance_rule_of_its_clause() {
         let p = Policy::default();
         let cal = WorkCalendar::china();
-        for s in Source::ALL {
+        for &s in Source::ALL {
             let dl = deadlines(&Clue::new("T", s, "叶县", d(2025, 3, 3)), &p, &cal).unwrap();
             let rule = dl.accept.map(|a| a.rule);
             let want = match s {

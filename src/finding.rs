@@ -36,7 +36,7 @@ pub enum FindingKind {
 
 impl FindingKind {
     /// Every kind, by number.
-    pub const ALL: [FindingKind; 8] = [
+    pub const ALL: &'static [FindingKind] = &[
         FindingKind::NoFirstContact,
         FindingKind::Falsified,
         FindingKind::AgreementNotFollowedUp,
@@ -203,7 +203,7 @@ mod tests {
 
     #[test]
     fn finding_kinds_round_trip_through_their_numbers() {
-        for k in FindingKind::ALL {
+        for &k in FindingKind::ALL {
             assert_eq!(FindingKind::try_from(k.number()), Ok(k));
             assert_eq!(k.rule().citation().source, "000");
         }

@@ -53,7 +53,7 @@ pub enum Source {
 
 impl Source {
     /// Every source, in order.
-    pub const ALL: [Source; 10] = [
+    pub const ALL: &'static [Source] = &[
         Source::MohrssColumn,
         Source::GovCnMessage,
         Source::StateCouncilInspection,

@@ -114,7 +114,7 @@ fn every_model_type_round_trips_through_json() {
         "高新区",
         d(2026, 1, 5),
     ));
-    for s in Source::ALL {
+    for &s in Source::ALL {
         round_trip(&s);
     }
     for k in Conclusion::ALL {
@@ -219,7 +219,7 @@ fn the_example_clues_file_reads_and_round_trips() {
     let clues: Vec<Clue> = read(&text).unwrap();
     assert!(clues.len() >= 28, "{} clues", clues.len());
     round_trip(&clues);
-    for s in Source::ALL {
+    for &s in Source::ALL {
         assert!(clues.iter().any(|c| c.source == s), "no clue from {s:?}");
     }
 }

@@ -229,7 +229,8 @@ fn every_detected_finding_is_backed_by_its_defect_and_every_defect_in_the_record
         // No synthetic case is escalated: filing follows the ordinary clock.
         assert_eq!(c.handling_level, HandlingLevel::County, "{}", c.id);
         for kind in FindingKind::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|k| k.detectable_from_record())
         {
             let expected = shown(c, kind, as_of, &cal).unwrap();
