@@ -5,6 +5,11 @@
 //! required there, and an invalid policy is rejected on reading with the field named. [`PolicySet`] picks the
 //! policy in force on a date.
 //!
+//! A `Policy` built in Rust is checked by [`Policy::validate`]; reading one from JSON checks it for you. The rule
+//! functions take the policy as given: with numbers `validate` would refuse they never panic, and the ones that
+//! need a sound number to answer at all (the spot check, the annual score, the goals) refuse it with
+//! [`Error::InvalidPolicy`]; validate a hand-built policy once, where it is built.
+//!
 //! Where the seeds are silent the default is an interpretation; each is listed in
 //! [the interpretations table](crate::interpretations) with the field that switches it.
 
