@@ -582,6 +582,55 @@ impl Clue {
         Ok(())
     }
 
+    /// The record as it stood at the end of `date`: everything dated after it dropped (an acceptance, contacts, a
+    /// filing, a payment, submissions, a return, an agreement signed later, its later follow-ups or payment, the
+    /// closing, the review, return visits). The conclusion and the texts have no date: they are kept while the
+    /// clue was closed or submitted by `date`, and cleared otherwise.
+    ///
+    /// ```
+    /// use wage_arrears::{Clue, Source};
+    /// let mut clue = Clue::new("A", Source::GovCnMessage, "叶县", wage_arrears::date(2025, 3, 3)?);
+    /// clue.accepted_on = Some(wage_arrears::date(2025, 3, 5)?);
+    /// assert_eq!(clue.as_of(wage_arrears::date(2025, 3, 4)?).accepted_on, None);
+    /// # Ok::<(), wage_arrears::Error>(())
+    /// ```
+    pub fn as_of(&self, date: NaiveDate) -> Clue {
+        let on = |d: Option<NaiveDate>| d.filter(|&d| d <= date);
+        let mut c = self.clone();
+        c.accepted_on = on(c.accepted_on);
+        c.contacts.retain(|k| k.on <= date);
+        c.investigation = c.investigation.filter(|i| i.on <= date);
+        c.case_filed_on = on(c.case_filed_on);
+        c.payment = c.payment.filter(|p| p.on <= date);
+        c.enforcement_applied_on = on(c.enforcement_applied_on);
+        c.police_transfer_on = on(c.police_transfer_on);
+        c.reporter_informed_on = on(c.reporter_informed_on);
+        c.progress.retain(|p| p.on <= date);
+        c.submissions.retain(|s| s.submitted_on <= date);
+        for s in &mut c.submissions {
+            if s.returned_on.is_some_and(|r| r > date) {
+                s.returned_on = None;
+                s.return_reason = None;
+            }
+        }
+        c.agreement = c.agreement.filter(|a| a.signed_on <= date).map(|mut a| {
+            a.paid_on = on(a.paid_on);
+            a.follow_ups.retain(|&f| f <= date);
+            a.refused_on = on(a.refused_on);
+            if a.refused_on.is_none() && a.follow_ups.iter().all(|&f| f < a.pay_by) {
+                a.refused_to_perform = false;
+            }
+            a
+        });
+        c.closed_on = on(c.closed_on);
+        c.reviewed_on = on(c.reviewed_on);
+        c.return_visits.retain(|&v| v <= date);
+        if c.closed_on.is_none() && c.submissions.is_empty() {
+            c.conclusion = None;
+        }
+        c
+    }
+
     /// Whether the clue is closed (办结) on `as_of`.
     pub fn is_closed_on(&self, as_of: NaiveDate) -> bool {
         self.closed_on.is_some_and(|c| c <= as_of)
@@ -710,6 +759,34 @@ mod tests {
             .map(|c| c.code())
             .collect();
         assert_eq!(filed, [1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn a_clue_as_of_a_day_keeps_only_what_was_on_record_that_day() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2025, m, day).unwrap();
+        let mut c = Clue::new("x", Source::GovCnMessage, "叶县", d(3, 3));
+        c.accepted_on = Some(d(3, 4));
+        c.contacts = vec![
+            Contact {
+                on: d(3, 4),
+                channel: ContactChannel::Phone,
+                reached: true,
+                note: String::new(),
+            },
+            Contact {
+                on: d(3, 20),
+                channel: ContactChannel::Phone,
+                reached: true,
+                note: String::new(),
+            },
+        ];
+        c.conclusion = Some(Conclusion::NoArrears);
+        c.closed_on = Some(d(3, 25));
+        let early = c.as_of(d(3, 10));
+        assert_eq!(early.contacts.len(), 1);
+        assert_eq!((early.closed_on, early.conclusion), (None, None));
+        assert_eq!(c.as_of(d(12, 31)), c);
+        assert_eq!(c.as_of(d(3, 2)).accepted_on, None);
     }
 
     #[test]

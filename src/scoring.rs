@@ -591,7 +591,7 @@ pub fn kpis(
     for c in &closed {
         let ok = match policy.effective_handling {
             EffectiveHandling::WithoutDefects => {
-                validate(c, policy).is_clean() && !found.contains(c.id.as_str())
+                validate(&c.as_of(to), policy).is_clean() && !found.contains(c.id.as_str())
             }
             EffectiveHandling::SubstantiveConclusion => c.conclusion.is_some_and(substantive),
         };
