@@ -550,11 +550,25 @@ pub fn kpis(
     let in_period = |d: NaiveDate| from <= d && d <= to;
     // The record as it stood on `to`.
     let known = |d: Option<NaiveDate>| d.filter(|&d| d <= to);
-    let mut seen = BTreeSet::new();
-    let mine: Vec<&Clue> = clues
-        .iter()
-        .filter(|c| c.county == county && seen.insert(c.id.as_str()))
-        .collect();
+    // A clue listed twice is one clue; two different records under one id are refused rather than one of them
+    // picked by its position in the input.
+    let mut by_id: BTreeMap<&str, &Clue> = BTreeMap::new();
+    for c in clues.iter().filter(|c| c.county == county) {
+        match by_id.get(c.id.as_str()) {
+            Some(&first) if first != c => {
+                return Err(Error::InvalidClue {
+                    clue: c.id.clone(),
+                    field: "id",
+                    reason: "listed twice with different records".into(),
+                });
+            }
+            Some(_) => {}
+            None => {
+                by_id.insert(c.id.as_str(), c);
+            }
+        }
+    }
+    let mine: Vec<&Clue> = by_id.into_values().collect();
     for c in &mine {
         c.check()?;
     }

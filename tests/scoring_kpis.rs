@@ -420,3 +420,22 @@ fn a_goal_reads_as_its_rule_its_ratio_and_whether_it_is_met() -> Result<(), Erro
     );
     Ok(())
 }
+
+#[test]
+fn two_different_records_under_one_clue_id_are_refused_not_picked_by_position() {
+    let (p, cal) = (Policy::default(), WorkCalendar::china());
+    let a = Clue::new("A", Source::GovCnMessage, "叶县", d(2025, 3, 3));
+    let mut b = a.clone();
+    b.accepted_on = Some(d(2025, 3, 4));
+    let err = kpis(
+        "叶县",
+        d(2025, 1, 1),
+        d(2025, 12, 31),
+        &[a, b],
+        &[],
+        &p,
+        &cal,
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("listed twice"), "{err}");
+}
