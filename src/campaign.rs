@@ -270,7 +270,7 @@ pub struct CampaignMiss {
     pub kind: MissKind,
 }
 
-/// The verified clues that miss a campaign's close-all date, as the record stood on `as_of`, in input order.
+/// The verified clues that miss a campaign's close-all date, as the record stood on `as_of`, in id order (two different records under one id are refused).
 ///
 /// A clue counts when, on `as_of`, its investigation has verified arrears (`investigation.arrears_verified`,
 /// dated on or before `as_of`) and it was registered on or before the close-all date (“所有查实的欠薪案件”: clues
@@ -298,7 +298,7 @@ pub struct CampaignMiss {
 ///
 /// # Errors
 /// [`Error::InvalidCampaign`] from [`Campaign::validate`]; [`Error::InvalidClue`] when a clue fails
-/// [`Clue::check`]; [`Error::CalendarOutOfRange`] when an open clue's working days left cannot be counted because
+/// [`Clue::check`]; [`Error::ConflictingRecords`] when two different records share a clue id; [`Error::CalendarOutOfRange`] when an open clue's working days left cannot be counted because
 /// `as_of` or the close-all date lies outside the calendar.
 pub fn campaign_misses(
     c: &Campaign,
@@ -308,16 +308,13 @@ pub fn campaign_misses(
 ) -> Result<Vec<CampaignMiss>, Error> {
     c.validate()?;
     let by = c.close_all_by;
-    // A clue listed twice is one clue (the first copy by position is kept, the list's order being the caller's).
-    let mut seen = std::collections::BTreeSet::new();
     // The working days left to the close-all date are the same for every open clue: counted once, when needed.
     let mut working_days_left = None;
     let mut out = Vec::new();
-    for clue in clues {
+    // A clue listed twice is one clue; two different records under one id are refused, never one of them
+    // picked by its position in the input.
+    for clue in crate::model::distinct_by_id(clues)? {
         clue.check()?;
-        if !seen.insert(clue.id.as_str()) {
-            continue;
-        }
         // 001 §一：所有查实的欠薪案件在2024年春节前全部办结。
         let verified = clue
             .investigation

@@ -129,4 +129,11 @@ pub enum Error {
         /// The last day.
         to: NaiveDate,
     },
+    /// A slice of clues lists two different records under one clue id. Identical copies count once; different
+    /// ones are refused rather than one of them picked by its position in the input.
+    #[error("two different records under clue id {}", .ids.join(", "))]
+    ConflictingRecords {
+        /// Every id listed with two different records, in id order.
+        ids: Vec<String>,
+    },
 }

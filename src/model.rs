@@ -637,6 +637,53 @@ impl Clue {
     }
 }
 
+/// One record per clue id, in id order: the rule every function that reads a slice of clues applies.
+///
+/// A ledger may list a clue twice (two exports merged, a row pasted again). Identical copies are one clue.
+/// Two *different* records under one id cannot both be the clue, and picking one by its position in the input
+/// would make the answer depend on the order of the rows, so they are refused: the error names every such id,
+/// in id order.
+///
+/// ```
+/// use wage_arrears::{Clue, Error, Source};
+/// let a = Clue::new("A", Source::GovCnMessage, "叶县", wage_arrears::date(2025, 3, 3)?);
+/// let b = Clue::new("B", Source::GovCnMessage, "叶县", wage_arrears::date(2025, 3, 3)?);
+/// let ledger = [b.clone(), a.clone(), a.clone()];
+/// let one = wage_arrears::model::distinct_by_id(&ledger)?;
+/// assert_eq!(one.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), ["A", "B"]);
+///
+/// let mut b2 = b.clone();
+/// b2.county = "郏县".into();
+/// let err = wage_arrears::model::distinct_by_id(&[b2, a, b]).unwrap_err();
+/// assert!(matches!(err, Error::ConflictingRecords { ref ids } if ids == &["B"]));
+/// # Ok::<(), wage_arrears::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::ConflictingRecords`] naming every id listed with two different records.
+pub fn distinct_by_id(clues: &[Clue]) -> Result<Vec<&Clue>, Error> {
+    let mut by_id: std::collections::BTreeMap<&str, &Clue> = std::collections::BTreeMap::new();
+    let mut conflicting: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+    for clue in clues {
+        match by_id.entry(clue.id.as_str()) {
+            std::collections::btree_map::Entry::Vacant(e) => {
+                e.insert(clue);
+            }
+            std::collections::btree_map::Entry::Occupied(e) => {
+                if *e.get() != clue {
+                    conflicting.insert(clue.id.as_str());
+                }
+            }
+        }
+    }
+    if !conflicting.is_empty() {
+        return Err(Error::ConflictingRecords {
+            ids: conflicting.into_iter().map(str::to_owned).collect(),
+        });
+    }
+    Ok(by_id.into_values().collect())
+}
+
 /// The JSON shape of a [`Clue`] on the way in: read, then checked by [`Clue::check`].
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -7,9 +7,9 @@
 //! # Which clues, and how they are drawn
 //!
 //! - A month's review covers the clues **closed** (`closed_on`) in that month, whenever they were registered.
-//! - A clue id listed more than once counts once. If its copies disagree, it is a code-5 clue when any copy closed
-//!   in the month has conclusion 5, and it belongs to the first county name (in `str` order) among those copies.
-//!   So the result depends neither on the order of the input nor on duplicates.
+//! - A clue listed more than once counts once when its copies are identical; two different records under one id
+//!   are refused ([`crate::model::distinct_by_id`]), never one of them picked by position. So the result depends
+//!   neither on the order of the input nor on duplicates.
 //! - The sample is drawn by ranking clues on [`draw_key`]`(seed, id)` (ties broken by id) and taking the first
 //!   `k`: the same clues and seed give the same sample on every machine, in every order of input.
 //! - [`spot_check`] treats its input as one population; [`spot_checks_by_county`] draws each county's 5% from its
@@ -259,26 +259,20 @@ struct Closed<'a> {
     code5: bool,
 }
 
-/// The clues closed in `month`, one entry per id (see the module docs for how copies merge).
-fn closed_in<'a>(closed: &'a [Clue], month: Month) -> BTreeMap<&'a str, Closed<'a>> {
-    let mut by_id: BTreeMap<&str, Closed<'_>> = BTreeMap::new();
-    for clue in closed {
-        if !clue.closed_on.is_some_and(|d| month.contains(d)) {
-            continue;
-        }
-        let code5 = clue.conclusion == Some(Conclusion::Coordinated);
-        by_id
-            .entry(clue.id.as_str())
-            .and_modify(|e| {
-                e.code5 |= code5;
-                e.county = e.county.min(clue.county.as_str());
-            })
-            .or_insert(Closed {
+/// The clues closed in `month`, one entry per id: identical copies count once, different records under one id
+/// are refused ([`crate::model::distinct_by_id`]).
+fn closed_in<'a>(closed: &'a [Clue], month: Month) -> Result<BTreeMap<&'a str, Closed<'a>>, Error> {
+    Ok(crate::model::distinct_by_id(closed)?
+        .into_iter()
+        .filter(|clue| clue.closed_on.is_some_and(|d| month.contains(d)))
+        .map(|clue| {
+            let entry = Closed {
                 county: &clue.county,
-                code5,
-            });
-    }
-    by_id
+                code5: clue.conclusion == Some(Conclusion::Coordinated),
+            };
+            (clue.id.as_str(), entry)
+        })
+        .collect())
 }
 
 /// The one county all entries share, if they share one.
@@ -370,7 +364,7 @@ impl fmt::Display for SpotCheck {
 /// （000 §四(一)）：每月10日前，市人社局对各地线索按5%比例进行抽查复核。
 ///
 /// The input is one population (pass one county's clues, or use [`spot_checks_by_county`]). Clues closed in
-/// another month are ignored; a clue listed twice counts once.
+/// another month are ignored; identical copies of a clue count once and two different records under one id are refused.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -396,7 +390,8 @@ impl fmt::Display for SpotCheck {
 ///
 /// # Errors
 /// - [`Error::InvalidPolicy`] when the policy does not pass [`Policy::validate`];
-/// - [`Error::InvalidMonth`] when the following month is outside `chrono`'s range.
+/// - [`Error::InvalidMonth`] when the following month is outside `chrono`'s range;
+/// - [`Error::ConflictingRecords`] when two different records share a clue id.
 pub fn spot_check(
     closed: &[Clue],
     month: Month,
@@ -404,7 +399,7 @@ pub fn spot_check(
     policy: &Policy,
 ) -> Result<SpotCheck, Error> {
     policy.validate()?;
-    let entries = closed_in(closed, month);
+    let entries = closed_in(closed, month)?;
     check_entries(&entries, month, seed, policy)
 }
 
@@ -441,7 +436,7 @@ pub fn spot_checks_by_county(
 ) -> Result<Vec<SpotCheck>, Error> {
     policy.validate()?;
     let mut by_county: BTreeMap<&str, BTreeMap<&str, Closed<'_>>> = BTreeMap::new();
-    for (id, entry) in closed_in(closed, month) {
+    for (id, entry) in closed_in(closed, month)? {
         by_county.entry(entry.county).or_default().insert(id, entry);
     }
     by_county
@@ -541,27 +536,27 @@ pub struct SelfReview {
 /// let mut b = a.clone();
 /// b.id = "A2".into();
 /// b.conclusion = Some(Conclusion::NoArrears);
-/// let set = self_review(&[b, a.clone(), a], Month::new(2025, 6)?);
+/// let set = self_review(&[b, a.clone(), a], Month::new(2025, 6)?)?;
 /// assert_eq!(set.clue_ids, ["A1"]);
 /// assert_eq!(set.rule.code(), "R-REV-3");
 /// # Ok::<(), wage_arrears::Error>(())
 /// ```
 ///
 /// # Errors
-/// None: the set is always defined.
-pub fn self_review(closed: &[Clue], month: Month) -> SelfReview {
-    let entries = closed_in(closed, month);
+/// [`Error::ConflictingRecords`] when two different records share a clue id.
+pub fn self_review(closed: &[Clue], month: Month) -> Result<SelfReview, Error> {
+    let entries = closed_in(closed, month)?;
     let code5: Vec<(&str, &Closed<'_>)> = entries
         .iter()
         .filter(|(_, e)| e.code5)
         .map(|(id, e)| (*id, e))
         .collect();
-    SelfReview {
+    Ok(SelfReview {
         county: sole_county(code5.iter().map(|(_, e)| e.county)),
         month,
         clue_ids: code5.iter().map(|(id, _)| (*id).to_owned()).collect(),
         rule: RuleId::MonthlySelfReview,
-    }
+    })
 }
 
 #[cfg(test)]
@@ -635,17 +630,27 @@ mod tests {
     }
 
     #[test]
-    fn a_clue_listed_twice_with_conflicting_conclusions_is_reviewed_as_code_5() {
+    fn a_clue_listed_twice_with_conflicting_conclusions_is_refused_in_either_order() {
         let on = date(2025, 3, 5);
         let a = closed("A", "叶县", on, Conclusion::NoArrears);
         let b = closed("A", "叶县", on, Conclusion::Coordinated);
         let p = Policy::default();
         let m = Month::new(2025, 3).unwrap();
-        let x = spot_check(&[a.clone(), b.clone()], m, 1, &p).unwrap();
-        let y = spot_check(&[b, a], m, 1, &p).unwrap();
-        assert_eq!(x, y);
-        assert_eq!(x.code5, ["A"]);
-        assert_eq!(x.others, 0);
+        let want = Error::ConflictingRecords {
+            ids: vec!["A".into()],
+        };
+        assert_eq!(
+            spot_check(&[a.clone(), b.clone()], m, 1, &p),
+            Err(want.clone())
+        );
+        assert_eq!(
+            spot_check(&[b.clone(), a.clone()], m, 1, &p),
+            Err(want.clone())
+        );
+        assert_eq!(self_review(&[b, a.clone()], m), Err(want));
+        // Identical copies are one clue.
+        let x = spot_check(&[a.clone(), a], m, 1, &p).unwrap();
+        assert_eq!(x.population, 1);
     }
 
     #[test]

@@ -503,7 +503,8 @@ impl fmt::Display for Kpi {
 /// | R-KPI-4 登记率 | clues registered in the period | the same: a [`Clue`] always carries its registration day, so every clue the office holds is registered | `goal_registration` |
 /// | R-KPI-5 结案率 | clues accepted in the period, except those still open on `to` whose respond-by day has not passed | closed on or before `to` | `goal_closure` |
 ///
-/// Only `county`'s clues and findings count; a clue id listed twice counts once (its first copy).
+/// Only `county`'s clues and findings count; a clue listed twice counts once, and two different records under one
+/// id are refused ([`crate::model::distinct_by_id`]).
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -531,6 +532,7 @@ impl fmt::Display for Kpi {
 /// - [`Error::InvalidPeriod`] when `to` is before `from`;
 /// - [`Error::InvalidPolicy`] when the policy does not pass [`Policy::validate`];
 /// - [`Error::InvalidClue`] when one of the county's clues fails [`Clue::check`];
+/// - [`Error::ConflictingRecords`] when the ledger lists two different records under one id;
 /// - [`Error::CalendarOutOfRange`] or [`Error::CountPastCalendar`] when a clock counted needs a day the calendar
 ///   does not know (a registration outside it, or an open clue's respond-by day past its last year): add the
 ///   year's notice with [`WorkCalendar::add_year`]; the crate never guesses a working day.
@@ -550,25 +552,12 @@ pub fn kpis(
     let in_period = |d: NaiveDate| from <= d && d <= to;
     // The record as it stood on `to`.
     let known = |d: Option<NaiveDate>| d.filter(|&d| d <= to);
-    // A clue listed twice is one clue; two different records under one id are refused rather than one of them
-    // picked by its position in the input.
-    let mut by_id: BTreeMap<&str, &Clue> = BTreeMap::new();
-    for c in clues.iter().filter(|c| c.county == county) {
-        match by_id.get(c.id.as_str()) {
-            Some(&first) if first != c => {
-                return Err(Error::InvalidClue {
-                    clue: c.id.clone(),
-                    field: "id",
-                    reason: "listed twice with different records".into(),
-                });
-            }
-            Some(_) => {}
-            None => {
-                by_id.insert(c.id.as_str(), c);
-            }
-        }
-    }
-    let mine: Vec<&Clue> = by_id.into_values().collect();
+    // A clue listed twice is one clue; two different records under one id are refused (whichever county they
+    // name) rather than one of them picked by its position in the input.
+    let mine: Vec<&Clue> = crate::model::distinct_by_id(clues)?
+        .into_iter()
+        .filter(|c| c.county == county)
+        .collect();
     for c in &mine {
         c.check()?;
     }

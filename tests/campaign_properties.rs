@@ -50,7 +50,23 @@ fn campaign() -> impl Strategy<Value = Campaign> {
         })
 }
 
-/// A clue registered 2023-06..=2026-09 with an optional investigation and closing.
+/// A ledger of clues with distinct ids (`PDS-0000`, `PDS-0001`, … in shuffled order).
+fn ledger(n: std::ops::Range<usize>) -> impl Strategy<Value = Vec<Clue>> {
+    proptest::collection::vec(clue(), n)
+        .prop_map(|clues| {
+            clues
+                .into_iter()
+                .enumerate()
+                .map(|(i, mut c)| {
+                    c.id = format!("PDS-{i:04}");
+                    c
+                })
+                .collect::<Vec<_>>()
+        })
+        .prop_shuffle()
+}
+
+/// A clue registered 2023-06..=2026-09 with an optional investigation and closing (its id may repeat another's).
 fn clue() -> impl Strategy<Value = Clue> {
     (
         day_between(d(2023, 6, 1), d(2026, 9, 30)),
@@ -97,17 +113,17 @@ proptest! {
     }
 
     /// A clue is listed exactly when it is verified on `as_of`, registered by the close-all date, and not closed by
-    /// it; in input order.
+    /// it; in id order.
     #[test]
     fn a_campaign_lists_exactly_the_verified_clues_not_closed_by_its_date(
         c in campaign(),
-        clues in proptest::collection::vec(clue(), 0..12),
+        clues in ledger(0..12),
         as_of_after_start in 0u64..=200,
     ) {
         let as_of = plus(c.starts_on, as_of_after_start);
         let misses = campaign_misses(&c, &clues, as_of, &WorkCalendar::china()).unwrap();
         let by = c.close_all_by;
-        let expected: Vec<&Clue> = clues
+        let mut expected: Vec<&Clue> = clues
             .iter()
             .filter(|x| {
                 x.investigation.as_ref().is_some_and(|i| i.arrears_verified && i.on <= as_of)
@@ -116,6 +132,7 @@ proptest! {
                     && !x.closed_on.is_some_and(|closed| closed <= as_of && closed <= by)
             })
             .collect();
+        expected.sort_by(|a, b| a.id.cmp(&b.id));
         prop_assert_eq!(misses.len(), expected.len());
         for (miss, clue) in misses.iter().zip(expected) {
             prop_assert_eq!(&miss.clue_id, &clue.id);
@@ -129,6 +146,33 @@ proptest! {
                 _ => prop_assert!(false, "unknown kind"),
             }
         }
+    }
+
+    /// Identical copies of a clue count once; a different record under a listed id is refused, naming that id,
+    /// whatever the order of the rows.
+    #[test]
+    fn a_campaign_counts_identical_copies_once_and_refuses_two_different_records_under_one_id(
+        c in campaign(),
+        clues in ledger(1..12),
+        copies in proptest::collection::vec(any::<proptest::sample::Index>(), 1..4),
+        changed in any::<proptest::sample::Index>(),
+        as_of_after_start in 0u64..=200,
+    ) {
+        let as_of = plus(c.starts_on, as_of_after_start);
+        let cal = WorkCalendar::china();
+        let once = campaign_misses(&c, &clues, as_of, &cal).unwrap();
+        let mut doubled = clues.clone();
+        doubled.extend(copies.iter().map(|i| i.get(&clues).clone()));
+        prop_assert_eq!(&campaign_misses(&c, &doubled, as_of, &cal).unwrap(), &once);
+
+        let mut other = changed.get(&clues).clone();
+        other.responsible = format!("{}（另一记录）", other.responsible);
+        let id = other.id.clone();
+        doubled.insert(0, other);
+        prop_assert_eq!(
+            campaign_misses(&c, &doubled, as_of, &cal),
+            Err(Error::ConflictingRecords { ids: vec![id] })
+        );
     }
 
     /// Campaigns with any dates, valid or not, give a value or a documented error.
@@ -151,7 +195,7 @@ proptest! {
         let cal = WorkCalendar::china();
         let documented = |e: &Error| matches!(
             e,
-            Error::InvalidCampaign { .. } | Error::InvalidClue { .. } | Error::CalendarOutOfRange { .. } | Error::CountPastCalendar { .. }
+            Error::InvalidCampaign { .. } | Error::InvalidClue { .. } | Error::ConflictingRecords { .. } | Error::CalendarOutOfRange { .. } | Error::CountPastCalendar { .. }
         );
         match campaign_deadlines(&c, &cal) {
             Ok(all) => prop_assert_eq!(all.len(), 2),

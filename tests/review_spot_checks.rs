@@ -216,7 +216,7 @@ fn the_county_self_review_holds_every_code_5_clue_and_nothing_else() {
         date(2025, 4, 2),
         Conclusion::Coordinated,
     ));
-    let set = self_review(&clues, month(2025, 3));
+    let set = self_review(&clues, month(2025, 3)).unwrap();
     assert_eq!(set.clue_ids.len(), 15);
     assert!(set.clue_ids.iter().all(|id| id.starts_with("PDS-2025-")));
     assert_eq!(

@@ -425,17 +425,18 @@ fn a_goal_reads_as_its_rule_its_ratio_and_whether_it_is_met() -> Result<(), Erro
 fn two_different_records_under_one_clue_id_are_refused_not_picked_by_position() {
     let (p, cal) = (Policy::default(), WorkCalendar::china());
     let a = Clue::new("A", Source::GovCnMessage, "叶县", d(2025, 3, 3));
-    let mut b = a.clone();
-    b.accepted_on = Some(d(2025, 3, 4));
-    let err = kpis(
-        "叶县",
-        d(2025, 1, 1),
-        d(2025, 12, 31),
-        &[a, b],
-        &[],
-        &p,
-        &cal,
-    )
-    .unwrap_err();
-    assert!(err.to_string().contains("listed twice"), "{err}");
+    let mut a2 = a.clone();
+    a2.accepted_on = Some(d(2025, 3, 4));
+    let b = Clue::new("B", Source::GovCnMessage, "叶县", d(2025, 3, 3));
+    let mut b2 = b.clone();
+    b2.county = "郏县".into();
+    let run = |clues: &[Clue]| kpis("叶县", d(2025, 1, 1), d(2025, 12, 31), clues, &[], &p, &cal);
+    let want = Err(Error::ConflictingRecords {
+        ids: vec!["A".into(), "B".into()],
+    });
+    // Every conflicting id, in id order, whatever the order of the rows.
+    assert_eq!(run(&[a.clone(), a2.clone(), b.clone(), b2.clone()]), want);
+    assert_eq!(run(&[b2, a2, b.clone(), a.clone()]), want);
+    // Identical copies are one clue.
+    assert_eq!(run(&[a.clone(), b.clone(), a.clone()]), run(&[a, b]));
 }
