@@ -5,6 +5,9 @@
 //! Council notices that govern the years involved. Bad arguments, or a count the calendar cannot answer, print a
 //! message and exit with code 2.
 
+#[macro_use]
+#[path = "common/cli.rs"]
+mod cli;
 use std::process::ExitCode;
 
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -33,7 +36,7 @@ const COUNTS: [(&str, &str); 3] = [
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.iter().any(|a| a == "-h" || a == "--help") {
-        println!("{USAGE}");
+        say!("{USAGE}");
         return ExitCode::SUCCESS;
     }
     match parse_args(&args).and_then(|(start, n)| run(&WorkCalendar::china(), start, n)) {
@@ -61,7 +64,7 @@ fn parse_args(args: &[String]) -> Result<(NaiveDate, u32), String> {
 
 fn run(cal: &WorkCalendar, start: NaiveDate, n: u32) -> Result<(), String> {
     cal.is_working_day(start).map_err(|e| e.to_string())?;
-    println!("起算日：{}\n期间：{n} 天\n", describe(cal, start));
+    say!("起算日：{}\n期间：{n} 天\n", describe(cal, start));
 
     let results = [
         cal.add_working_days(start, n),
@@ -72,29 +75,29 @@ fn run(cal: &WorkCalendar, start: NaiveDate, n: u32) -> Result<(), String> {
     let mut failed: Option<String> = None;
     for (i, ((title, rule), result)) in COUNTS.into_iter().zip(results).enumerate() {
         let label = ["跳过的休息日", "其间的休息日"][usize::from(i > 0)];
-        println!("【{n} {title}】{rule}");
+        say!("【{n} {title}】{rule}");
         match result {
             Ok(end) => {
                 last_year = last_year.max(end.year());
                 let rest = cal
                     .rest_days_between(start, end)
                     .map_err(|e| e.to_string())?;
-                println!("  截止：{}", describe(cal, end));
-                println!("  {label}：{}\n", runs(&rest, start.year()));
+                say!("  截止：{}", describe(cal, end));
+                say!("  {label}：{}\n", runs(&rest, start.year()));
             }
             Err(e) => {
-                println!("  无法计算：{e}\n");
+                say!("  无法计算：{e}\n");
                 failed.get_or_insert(e.to_string());
             }
         }
     }
 
-    println!("适用的放假通知：");
+    say!("适用的放假通知：");
     for year in start.year()..=last_year {
         let notice = cal
             .year(year)
             .map_or("（日历中没有该年）", |y| y.notice.as_str());
-        println!("  {year} 年：{notice}");
+        say!("  {year} 年：{notice}");
     }
     failed.map_or(Ok(()), Err)
 }

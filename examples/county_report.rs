@@ -15,6 +15,9 @@
 //! is printed. A ledger is JSON: `{ "year": 2025, "clues": [Clue…], "findings": [Finding…], "base_scores":
 //! {"叶县": "100.0"} }`. Errors name the file and the offending field and exit with code 2.
 
+#[macro_use]
+#[path = "common/cli.rs"]
+mod cli;
 #[path = "ledger/mod.rs"]
 mod ledger;
 #[path = "common/table.rs"]
@@ -83,10 +86,10 @@ fn run() -> Result<(), String> {
     };
     if let Some(path) = &args.dump {
         ledger.write(path).map_err(|e| e.to_string())?;
-        println!("台账已写出：{}", path.display());
+        say!("台账已写出：{}", path.display());
     }
     let assessed = ledger::assess(&ledger, &policy, &cal).map_err(|e| e.to_string())?;
-    print!(
+    say_raw!(
         "{}",
         report(&ledger, &assessed, &policy).map_err(|e| e.to_string())?
     );
@@ -102,7 +105,7 @@ fn run() -> Result<(), String> {
     let scores: Vec<&CountyScore> = assessed.counties.iter().map(|c| &c.score).collect();
     std::fs::write(&svg_path, chart(ledger.year, &scores, &policy))
         .map_err(|e| format!("{}: {e}", svg_path.display()))?;
-    println!(
+    say!(
         "\n图表（各县每月问题数，约谈线 {} 条）：{}",
         policy.interview_findings_per_month,
         svg_path.display()
