@@ -492,19 +492,34 @@ pub fn status(
     cal: &WorkCalendar,
     as_of: NaiveDate,
 ) -> Result<ClueStatus, Error> {
-    let dl = deadlines(clue, policy, cal)?;
+    Ok(status_of(
+        clue,
+        policy,
+        &deadlines(clue, policy, cal)?,
+        as_of,
+    ))
+}
+
+/// The clocks' states and the card on `as_of`, from the clue's deadlines: the step [`status`] and
+/// [`ClueFacts::status`](crate::facts::ClueFacts::status) share.
+pub(crate) fn status_of(
+    clue: &Clue,
+    policy: &Policy,
+    dl: &Deadlines,
+    as_of: NaiveDate,
+) -> ClueStatus {
     let accept = dl.accept.map(|d| (d, d.status(clue.accepted_on, as_of)));
     let respond = dl
         .respond
         .map(|d| (d, d.status(responded_on(clue, dl.response), as_of)));
     let card = card(clue, policy, respond, as_of);
-    Ok(ClueStatus {
+    ClueStatus {
         as_of,
         accept,
         respond,
         card,
         card_rule: card.rule(),
-    })
+    }
 }
 
 /// The day the response duty was met, whenever that was.

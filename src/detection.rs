@@ -20,11 +20,9 @@ use chrono::NaiveDate;
 use crate::Error;
 use crate::calendar::WorkCalendar;
 use crate::calendar::not_yet_known;
-use crate::disposition::{early_ministry_submissions, unrevised_resubmissions};
+use crate::facts::ClueFacts;
 use crate::finding::{Finding, FindingKind};
-use crate::follow_up::{
-    agreement_overdue_day, agreement_reminder_day, filing_deadline, refusal_day,
-};
+use crate::follow_up::{filing_deadline, refusal_day};
 use crate::model::{Clue, Conclusion};
 use crate::policy::Policy;
 
@@ -69,154 +67,171 @@ pub fn detect_findings(
     cal: &WorkCalendar,
     as_of: NaiveDate,
 ) -> Result<Vec<Finding>, Error> {
-    clue.check()?;
-    let known = |d: Option<NaiveDate>| d.filter(|&d| d <= as_of);
-    let closed_on = known(clue.closed_on);
-    let mut out = Vec::new();
-    let mut found = |kind: FindingKind, on: NaiveDate, note: String| {
-        if on <= as_of {
-            let mut f = Finding::new(clue.county.clone(), clue.id.clone(), kind, on)
-                .with_responsible(clue.responsible.clone())
-                .with_note(note);
-            f.clue_closed_on = closed_on;
-            out.push(f);
-        }
-    };
+    ClueFacts::derive(clue, policy, cal, as_of)?.findings()
+}
 
-    // Kind 1 (000 §四(一)1 “未落实首问负责制，未联系当事人的”; §二(二) “人社部门要第一时间与线索反映人联系”):
-    // a contact that reached the reporter within `first_contact_working_days` working days of acceptance. A clue
-    // closed without an acceptance on record is clocked from its registration.
-    let start = known(clue.accepted_on).or_else(|| closed_on.map(|_| clue.registered_on));
-    if let Some(start) = start
-        && let Some(deadline) = not_yet_known(
-            cal.add_working_days(start, policy.first_contact_working_days),
-            as_of,
-            cal,
-        )?
-    {
-        let first = clue
-            .contacts
-            .iter()
-            .filter(|c| c.reached && c.on <= as_of)
-            .map(|c| c.on)
-            .min();
-        if first.is_none_or(|c| c > deadline) {
-            let note = match first {
-                Some(c) => format!(
-                    "首次联系上反映人在{c}，晚于{start}起{}个工作日的时限{deadline}",
-                    policy.first_contact_working_days
-                ),
-                None => format!("{start}起至{deadline}未联系上反映人"),
-            };
-            found(FindingKind::NoFirstContact, next_day(deadline)?, note);
-        }
-    }
+impl ClueFacts<'_> {
+    /// The findings the record shows on the facts' day, by day found, as [`detect_findings`] gives them: read from
+    /// the escalation, the agreement's days and the record facts derived once.
+    ///
+    /// # Errors
+    /// As [`detect_findings`], after the check.
+    pub fn findings(&self) -> Result<Vec<Finding>, Error> {
+        let (clue, policy, cal, as_of) =
+            (self.clue(), self.policy(), self.calendar(), self.as_of());
+        let known = |d: Option<NaiveDate>| d.filter(|&d| d <= as_of);
+        let closed_on = known(clue.closed_on);
+        let mut out = Vec::new();
+        let mut found = |kind: FindingKind, on: NaiveDate, note: String| {
+            if on <= as_of {
+                let mut f = Finding::new(clue.county.clone(), clue.id.clone(), kind, on)
+                    .with_responsible(clue.responsible.clone())
+                    .with_note(note);
+                f.clue_closed_on = closed_on;
+                out.push(f);
+            }
+        };
 
-    // Kind 3 (000 §四(一)3 “协议到期未履行，没有跟踪督促的”; §三(一) “在协议支付日期临期或者到期后，要进行跟踪
-    // 督促”): unpaid, and no follow-up from the reminder day to the overdue follow-up's due day.
-    // The agreement stays on record once signed, whatever the conclusion becomes later: a finding never
-    // disappears because the clue was filed afterwards (unless it was filed before the follow-up fell due).
-    if let Some(a) = clue.agreement.as_ref().filter(|a| a.signed_on <= as_of)
-        && let Some(overdue_due) = not_yet_known(agreement_overdue_day(a, policy, cal), as_of, cal)?
-        && clue.case_filed_on.is_none_or(|f| f > overdue_due)
-    {
-        let reminder = agreement_reminder_day(a, policy, cal)?;
-        let paid = a.paid_on.is_some_and(|p| p <= overdue_due);
-        let followed = a
-            .follow_ups
-            .iter()
-            .any(|&f| f >= reminder && f <= overdue_due);
-        if !paid && !followed {
-            found(
-                FindingKind::AgreementNotFollowedUp,
-                next_day(overdue_due)?,
-                format!(
-                    "还款协议约定{}支付，到期未履行，{reminder}至{overdue_due}无跟踪督促记录",
-                    a.pay_by
-                ),
-            );
+        // Kind 1 (000 §四(一)1 “未落实首问负责制，未联系当事人的”; §二(二) “人社部门要第一时间与线索反映人联系”):
+        // a contact that reached the reporter within `first_contact_working_days` working days of acceptance. A clue
+        // closed without an acceptance on record is clocked from its registration.
+        let start = known(clue.accepted_on).or_else(|| closed_on.map(|_| clue.registered_on));
+        if let Some(start) = start
+            && let Some(deadline) = not_yet_known(
+                cal.add_working_days(start, policy.first_contact_working_days),
+                as_of,
+                cal,
+            )?
+        {
+            let first = clue
+                .contacts
+                .iter()
+                .filter(|c| c.reached && c.on <= as_of)
+                .map(|c| c.on)
+                .min();
+            if first.is_none_or(|c| c > deadline) {
+                let note = match first {
+                    Some(c) => format!(
+                        "首次联系上反映人在{c}，晚于{start}起{}个工作日的时限{deadline}",
+                        policy.first_contact_working_days
+                    ),
+                    None => format!("{start}起至{deadline}未联系上反映人"),
+                };
+                found(FindingKind::NoFirstContact, next_day(deadline)?, note);
+            }
         }
-    }
 
-    // Kind 4 (000 §四(一)4 “没有调查核实，滥用无效线索的”): conclusion 10 with no investigation record made
-    // before the conclusion was given (first submitted or closed).
-    if clue.conclusion == Some(Conclusion::InvalidClue) {
-        let first_submitted = clue
-            .submissions
-            .iter()
-            .map(|s| s.submitted_on)
-            .filter(|&s| s <= as_of)
-            .min();
-        let concluded = [first_submitted, closed_on].into_iter().flatten().min();
-        if let Some(on) = concluded {
-            let investigated = clue
-                .investigation
-                .as_ref()
-                .is_some_and(|i| i.on <= on && !i.record.trim().is_empty());
-            if !investigated {
+        // Kind 3 (000 §四(一)3 “协议到期未履行，没有跟踪督促的”; §三(一) “在协议支付日期临期或者到期后，要进行跟踪
+        // 督促”): unpaid, and no follow-up from the reminder day to the overdue follow-up's due day.
+        // The agreement stays on record once signed, whatever the conclusion becomes later: a finding never
+        // disappears because the clue was filed afterwards (unless it was filed before the follow-up fell due).
+        if let Some(days) = self.agreement()
+            && let Some(overdue_due) = not_yet_known(days.overdue.clone(), as_of, cal)?
+            && clue.case_filed_on.is_none_or(|f| f > overdue_due)
+        {
+            let a = days.agreement;
+            let reminder = days.reminder.clone()?;
+            let paid = a.paid_on.is_some_and(|p| p <= overdue_due);
+            let followed = a
+                .follow_ups
+                .iter()
+                .any(|&f| f >= reminder && f <= overdue_due);
+            if !paid && !followed {
                 found(
-                    FindingKind::InvalidWithoutInvestigation,
-                    on,
-                    format!("{on}以无效线索（结论10）报结，此前无调查核实记录"),
+                    FindingKind::AgreementNotFollowedUp,
+                    next_day(overdue_due)?,
+                    format!(
+                        "还款协议约定{}支付，到期未履行，{reminder}至{overdue_due}无跟踪督促记录",
+                        a.pay_by
+                    ),
                 );
             }
         }
-    }
 
-    // Kind 5 (000 §四(一)5 “部转线索未办结就提交的”).
-    if let Some(s) = early_ministry_submissions(clue)
-        .into_iter()
-        .find(|&s| s <= as_of)
-    {
-        let note = match clue.closed_on {
-            Some(c) if c <= as_of => format!("部转线索于{s}提交，{c}才办结"),
-            _ => format!("部转线索于{s}提交时尚未办结"),
-        };
-        found(FindingKind::MinistryClueSubmittedOpen, s, note);
-    }
+        // Kind 4 (000 §四(一)4 “没有调查核实，滥用无效线索的”): conclusion 10 with no investigation record made
+        // before the conclusion was given (first submitted or closed).
+        if clue.conclusion == Some(Conclusion::InvalidClue) {
+            let first_submitted = clue
+                .submissions
+                .iter()
+                .map(|s| s.submitted_on)
+                .filter(|&s| s <= as_of)
+                .min();
+            let concluded = [first_submitted, closed_on].into_iter().flatten().min();
+            if let Some(on) = concluded {
+                let investigated = clue
+                    .investigation
+                    .as_ref()
+                    .is_some_and(|i| i.on <= on && !i.record.trim().is_empty());
+                if !investigated {
+                    found(
+                        FindingKind::InvalidWithoutInvestigation,
+                        on,
+                        format!("{on}以无效线索（结论10）报结，此前无调查核实记录"),
+                    );
+                }
+            }
+        }
 
-    // Kind 7 (000 §四(一)7 “对退回线索未修改完善反复提交2次以上的”): the threshold-th unrevised resubmission.
-    let threshold =
-        usize::try_from(policy.unrevised_resubmissions_for_finding.max(1)).unwrap_or(usize::MAX);
-    let nth_unrevised = unrevised_resubmissions(clue, Some(as_of))
-        .get(threshold - 1)
-        .copied();
-    if let Some(on) = nth_unrevised {
-        found(
-            FindingKind::ResubmittedUnrevised,
-            on,
-            format!("退回后未修改完善即重新提交，{on}已达{threshold}次"),
-        );
-    }
+        // Kind 5 (000 §四(一)5 “部转线索未办结就提交的”).
+        if let Some(s) = self
+            .record()
+            .early_ministry
+            .iter()
+            .copied()
+            .find(|&s| s <= as_of)
+        {
+            let note = match clue.closed_on {
+                Some(c) if c <= as_of => format!("部转线索于{s}提交，{c}才办结"),
+                _ => format!("部转线索于{s}提交时尚未办结"),
+            };
+            found(FindingKind::MinistryClueSubmittedOpen, s, note);
+        }
 
-    // Kind 8 (000 §四(一)8 “对符合立案条件不及时立案的”; §三(二) “对欠薪事实清楚，符合立案条件的要及时立案”;
-    // §三(一) “对拒不履行的要依法立案处理”; 003 “即接即办、当日立案” for escalated cases). The filing conditions
-    // are met when verified arrears are refused, or when the employer refuses to perform a coordinated agreement.
-    let verified = clue
-        .investigation
-        .as_ref()
-        .filter(|i| i.on <= as_of && i.arrears_verified && i.employer_refuses)
-        .map(|i| (i.on, "核实欠薪且用人单位拒不支付"));
-    let refused = clue
-        .agreement
-        .as_ref()
-        .filter(|a| a.refused_to_perform)
-        .map(|a| (refusal_day(a), "用人单位拒不履行还款协议"))
-        .filter(|&(on, _)| on <= as_of);
-    if let Some((met_on, why)) = verified.or(refused)
-        && let Some(deadline) =
-            not_yet_known(filing_deadline(clue, policy, cal, met_on), as_of, cal)?
-        && clue.case_filed_on.is_none_or(|f| f > deadline)
-    {
-        let note = match known(clue.case_filed_on) {
-            Some(f) => format!("{met_on}{why}，应于{deadline}前立案，{f}才立案"),
-            None => format!("{met_on}{why}，应于{deadline}前立案，未立案"),
-        };
-        found(FindingKind::NotFiledInTime, next_day(deadline)?, note);
-    }
+        // Kind 7 (000 §四(一)7 “对退回线索未修改完善反复提交2次以上的”): the threshold-th unrevised resubmission.
+        let threshold = usize::try_from(policy.unrevised_resubmissions_for_finding.max(1))
+            .unwrap_or(usize::MAX);
+        let nth_unrevised = self.record().unrevised_by(as_of).nth(threshold - 1);
+        if let Some(on) = nth_unrevised {
+            found(
+                FindingKind::ResubmittedUnrevised,
+                on,
+                format!("退回后未修改完善即重新提交，{on}已达{threshold}次"),
+            );
+        }
 
-    out.sort_by_key(|f| (f.found_on, f.kind));
-    Ok(out)
+        // Kind 8 (000 §四(一)8 “对符合立案条件不及时立案的”; §三(二) “对欠薪事实清楚，符合立案条件的要及时立案”;
+        // §三(一) “对拒不履行的要依法立案处理”; 003 “即接即办、当日立案” for escalated cases). The filing conditions
+        // are met when verified arrears are refused, or when the employer refuses to perform a coordinated agreement.
+        let verified = clue
+            .investigation
+            .as_ref()
+            .filter(|i| i.on <= as_of && i.arrears_verified && i.employer_refuses)
+            .map(|i| (i.on, "核实欠薪且用人单位拒不支付"));
+        let refused = clue
+            .agreement
+            .as_ref()
+            .filter(|a| a.refused_to_perform)
+            .map(|a| (refusal_day(a), "用人单位拒不履行还款协议"))
+            .filter(|&(on, _)| on <= as_of);
+        if let Some((met_on, why)) = verified.or(refused)
+            && let Some(deadline) = not_yet_known(
+                filing_deadline(self.escalation(), policy, cal, met_on),
+                as_of,
+                cal,
+            )?
+            && clue.case_filed_on.is_none_or(|f| f > deadline)
+        {
+            let note = match known(clue.case_filed_on) {
+                Some(f) => format!("{met_on}{why}，应于{deadline}前立案，{f}才立案"),
+                None => format!("{met_on}{why}，应于{deadline}前立案，未立案"),
+            };
+            found(FindingKind::NotFiledInTime, next_day(deadline)?, note);
+        }
+
+        out.sort_by_key(|f| (f.found_on, f.kind));
+        Ok(out)
+    }
 }
 
 /// The day after `d`: the first day a missed deadline shows.

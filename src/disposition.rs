@@ -17,6 +17,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::facts::{ClueFacts, RecordFacts};
 use crate::finding::FindingKind;
 use crate::model::{Clue, Conclusion};
 use crate::policy::Policy;
@@ -180,11 +181,25 @@ impl Validation {
 /// # Ok::<(), wage_arrears::Error>(())
 /// ```
 pub fn validate(clue: &Clue, policy: &Policy) -> Validation {
+    validate_record(clue, &RecordFacts::of(clue), policy)
+}
+
+impl ClueFacts<'_> {
+    /// Every disposition rule the clue's **whole** record breaks, as [`validate`] gives it (validation asks no
+    /// calendar and no day: a clerk validates the record before submitting it).
+    pub fn validation(&self) -> Validation {
+        validate_record(self.clue(), self.record(), self.policy())
+    }
+}
+
+/// [`validate`], reading the record facts derived once ([`RecordFacts`]).
+fn validate_record(clue: &Clue, record: &RecordFacts, policy: &Policy) -> Validation {
     let mut c = Checker {
         clue,
+        record,
         policy,
         violations: Vec::new(),
-        checked: Vec::new(),
+        checked: Vec::with_capacity(16),
     };
     if let Some(conclusion) = clue.conclusion {
         c.conclusion_record(conclusion);
@@ -200,7 +215,7 @@ pub fn validate(clue: &Clue, policy: &Policy) -> Validation {
     c.agreement_due_after_signing();
     c.dates_in_order();
     c.violations.sort_by_key(|v| v.rule);
-    c.checked.sort();
+    c.checked.sort_unstable();
     c.checked.dedup();
     Validation {
         clue_id: clue.id.clone(),
@@ -209,55 +224,24 @@ pub fn validate(clue: &Clue, policy: &Policy) -> Validation {
     }
 }
 
-/// The days of the unrevised resubmissions recorded up to `as_of`, in date order: submissions that follow a
-/// returned one without being revised (000 §三(三) “对审核退回的线索，要按照退回原因修改完善”). Shared by
-/// validation (R-SUB-2) and detection (finding 7).
-pub(crate) fn unrevised_resubmissions(clue: &Clue, as_of: Option<NaiveDate>) -> Vec<NaiveDate> {
-    let mut subs: Vec<&crate::model::Submission> = clue
-        .submissions
-        .iter()
-        .filter(|s| as_of.is_none_or(|d| s.submitted_on <= d))
-        .collect();
-    subs.sort_by_key(|s| s.submitted_on);
-    subs.windows(2)
-        .filter_map(|w| match w {
-            // Returned (on or before the resubmission, and known on `as_of`), then resubmitted unrevised.
-            [prev, next]
-                if prev
-                    .returned_on
-                    .is_some_and(|r| r <= next.submitted_on && as_of.is_none_or(|d| r <= d))
-                    && !next.revised =>
-            {
-                Some(next.submitted_on)
-            }
-            _ => None,
-        })
-        .collect()
-}
-
-/// The submissions of a ministry-transferred clue made before it was closed (000 §四(一)5 “部转线索未办结就
-/// 提交的”), in date order. Shared by validation (R-SUB-1) and detection (finding 5).
-pub(crate) fn early_ministry_submissions(clue: &Clue) -> Vec<NaiveDate> {
-    if !clue.transferred_by_ministry {
-        return Vec::new();
-    }
-    let mut early: Vec<NaiveDate> = clue
-        .submissions
-        .iter()
-        .map(|s| s.submitted_on)
-        .filter(|&s| clue.closed_on.is_none_or(|c| s < c))
-        .collect();
-    early.sort_unstable();
-    early
-}
-
 /// The characters of a text that carry content (whitespace not counted).
+#[cfg(test)]
 pub(crate) fn content_chars(text: &str) -> usize {
-    text.chars().filter(|c| !c.is_whitespace()).count()
+    content_chars_up_to(text, usize::MAX)
+}
+
+/// [`content_chars`], counted no further than `limit`: whether a text reaches a minimum needs no more, and the
+/// exact count below it is what a message names.
+fn content_chars_up_to(text: &str, limit: usize) -> usize {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .take(limit)
+        .count()
 }
 
 struct Checker<'a> {
     clue: &'a Clue,
+    record: &'a RecordFacts,
     policy: &'a Policy,
     violations: Vec<Violation>,
     checked: Vec<RuleId>,
@@ -476,7 +460,7 @@ impl Checker<'_> {
             ("基本案情", "facts", &self.clue.facts),
             ("核实处置情况", "handling", &self.clue.handling),
         ] {
-            let n = content_chars(text);
+            let n = content_chars_up_to(text, min);
             if n < min {
                 short_zh.push(format!("{zh}仅{n}字"));
                 short_en.push(format!("the {en} have {n} characters"));
@@ -533,17 +517,20 @@ impl Checker<'_> {
         if !clue.transferred_by_ministry {
             return;
         }
-        let early = early_ministry_submissions(clue);
-        let broken = early.first().map(|first| match clue.closed_on {
-            Some(c) => (
-                format!("部转线索于{first}提交，早于办结日期{c}"),
-                format!("a ministry clue submitted on {first}, before it was closed on {c}"),
-            ),
-            None => (
-                format!("部转线索于{first}提交，但尚未办结"),
-                format!("a ministry clue submitted on {first} but not closed"),
-            ),
-        });
+        let broken = self
+            .record
+            .early_ministry
+            .first()
+            .map(|first| match clue.closed_on {
+                Some(c) => (
+                    format!("部转线索于{first}提交，早于办结日期{c}"),
+                    format!("a ministry clue submitted on {first}, before it was closed on {c}"),
+                ),
+                None => (
+                    format!("部转线索于{first}提交，但尚未办结"),
+                    format!("a ministry clue submitted on {first} but not closed"),
+                ),
+            });
         self.rule(
             RuleId::MinistryClueClosedBeforeSubmission,
             Some(FindingKind::MinistryClueSubmittedOpen),
@@ -554,7 +541,7 @@ impl Checker<'_> {
     /// R-SUB-2 (000 §二(三)、§三(三)): “对审核退回的线索，要按照退回原因修改完善；县级承办单位按要求整改后重新
     /// 核处并按期报送。” Repeated (`policy.unrevised_resubmissions_for_finding` times or more) it is finding 7.
     fn returned_clue_revised(&mut self) {
-        let n = unrevised_resubmissions(self.clue, None).len();
+        let n = self.record.unrevised.len();
         let threshold = self.policy.unrevised_resubmissions_for_finding;
         let repeated = u64::try_from(n).unwrap_or(u64::MAX) >= u64::from(threshold);
         let finding = repeated.then_some(FindingKind::ResubmittedUnrevised);
@@ -833,26 +820,6 @@ mod tests {
                 RuleId::MustFileWhenRefused
             ]
         );
-    }
-
-    #[test]
-    fn unrevised_resubmissions_are_counted_after_returns_only() {
-        let sub = |on, revised, returned: Option<NaiveDate>| Submission {
-            submitted_on: on,
-            revised,
-            returned_on: returned,
-            return_reason: None,
-        };
-        let mut c = concluded(Conclusion::Arbitration);
-        c.submissions = vec![
-            sub(d(5, 1), false, Some(d(5, 2))),
-            sub(d(5, 3), false, Some(d(5, 4))),
-            sub(d(5, 5), true, None),
-        ];
-        assert_eq!(unrevised_resubmissions(&c, None), [d(5, 3)]);
-        c.submissions.insert(2, sub(d(5, 4), false, Some(d(5, 4))));
-        assert_eq!(unrevised_resubmissions(&c, None), [d(5, 3), d(5, 4)]);
-        assert_eq!(unrevised_resubmissions(&c, Some(d(5, 3))), [d(5, 3)]);
     }
 
     #[test]

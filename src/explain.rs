@@ -1,9 +1,11 @@
 //! Every answer explains itself (STYLE §5): the clocks with their inputs, each rule checked and whether it held,
 //! the follow-ups and findings, each with its [`RuleId`] and clause.
 //!
-//! [`explain`] gathers what [`deadline::status`], [`deadline::escalation`], [`validate`], [`follow_ups`] and
-//! [`detect_findings`] say of one clue on one day into an [`Explanation`]: serde-serialisable for a service, and
-//! rendered by `Display` as readable Chinese with English rule ids, e.g.
+//! [`explain`] gathers what [`deadline::status`](crate::deadline::status),
+//! [`deadline::escalation`](crate::deadline::escalation), [`validate`](crate::disposition::validate),
+//! [`follow_ups`](crate::follow_up::follow_ups) and [`detect_findings`](crate::detection::detect_findings) say of one
+//! clue on one day into an [`Explanation`], reading one pass over the clue ([`ClueFacts`]): serde-serialisable for
+//! a service, and rendered by `Display` as readable Chinese with English rule ids, e.g.
 //!
 //! ```text
 //! R-ACC-1 (000 §二(一)) 3 个工作日内完成接收: 2026-09-30 → 2026-10-10, skipped 10-01…10-07
@@ -14,10 +16,9 @@ use std::fmt;
 use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::deadline::{self, Card, ClockStatus, DayUnit, Deadline, Escalation, FilingStatus};
-use crate::detection::detect_findings;
-use crate::disposition::validate;
-use crate::follow_up::{FollowUp, follow_ups};
+use crate::deadline::{Card, ClockStatus, DayUnit, Deadline, Escalation, FilingStatus};
+use crate::facts::ClueFacts;
+use crate::follow_up::FollowUp;
 use crate::{
     Clue, Error, Finding, FindingKind, Policy, Response, Rollover, RuleId, Source, WorkCalendar,
 };
@@ -137,7 +138,10 @@ pub fn explain(
     cal: &WorkCalendar,
     as_of: NaiveDate,
 ) -> Result<Explanation, Error> {
-    let status = deadline::status(clue, policy, cal, as_of)?;
+    // One pass (the crate's facts): the record checked, its clocks, escalation and record facts derived once;
+    // each reading below takes what it needs from them.
+    let facts = ClueFacts::derive(clue, policy, cal, as_of)?;
+    let status = facts.status()?;
     let response = policy.clocks.of(clue.source).response;
     let mut clocks = Vec::with_capacity(2);
     if let Some((d, s)) = status.accept {
@@ -153,7 +157,7 @@ pub fn explain(
         };
         clocks.push(trace(d, s, duty, cal)?);
     }
-    let validation = validate(clue, policy);
+    let validation = facts.validation();
     let mut checks = Vec::with_capacity(validation.checked.len());
     for &rule in &validation.checked {
         let broken: Vec<_> = validation
@@ -178,6 +182,8 @@ pub fn explain(
             finding: v.finding,
         }));
     }
+    let follow_ups = facts.follow_ups()?;
+    let findings = facts.findings()?;
     Ok(Explanation {
         clue_id: clue.id.clone(),
         county: clue.county.clone(),
@@ -187,10 +193,10 @@ pub fn explain(
         clocks,
         card: status.card,
         card_rule: status.card_rule,
-        escalation: deadline::escalation(clue, policy),
+        escalation: facts.escalation().clone(),
         checks,
-        follow_ups: follow_ups(clue, policy, cal, as_of)?,
-        findings: detect_findings(clue, policy, cal, as_of)?,
+        follow_ups,
+        findings,
     })
 }
 

@@ -23,7 +23,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::Error;
 use crate::calendar::{WorkCalendar, not_yet_known};
-use crate::model::{Agreement, Clue, Conclusion, HandlingLevel, ProgressKind};
+use crate::deadline::Escalation;
+use crate::facts::ClueFacts;
+use crate::model::{Agreement, Clue, Conclusion, ProgressKind};
 use crate::policy::{Policy, Response};
 use crate::review::{Month, review_due_on};
 use crate::rule::RuleId;
@@ -202,192 +204,203 @@ pub fn follow_ups(
     cal: &WorkCalendar,
     as_of: NaiveDate,
 ) -> Result<Vec<FollowUp>, Error> {
-    clue.check()?;
-    let mut out = Vec::new();
-    let mut push = |kind: FollowUpKind, due: NaiveDate, because: NaiveDate, note_zh: String| {
-        out.push(FollowUp {
-            clue_id: clue.id.clone(),
-            kind,
-            due: due.max(because),
-            because,
-            rule: kind.rule(),
-            note_zh,
-        });
-    };
-    let known = |d: Option<NaiveDate>| d.filter(|&d| d <= as_of);
-    let closed_on = known(clue.closed_on);
-    let case_filed = known(clue.case_filed_on).is_some();
+    ClueFacts::derive(clue, policy, cal, as_of)?.follow_ups()
+}
 
-    // ── The repayment agreement (000 §三(一)) ──
-    if let Some(a) = open_agreement(clue, as_of) {
-        let paid = known(a.paid_on).is_some();
-        if !paid && !a.refused_to_perform {
-            // R-FUP-1 (000 §三(一)): “对核处结论为5的欠薪线索，在协议支付日期临期或者到期后，要进行跟踪督促，
-            // 确保用人单位履行支付协议。” — 临期: `agreement_reminder_working_days` working days before.
-            // A payment date past the calendar's last day (next year's notice not out yet) has no reminder day
-            // yet; seen from a day the calendar knows, it is still in the future.
-            let soon = not_yet_known(agreement_reminder_day(a, policy, cal), as_of, cal)?;
-            let followed_since =
-                |from: NaiveDate| a.follow_ups.iter().any(|&f| f >= from && f <= as_of);
-            if let Some(soon) = soon
-                && as_of <= a.pay_by
-                && !followed_since(soon)
+impl ClueFacts<'_> {
+    /// The obligations still open on the facts' day, by due day, as [`follow_ups`] gives them: read from the
+    /// clocks, the escalation and the agreement's days derived once.
+    ///
+    /// # Errors
+    /// As [`follow_ups`], after the check.
+    pub fn follow_ups(&self) -> Result<Vec<FollowUp>, Error> {
+        let (clue, policy, cal, as_of) =
+            (self.clue(), self.policy(), self.calendar(), self.as_of());
+        let mut out = Vec::new();
+        let mut push = |kind: FollowUpKind, due: NaiveDate, because: NaiveDate, note_zh: String| {
+            out.push(FollowUp {
+                clue_id: clue.id.clone(),
+                kind,
+                due: due.max(because),
+                because,
+                rule: kind.rule(),
+                note_zh,
+            });
+        };
+        let known = |d: Option<NaiveDate>| d.filter(|&d| d <= as_of);
+        let closed_on = known(clue.closed_on);
+        let case_filed = known(clue.case_filed_on).is_some();
+        // The agreement that still governs the clue on `as_of`: signed by then, and the clue not concluded
+        // otherwise (no conclusion yet, or conclusion 5).
+        let open_agreement = self
+            .agreement()
+            .filter(|_| matches!(clue.conclusion, None | Some(Conclusion::Coordinated)));
+
+        // ── The repayment agreement (000 §三(一)) ──
+        if let Some(days) = open_agreement {
+            let a = days.agreement;
+            let paid = known(a.paid_on).is_some();
+            if !paid && !a.refused_to_perform {
+                // R-FUP-1 (000 §三(一)): “对核处结论为5的欠薪线索，在协议支付日期临期或者到期后，要进行跟踪督促，
+                // 确保用人单位履行支付协议。” — 临期: `agreement_reminder_working_days` working days before.
+                // A payment date past the calendar's last day (next year's notice not out yet) has no reminder
+                // day yet; seen from a day the calendar knows, it is still in the future.
+                let soon = not_yet_known(days.reminder.clone(), as_of, cal)?;
+                let followed_since =
+                    |from: NaiveDate| a.follow_ups.iter().any(|&f| f >= from && f <= as_of);
+                if let Some(soon) = soon
+                    && as_of <= a.pay_by
+                    && !followed_since(soon)
+                {
+                    push(
+                        FollowUpKind::AgreementDueSoon,
+                        soon,
+                        a.signed_on,
+                        format!(
+                            "还款协议约定{}支付{}，临期（前{}个工作日）跟踪督促用人单位履行",
+                            a.pay_by, a.amount, policy.agreement_reminder_working_days
+                        ),
+                    );
+                }
+                // R-FUP-2 (000 §三(一)): “在协议支付日期临期或者到期后，要进行跟踪督促” — 到期未付: follow up on
+                // the first working day after the payment date.
+                if as_of > a.pay_by && !a.follow_ups.iter().any(|&f| f > a.pay_by && f <= as_of) {
+                    push(
+                        FollowUpKind::AgreementOverdue,
+                        days.overdue.clone()?,
+                        a.pay_by,
+                        format!(
+                            "还款协议约定{}支付{}，到期未履行，立即跟踪督促",
+                            a.pay_by, a.amount
+                        ),
+                    );
+                }
+            }
+        }
+
+        // R-FUP-3 (000 §三(一)、§三(二)): “对拒不履行的要依法立案处理。” “对欠薪事实清楚，符合立案条件的要及时立案。”
+        if !case_filed {
+            if let Some(i) = clue.investigation.as_ref().filter(|i| i.on <= as_of)
+                && i.arrears_verified
+                && i.employer_refuses
             {
+                let due = filing_deadline(self.escalation(), policy, cal, i.on)?;
                 push(
-                    FollowUpKind::AgreementDueSoon,
-                    soon,
-                    a.signed_on,
+                    FollowUpKind::FileVerifiedArrears,
+                    due,
+                    i.on,
                     format!(
-                        "还款协议约定{}支付{}，临期（前{}个工作日）跟踪督促用人单位履行",
-                        a.pay_by, a.amount, policy.agreement_reminder_working_days
+                        "{}核实存在欠薪且用人单位拒不支付，应于{due}前依法立案",
+                        i.on
                     ),
                 );
-            }
-            // R-FUP-2 (000 §三(一)): “在协议支付日期临期或者到期后，要进行跟踪督促” — 到期未付: follow up on the
-            // first working day after the payment date.
-            if as_of > a.pay_by && !a.follow_ups.iter().any(|&f| f > a.pay_by && f <= as_of) {
+            } else if let Some(a) = open_agreement.map(|days| days.agreement)
+                && a.refused_to_perform
+                && refusal_day(a) <= as_of
+            {
+                let learnt = refusal_day(a);
+                let due = filing_deadline(self.escalation(), policy, cal, learnt)?;
                 push(
-                    FollowUpKind::AgreementOverdue,
-                    agreement_overdue_day(a, policy, cal)?,
-                    a.pay_by,
-                    format!(
-                        "还款协议约定{}支付{}，到期未履行，立即跟踪督促",
-                        a.pay_by, a.amount
-                    ),
+                    FollowUpKind::FileCase,
+                    due,
+                    learnt,
+                    format!("用人单位拒不履行还款协议，应于{due}前依法立案处理"),
                 );
             }
         }
-    }
 
-    // R-FUP-3 (000 §三(一)、§三(二)): “对拒不履行的要依法立案处理。” “对欠薪事实清楚，符合立案条件的要及时立案。”
-    if !case_filed {
-        if let Some(i) = clue.investigation.as_ref().filter(|i| i.on <= as_of)
-            && i.arrears_verified
-            && i.employer_refuses
+        // R-FUP-4 (000 §一、§三(四)、§四(一)): “对核处结论为5的线索100%进行复核。” — by the spot check of the
+        // month after closing (“每月10日前”).
+        if clue.conclusion == Some(Conclusion::Coordinated)
+            && let Some(closed) = closed_on
+            && known(clue.reviewed_on).is_none()
         {
-            let due = filing_deadline(clue, policy, cal, i.on)?;
+            let due = review_due_on(Month::of(closed), policy)?;
             push(
-                FollowUpKind::FileVerifiedArrears,
+                FollowUpKind::Code5Review,
                 due,
-                i.on,
+                closed,
+                format!("核处结论为5，{closed}办结，须于{due}前完成复核"),
+            );
+        }
+
+        // R-FUP-5 (000 §二(三)): “县级承办单位按要求整改后重新核处并按期报送。”
+        if let Some(last) = clue
+            .submissions
+            .iter()
+            .filter(|s| s.submitted_on <= as_of)
+            .max_by_key(|s| s.submitted_on)
+            && let Some(returned) = known(last.returned_on)
+        {
+            let due = cal.add_working_days(returned, policy.resubmit_within_working_days)?;
+            let reason = last.return_reason.as_deref().unwrap_or("未注明");
+            push(
+                FollowUpKind::ResubmitReturned,
+                due,
+                returned,
                 format!(
-                    "{}核实存在欠薪且用人单位拒不支付，应于{due}前依法立案",
-                    i.on
+                    "{returned}被退回（原因：{reason}），按退回原因修改完善后于{due}前重新报送"
                 ),
             );
-        } else if let Some(a) = open_agreement(clue, as_of)
-            && a.refused_to_perform
-            && refusal_day(a) <= as_of
+        }
+
+        // R-FUP-6 (000 §二(二)): “……应当自线索确认接收之日起30个自然日回复办理情况，未办结的需填写进度反馈。”
+        if let Some(accepted) = known(clue.accepted_on)
+            && closed_on.is_none()
+            && !clue
+                .progress
+                .iter()
+                .any(|p| p.kind == ProgressKind::Feedback && p.on <= as_of)
+            && let Some(due) = self.reply_due()?
         {
-            let learnt = refusal_day(a);
-            let due = filing_deadline(clue, policy, cal, learnt)?;
             push(
-                FollowUpKind::FileCase,
+                FollowUpKind::ProgressFeedback,
                 due,
-                learnt,
-                format!("用人单位拒不履行还款协议，应于{due}前依法立案处理"),
+                accepted,
+                format!("{accepted}确认接收，须于{due}前回复办理情况，未办结的填写进度反馈"),
             );
         }
-    }
 
-    // R-FUP-4 (000 §一、§三(四)、§四(一)): “对核处结论为5的线索100%进行复核。” — by the spot check of the
-    // month after closing (“每月10日前”).
-    if clue.conclusion == Some(Conclusion::Coordinated)
-        && let Some(closed) = closed_on
-        && known(clue.reviewed_on).is_none()
-    {
-        let due = review_due_on(Month::of(closed), policy)?;
-        push(
-            FollowUpKind::Code5Review,
-            due,
-            closed,
-            format!("核处结论为5，{closed}办结，须于{due}前完成复核"),
-        );
-    }
-
-    // R-FUP-5 (000 §二(三)): “县级承办单位按要求整改后重新核处并按期报送。”
-    if let Some(last) = clue
-        .submissions
-        .iter()
-        .filter(|s| s.submitted_on <= as_of)
-        .max_by_key(|s| s.submitted_on)
-        && let Some(returned) = known(last.returned_on)
-    {
-        let due = cal.add_working_days(returned, policy.resubmit_within_working_days)?;
-        let reason = last.return_reason.as_deref().unwrap_or("未注明");
-        push(
-            FollowUpKind::ResubmitReturned,
-            due,
-            returned,
-            format!("{returned}被退回（原因：{reason}），按退回原因修改完善后于{due}前重新报送"),
-        );
-    }
-
-    // R-FUP-6 (000 §二(二)): “……应当自线索确认接收之日起30个自然日回复办理情况，未办结的需填写进度反馈。”
-    if let Some(accepted) = known(clue.accepted_on)
-        && closed_on.is_none()
-        && !clue
-            .progress
-            .iter()
-            .any(|p| p.kind == ProgressKind::Feedback && p.on <= as_of)
-        && let Some(due) = reply_due(clue, policy, cal)?
-    {
-        push(
-            FollowUpKind::ProgressFeedback,
-            due,
-            accepted,
-            format!("{accepted}确认接收，须于{due}前回复办理情况，未办结的填写进度反馈"),
-        );
-    }
-
-    // R-FUP-7 / R-FUP-8 (003 平台投诉受理回访机制): “对已办结案件采取“定期检查+随机抽查”方式开展回访。”
-    if let Some(closed) = closed_on {
-        let visits = clue
-            .return_visits
-            .iter()
-            .filter(|&&v| v >= closed && v <= as_of)
-            .count();
-        let periodic = crate::deadline::natural_due(
-            cal,
-            closed,
-            policy.return_visit_after_days,
-            policy.natural_day_rollover,
-        )?;
-        if visits == 0 {
-            push(
-                FollowUpKind::ReturnVisit,
-                periodic,
-                closed,
-                format!("{closed}办结，于{periodic}前定期回访反映人"),
-            );
-        }
-        if selected_for_random_visit(&clue.id, policy) && visits < 2 {
-            let random = crate::deadline::natural_due(
+        // R-FUP-7 / R-FUP-8 (003 平台投诉受理回访机制): “对已办结案件采取“定期检查+随机抽查”方式开展回访。”
+        if let Some(closed) = closed_on {
+            let visits = clue
+                .return_visits
+                .iter()
+                .filter(|&&v| v >= closed && v <= as_of)
+                .count();
+            let periodic = crate::deadline::natural_due(
                 cal,
-                periodic,
+                closed,
                 policy.return_visit_after_days,
                 policy.natural_day_rollover,
             )?;
-            push(
-                FollowUpKind::RandomReturnVisit,
-                random,
-                closed,
-                format!("{closed}办结，随机抽中，于{random}前再次回访，防止问题反弹"),
-            );
+            if visits == 0 {
+                push(
+                    FollowUpKind::ReturnVisit,
+                    periodic,
+                    closed,
+                    format!("{closed}办结，于{periodic}前定期回访反映人"),
+                );
+            }
+            if selected_for_random_visit(&clue.id, policy) && visits < 2 {
+                let random = crate::deadline::natural_due(
+                    cal,
+                    periodic,
+                    policy.return_visit_after_days,
+                    policy.natural_day_rollover,
+                )?;
+                push(
+                    FollowUpKind::RandomReturnVisit,
+                    random,
+                    closed,
+                    format!("{closed}办结，随机抽中，于{random}前再次回访，防止问题反弹"),
+                );
+            }
         }
+
+        out.sort_by_key(|f| (f.due, f.kind));
+        Ok(out)
     }
-
-    out.sort_by_key(|f| (f.due, f.kind));
-    Ok(out)
-}
-
-/// The agreement that still governs the clue on `as_of`: signed by then, and the clue not concluded otherwise
-/// (no conclusion yet, or conclusion 5).
-pub(crate) fn open_agreement(clue: &Clue, as_of: NaiveDate) -> Option<&Agreement> {
-    clue.agreement
-        .as_ref()
-        .filter(|a| a.signed_on <= as_of)
-        .filter(|_| matches!(clue.conclusion, None | Some(Conclusion::Coordinated)))
 }
 
 /// The day an agreement enters its reminder window (临期, 000 §三(一)): the earliest day `d` from which at most
@@ -432,35 +445,30 @@ pub(crate) fn refusal_day(a: &Agreement) -> NaiveDate {
 
 /// The last day to file a case whose filing conditions were met on `from` (000 §三(二) “及时立案”):
 /// `policy.file_within_working_days` working days later, or the same day for an escalated case when
-/// `policy.escalation_same_day_filing` (003 “即接即办、当日立案”).
-///
+/// `policy.escalation_same_day_filing` (003 “即接即办、当日立案”). Whether the case is escalated is
+/// [`deadline::escalation`](crate::deadline::escalation)'s decision, derived once in the clue's facts.
 pub(crate) fn filing_deadline(
-    clue: &Clue,
+    escalation: &Escalation,
     policy: &Policy,
     cal: &WorkCalendar,
     from: NaiveDate,
 ) -> Result<NaiveDate, Error> {
-    if policy.escalation_same_day_filing && escalated(clue, policy) {
+    if policy.escalation_same_day_filing && escalation.escalated {
         return Ok(from);
     }
     cal.add_working_days(from, policy.file_within_working_days)
 }
 
-/// Whether the record shows the case escalated (提级办案), as [`deadline::escalation`](crate::deadline::escalation)
-/// decides it: handled by the city (000 §二(三) “上提一级由市级直接办理”), or raised by the criteria of 003.
-fn escalated(clue: &Clue, policy: &Policy) -> bool {
-    clue.handling_level == HandlingLevel::City
-        || crate::deadline::escalation(clue, policy).escalated
-}
-
-/// The reply-by day of a source that answers by reply or progress feedback (000 §二(二) “……30个自然日回复办理情况，
-/// 未办结的需填写进度反馈”), from [`deadline::respond_deadline`](crate::deadline::respond_deadline); `None` for
-/// other sources.
-fn reply_due(clue: &Clue, policy: &Policy, cal: &WorkCalendar) -> Result<Option<NaiveDate>, Error> {
-    if policy.clocks.of(clue.source).response != Response::ReplyOrProgressFeedback {
-        return Ok(None);
+impl ClueFacts<'_> {
+    /// The reply-by day of a source that answers by reply or progress feedback (000 §二(二) “……30个自然日回复办理
+    /// 情况，未办结的需填写进度反馈”): the response clock's due day; `None` for other sources.
+    fn reply_due(&self) -> Result<Option<NaiveDate>, Error> {
+        if self.policy().clocks.of(self.clue().source).response != Response::ReplyOrProgressFeedback
+        {
+            return Ok(None);
+        }
+        Ok(self.respond_deadline()?.map(|d| d.due))
     }
-    Ok(crate::deadline::respond_deadline(clue, policy, cal)?.map(|d| d.due))
 }
 
 /// Whether a closed clue is drawn for a random return visit (003 “随机抽查”): its draw key

@@ -17,6 +17,7 @@
 //! | [`policy`] | every number and switch of a city's rules, with its clause; the policy in force on a date | 000–004 |
 //! | [`rule`] | the catalogue: rule id → citation, Chinese text, English summary | all |
 //! | [`deadline`] | accept-by and respond-by, their status on a date, the red/yellow card, escalation | 000 §二, 002 §(十二), 003 |
+//! | [`facts`] | one clue, one pass: its checked record, clocks, escalation and record facts as of a day, derived once and read by the rules below; [`evaluate`] for a nightly re-evaluation | — |
 //! | [`campaign`] | a time-boxed campaign's close-all date and report dates, and the clues that miss them | 001 |
 //! | [`disposition`] | whether a closing record supports its conclusion: every violated rule | 000 §二(二), §三 |
 //! | [`follow_up`] | what a clue still owes: agreement reminders, reviews, resubmissions, return visits | 000 §三(一), 003 |
@@ -65,6 +66,7 @@ pub mod detection;
 pub mod disposition;
 mod error;
 pub mod explain;
+pub mod facts;
 pub mod finding;
 pub mod follow_up;
 pub mod interpretations;
@@ -85,6 +87,7 @@ pub use detection::detect_findings;
 pub use disposition::{Validation, Violation, validate};
 pub use error::Error;
 pub use explain::{Explanation, explain};
+pub use facts::{ClueFacts, Evaluation, evaluate};
 pub use finding::{Finding, FindingKind};
 pub use follow_up::{FollowUp, FollowUpKind, follow_ups};
 pub use model::{

@@ -631,6 +631,44 @@ impl Clue {
         c
     }
 
+    /// Whether [`Clue::as_of`]`(date)` would return the record unchanged: nothing on it is dated after `date`, and
+    /// neither of the rules that reset undated facts applies (a conclusion neither closed nor submitted; a refusal
+    /// to perform an agreement with no refusal or follow-up on or after the payment date on record). Lets a reader
+    /// of the record as of a day skip the copy; kept beside `as_of` so that the two change together.
+    pub(crate) fn unchanged_as_of(&self, date: NaiveDate) -> bool {
+        let by = |d: NaiveDate| d <= date;
+        let opt = |d: Option<NaiveDate>| d.is_none_or(by);
+        let agreement_unchanged = self.agreement.as_ref().is_none_or(|a| {
+            by(a.signed_on)
+                && opt(a.paid_on)
+                && a.follow_ups.iter().all(|&f| by(f))
+                && opt(a.refused_on)
+                && !(a.refused_to_perform
+                    && a.refused_on.is_none()
+                    && a.follow_ups.iter().all(|&f| f < a.pay_by))
+        });
+        opt(self.accepted_on)
+            && self.contacts.iter().all(|k| by(k.on))
+            && self.investigation.as_ref().is_none_or(|i| by(i.on))
+            && opt(self.case_filed_on)
+            && self.payment.as_ref().is_none_or(|p| by(p.on))
+            && opt(self.enforcement_applied_on)
+            && opt(self.police_transfer_on)
+            && opt(self.reporter_informed_on)
+            && self.progress.iter().all(|p| by(p.on))
+            && self
+                .submissions
+                .iter()
+                .all(|s| by(s.submitted_on) && opt(s.returned_on))
+            && agreement_unchanged
+            && opt(self.closed_on)
+            && opt(self.reviewed_on)
+            && self.return_visits.iter().all(|&v| by(v))
+            && !(self.closed_on.is_none()
+                && self.submissions.is_empty()
+                && self.conclusion.is_some())
+    }
+
     /// Whether the clue is closed (办结) on `as_of`.
     pub fn is_closed_on(&self, as_of: NaiveDate) -> bool {
         self.closed_on.is_some_and(|c| c <= as_of)
