@@ -212,7 +212,10 @@ impl RecordFacts {
     /// The unrevised resubmissions on record by `as_of`: the whole record's, up to that day (a resubmission
     /// follows its return, so a resubmission on record by `as_of` never counts a return after it).
     pub(crate) fn unrevised_by(&self, as_of: NaiveDate) -> impl Iterator<Item = NaiveDate> + '_ {
-        self.unrevised.iter().copied().take_while(move |&d| d <= as_of)
+        self.unrevised
+            .iter()
+            .copied()
+            .take_while(move |&d| d <= as_of)
     }
 }
 

@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Error;
 use crate::calendar::{WorkCalendar, not_yet_known};
+use crate::day::Day;
 use crate::deadline::Escalation;
 use crate::facts::ClueFacts;
 use crate::model::{Agreement, Clue, Conclusion, ProgressKind};
@@ -258,7 +259,9 @@ impl ClueFacts<'_> {
                         a.signed_on,
                         format!(
                             "还款协议约定{}支付{}，临期（前{}个工作日）跟踪督促用人单位履行",
-                            a.pay_by, a.amount, policy.agreement_reminder_working_days
+                            Day(a.pay_by),
+                            a.amount,
+                            policy.agreement_reminder_working_days
                         ),
                     );
                 }
@@ -271,7 +274,8 @@ impl ClueFacts<'_> {
                         a.pay_by,
                         format!(
                             "还款协议约定{}支付{}，到期未履行，立即跟踪督促",
-                            a.pay_by, a.amount
+                            Day(a.pay_by),
+                            a.amount
                         ),
                     );
                 }
@@ -290,8 +294,9 @@ impl ClueFacts<'_> {
                     due,
                     i.on,
                     format!(
-                        "{}核实存在欠薪且用人单位拒不支付，应于{due}前依法立案",
-                        i.on
+                        "{}核实存在欠薪且用人单位拒不支付，应于{}前依法立案",
+                        Day(i.on),
+                        Day(due)
                     ),
                 );
             } else if let Some(a) = open_agreement.map(|days| days.agreement)
@@ -304,7 +309,7 @@ impl ClueFacts<'_> {
                     FollowUpKind::FileCase,
                     due,
                     learnt,
-                    format!("用人单位拒不履行还款协议，应于{due}前依法立案处理"),
+                    format!("用人单位拒不履行还款协议，应于{}前依法立案处理", Day(due)),
                 );
             }
         }
@@ -320,7 +325,11 @@ impl ClueFacts<'_> {
                 FollowUpKind::Code5Review,
                 due,
                 closed,
-                format!("核处结论为5，{closed}办结，须于{due}前完成复核"),
+                format!(
+                    "核处结论为5，{}办结，须于{}前完成复核",
+                    Day(closed),
+                    Day(due)
+                ),
             );
         }
 
@@ -339,7 +348,9 @@ impl ClueFacts<'_> {
                 due,
                 returned,
                 format!(
-                    "{returned}被退回（原因：{reason}），按退回原因修改完善后于{due}前重新报送"
+                    "{}被退回（原因：{reason}），按退回原因修改完善后于{}前重新报送",
+                    Day(returned),
+                    Day(due)
                 ),
             );
         }
@@ -357,7 +368,11 @@ impl ClueFacts<'_> {
                 FollowUpKind::ProgressFeedback,
                 due,
                 accepted,
-                format!("{accepted}确认接收，须于{due}前回复办理情况，未办结的填写进度反馈"),
+                format!(
+                    "{}确认接收，须于{}前回复办理情况，未办结的填写进度反馈",
+                    Day(accepted),
+                    Day(due)
+                ),
             );
         }
 
@@ -379,7 +394,7 @@ impl ClueFacts<'_> {
                     FollowUpKind::ReturnVisit,
                     periodic,
                     closed,
-                    format!("{closed}办结，于{periodic}前定期回访反映人"),
+                    format!("{}办结，于{}前定期回访反映人", Day(closed), Day(periodic)),
                 );
             }
             if selected_for_random_visit(&clue.id, policy) && visits < 2 {
@@ -393,7 +408,11 @@ impl ClueFacts<'_> {
                     FollowUpKind::RandomReturnVisit,
                     random,
                     closed,
-                    format!("{closed}办结，随机抽中，于{random}前再次回访，防止问题反弹"),
+                    format!(
+                        "{}办结，随机抽中，于{}前再次回访，防止问题反弹",
+                        Day(closed),
+                        Day(random)
+                    ),
                 );
             }
         }

@@ -60,6 +60,7 @@
 
 pub mod calendar;
 pub mod campaign;
+mod day;
 mod de;
 pub mod deadline;
 pub mod detection;
