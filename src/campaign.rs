@@ -310,10 +310,7 @@ pub fn campaign_misses(
     let by = c.close_all_by;
     // The working days left to the close-all date are the same for every open clue: counted once, when needed.
     let mut working_days_left = None;
-    let mut out = Vec::new();
-    // A clue listed twice is one clue; two different records under one id are refused, never one of them
-    // picked by its position in the input.
-    for clue in crate::model::distinct_by_id(clues)? {
+    let mut miss = |clue: &Clue| -> Result<Option<CampaignMiss>, Error> {
         clue.check()?;
         // 001 §一：所有查实的欠薪案件在2024年春节前全部办结。
         let verified = clue
@@ -321,10 +318,10 @@ pub fn campaign_misses(
             .as_ref()
             .is_some_and(|i| i.arrears_verified && i.on <= as_of);
         if !verified || clue.registered_on > by || clue.registered_on > as_of {
-            continue;
+            return Ok(None);
         }
         let kind = match clue.closed_on.filter(|&closed| closed <= as_of) {
-            Some(closed) if closed <= by => continue,
+            Some(closed) if closed <= by => return Ok(None),
             Some(closed) => MissKind::ClosedLate {
                 on: closed,
                 days_late: days_from(by, closed),
@@ -340,14 +337,37 @@ pub fn campaign_misses(
                 days_over: days_from(by, as_of),
             },
         };
-        out.push(CampaignMiss {
+        Ok(Some(CampaignMiss {
             clue_id: clue.id.clone(),
             county: clue.county.clone(),
             rule: RuleId::CampaignCloseAll,
             close_all_by: by,
             kind,
-        });
+        }))
+    };
+    // A clue listed twice is one clue; two different records under one id are refused, never one of them
+    // picked by its position in the input. One pass: the ids are merged in a hash map and only the misses are
+    // sorted, so the cost per clue does not grow with the ledger. Of several clues that cannot be read, the
+    // error named is the first in id order's, whatever the order of the input.
+    let mut out = Vec::new();
+    let mut first_error: Option<(&str, Error)> = None;
+    for clue in crate::model::distinct_unordered(clues)? {
+        match miss(clue) {
+            Ok(found) => out.extend(found),
+            Err(e) => {
+                if first_error
+                    .as_ref()
+                    .is_none_or(|(id, _)| clue.id.as_str() < *id)
+                {
+                    first_error = Some((&clue.id, e));
+                }
+            }
+        }
     }
+    if let Some((_, e)) = first_error {
+        return Err(e);
+    }
+    out.sort_unstable_by(|a, b| a.clue_id.cmp(&b.clue_id));
     Ok(out)
 }
 

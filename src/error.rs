@@ -136,4 +136,11 @@ pub enum Error {
         /// Every id listed with two different records, in id order.
         ids: Vec<String>,
     },
+    /// Base scores that give one county two different scores (a county listed twice with the same score counts
+    /// once).
+    #[error("two different base scores for county {}", .counties.join(", "))]
+    ConflictingBaseScores {
+        /// Every county given two different base scores, in order.
+        counties: Vec<String>,
+    },
 }

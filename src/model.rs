@@ -700,14 +700,29 @@ impl Clue {
 /// # Errors
 /// [`Error::ConflictingRecords`] naming every id listed with two different records.
 pub fn distinct_by_id(clues: &[Clue]) -> Result<Vec<&Clue>, Error> {
-    let mut by_id: std::collections::BTreeMap<&str, &Clue> = std::collections::BTreeMap::new();
+    let mut distinct = distinct_unordered(clues)?;
+    distinct.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    Ok(distinct)
+}
+
+/// [`distinct_by_id`] without the sort: one record per clue id in the order each id first appears, for the
+/// readers that group or sort by something else (the rollups). Ids are looked up in a hash map, so the cost per
+/// clue does not grow with the ledger; the same ids are refused.
+///
+/// # Errors
+/// [`Error::ConflictingRecords`] naming every id listed with two different records, in id order.
+pub(crate) fn distinct_unordered(clues: &[Clue]) -> Result<Vec<&Clue>, Error> {
+    use std::collections::hash_map::{Entry, HashMap};
+    let mut by_id: HashMap<&str, &Clue> = HashMap::with_capacity(clues.len());
+    let mut distinct = Vec::with_capacity(clues.len());
     let mut conflicting: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
     for clue in clues {
         match by_id.entry(clue.id.as_str()) {
-            std::collections::btree_map::Entry::Vacant(e) => {
+            Entry::Vacant(e) => {
                 e.insert(clue);
+                distinct.push(clue);
             }
-            std::collections::btree_map::Entry::Occupied(e) => {
+            Entry::Occupied(e) => {
                 if *e.get() != clue {
                     conflicting.insert(clue.id.as_str());
                 }
@@ -719,7 +734,7 @@ pub fn distinct_by_id(clues: &[Clue]) -> Result<Vec<&Clue>, Error> {
             ids: conflicting.into_iter().map(str::to_owned).collect(),
         });
     }
-    Ok(by_id.into_values().collect())
+    Ok(distinct)
 }
 
 /// The JSON shape of a [`Clue`] on the way in: read, then checked by [`Clue::check`].

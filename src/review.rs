@@ -16,7 +16,7 @@
 //!   own clues ("对各地线索按5%比例", so every county with a closed clue gets at least one check when the share
 //!   rounds up). See the [interpretations](crate::interpretations).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::str::FromStr;
 
@@ -255,24 +255,42 @@ fn draw(ids: &[&str], k: usize, seed: u64) -> Vec<String> {
 
 /// One clue closed in the month, after merging the copies of its id.
 struct Closed<'a> {
+    id: &'a str,
     county: &'a str,
     code5: bool,
 }
 
-/// The clues closed in `month`, one entry per id: identical copies count once, different records under one id
-/// are refused ([`crate::model::distinct_by_id`]).
-fn closed_in<'a>(closed: &'a [Clue], month: Month) -> Result<BTreeMap<&'a str, Closed<'a>>, Error> {
-    Ok(crate::model::distinct_by_id(closed)?
+/// The clues closed in `month`, one entry per id, in no particular order: identical copies count once, different
+/// records under one id are refused ([`crate::model::distinct_by_id`]). The ids are merged in a hash map, so the
+/// cost per clue does not grow with the ledger.
+fn closed_in<'a>(closed: &'a [Clue], month: Month) -> Result<Vec<Closed<'a>>, Error> {
+    Ok(crate::model::distinct_unordered(closed)?
         .into_iter()
         .filter(|clue| clue.closed_on.is_some_and(|d| month.contains(d)))
-        .map(|clue| {
-            let entry = Closed {
-                county: &clue.county,
-                code5: clue.conclusion == Some(Conclusion::Coordinated),
-            };
-            (clue.id.as_str(), entry)
+        .map(|clue| Closed {
+            id: &clue.id,
+            county: &clue.county,
+            code5: clue.conclusion == Some(Conclusion::Coordinated),
         })
         .collect())
+}
+
+/// The entries filed under their county (a hash map on the county: one pass, whatever the number of counties),
+/// in county order, each county's entries in id order.
+fn by_county(entries: Vec<Closed<'_>>) -> Vec<Vec<Closed<'_>>> {
+    let mut groups: HashMap<&str, Vec<Closed<'_>>> = HashMap::new();
+    for entry in entries {
+        groups.entry(entry.county).or_default().push(entry);
+    }
+    let mut groups: Vec<(&str, Vec<Closed<'_>>)> = groups.into_iter().collect();
+    groups.sort_unstable_by_key(|&(county, _)| county);
+    groups
+        .into_iter()
+        .map(|(_, mut entries)| {
+            entries.sort_unstable_by_key(|e| e.id);
+            entries
+        })
+        .collect()
 }
 
 /// The one county all entries share, if they share one.
@@ -399,13 +417,18 @@ pub fn spot_check(
     policy: &Policy,
 ) -> Result<SpotCheck, Error> {
     policy.validate()?;
-    let entries = closed_in(closed, month)?;
+    let mut entries = closed_in(closed, month)?;
+    entries.sort_unstable_by_key(|e| e.id);
     check_entries(&entries, month, seed, policy)
 }
 
 /// [`spot_check`] for each county separately: each county's 5% is drawn from its own clues closed in `month`
 /// ("对各地线索按5%比例进行抽查复核", 000 §四(一)), so with rounding up every county with a closed clue gets at
 /// least one check. Sorted by county.
+///
+/// One pass over the input: the clues are merged by id and filed under their county once, then each county is
+/// drawn from its own clues, so the cost per clue does not grow with the number of counties. Each county's check
+/// is exactly [`spot_check`] of that county's clues.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -435,12 +458,8 @@ pub fn spot_checks_by_county(
     policy: &Policy,
 ) -> Result<Vec<SpotCheck>, Error> {
     policy.validate()?;
-    let mut by_county: BTreeMap<&str, BTreeMap<&str, Closed<'_>>> = BTreeMap::new();
-    for (id, entry) in closed_in(closed, month)? {
-        by_county.entry(entry.county).or_default().insert(id, entry);
-    }
-    by_county
-        .values()
+    by_county(closed_in(closed, month)?)
+        .iter()
         .map(|entries| check_entries(entries, month, seed, policy))
         .collect()
 }
@@ -461,23 +480,16 @@ pub(crate) fn review_due_on(month: Month, policy: &Policy) -> Result<NaiveDate, 
         })
 }
 
+/// The check of one population: `entries` in id order, one per id.
 fn check_entries(
-    entries: &BTreeMap<&str, Closed<'_>>,
+    entries: &[Closed<'_>],
     month: Month,
     seed: u64,
     policy: &Policy,
 ) -> Result<SpotCheck, Error> {
     let due_on = review_due_on(month, policy)?;
-    let code5_ids: Vec<&str> = entries
-        .iter()
-        .filter(|(_, e)| e.code5)
-        .map(|(id, _)| *id)
-        .collect();
-    let other_ids: Vec<&str> = entries
-        .iter()
-        .filter(|(_, e)| !e.code5)
-        .map(|(id, _)| *id)
-        .collect();
+    let code5_ids: Vec<&str> = entries.iter().filter(|e| e.code5).map(|e| e.id).collect();
+    let other_ids: Vec<&str> = entries.iter().filter(|e| !e.code5).map(|e| e.id).collect();
     // R-REV-2: 对核处结论为5线索的100%进行复核 (policy.code5_review_rate). Always rounded up: a review rate
     // below 100% still reviews a lone code-5 clue, whatever the spot check's rounding.
     let k5 = share(policy.code5_review_rate, code5_ids.len(), Rounding::Up);
@@ -489,7 +501,7 @@ fn check_entries(
         policy.spot_check_rounding,
     );
     Ok(SpotCheck {
-        county: sole_county(entries.values().map(|e| e.county)),
+        county: sole_county(entries.iter().map(|e| e.county)),
         month,
         seed,
         due_on,
@@ -545,18 +557,59 @@ pub struct SelfReview {
 /// # Errors
 /// [`Error::ConflictingRecords`] when two different records share a clue id.
 pub fn self_review(closed: &[Clue], month: Month) -> Result<SelfReview, Error> {
-    let entries = closed_in(closed, month)?;
-    let code5: Vec<(&str, &Closed<'_>)> = entries
+    let mut entries = closed_in(closed, month)?;
+    entries.sort_unstable_by_key(|e| e.id);
+    Ok(self_review_of(&entries, month))
+}
+
+/// [`self_review`] for each county separately, in one pass: the clues are merged by id and filed under their
+/// county once. Lists every county with a code-5 clue closed in `month` (a county with none has nothing to
+/// review), sorted by county; each is exactly [`self_review`] of that county's clues.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use wage_arrears::{Clue, Conclusion, Source};
+/// use wage_arrears::review::{self_reviews_by_county, Month};
+///
+/// let on = NaiveDate::from_ymd_opt(2025, 6, 18).unwrap();
+/// let clue = |id: &str, county: &str, conclusion| {
+///     let mut c = Clue::new(id, Source::GovCnMessage, county, on);
+///     c.closed_on = Some(on);
+///     c.conclusion = Some(conclusion);
+///     c
+/// };
+/// let clues = [
+///     clue("A1", "郏县", Conclusion::Coordinated),
+///     clue("B1", "叶县", Conclusion::Coordinated),
+///     clue("B2", "叶县", Conclusion::Coordinated),
+///     clue("C1", "宝丰县", Conclusion::NoArrears),
+/// ];
+/// let sets = self_reviews_by_county(&clues, Month::new(2025, 6)?)?;
+/// let rows: Vec<(Option<&str>, usize)> =
+///     sets.iter().map(|s| (s.county.as_deref(), s.clue_ids.len())).collect();
+/// assert_eq!(rows, [(Some("叶县"), 2), (Some("郏县"), 1)]);
+/// # Ok::<(), wage_arrears::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::ConflictingRecords`] when two different records share a clue id.
+pub fn self_reviews_by_county(closed: &[Clue], month: Month) -> Result<Vec<SelfReview>, Error> {
+    Ok(by_county(closed_in(closed, month)?)
         .iter()
-        .filter(|(_, e)| e.code5)
-        .map(|(id, e)| (*id, e))
-        .collect();
-    Ok(SelfReview {
-        county: sole_county(code5.iter().map(|(_, e)| e.county)),
+        .filter(|entries| entries.iter().any(|e| e.code5))
+        .map(|entries| self_review_of(entries, month))
+        .collect())
+}
+
+/// The self-review set of one population: `entries` in id order, one per id.
+fn self_review_of(entries: &[Closed<'_>], month: Month) -> SelfReview {
+    let code5: Vec<&Closed<'_>> = entries.iter().filter(|e| e.code5).collect();
+    SelfReview {
+        county: sole_county(code5.iter().map(|e| e.county)),
         month,
-        clue_ids: code5.iter().map(|(id, _)| (*id).to_owned()).collect(),
+        clue_ids: code5.iter().map(|e| e.id.to_owned()).collect(),
         rule: RuleId::MonthlySelfReview,
-    })
+    }
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@
 //! - A KPI reads the record as it stood on the period's last day, and does not count a clue whose clock is still
 //!   running on that day (see [`kpis`]).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::deadline::{self, ClockStatus};
 use crate::disposition::validate;
+use crate::facts::record_as_of;
 use crate::policy::{EffectiveHandling, FindingMonth};
 use crate::review::{Month, review_due_on};
 use crate::{
@@ -279,16 +280,27 @@ pub fn assess_year(
     policy: &Policy,
 ) -> Result<CountyScore, Error> {
     policy.validate()?;
-    Ok(assess_valid(county, year, base_score, findings, policy))
+    let own = findings.iter().filter(|f| f.county == county).collect();
+    Ok(assess_valid(county, year, base_score, own, policy))
 }
 
-/// [`assess_year`] for every county that has a finding counted in `year` or a base score, sorted by county.
+/// [`assess_year`] for every county it is told about, sorted by county: each county named in `base_scores`
+/// (with its score, or none), and each county with a finding counted in `year`.
+///
+/// `base_scores` is any map-like of county → base score: a `&BTreeMap<String, Points>` or a `HashMap<&str, Points>`,
+/// an array or `Vec` of pairs, an iterator; the score may be [`Points`], `&Points`, or an `Option` of either, `None`
+/// listing a county without a score (see [`BaseScore`]). With no base scores at all, pass [`NO_BASE_SCORES`].
+/// A county listed twice with the same score counts once; with two different scores it is refused.
+///
+/// One pass over the findings: each is filed under its county once (a hash map on the county), then each
+/// county is scored from its own findings alone, so the cost per finding does not grow with the number of
+/// counties.
 ///
 /// ```
 /// use std::collections::BTreeMap;
 /// use chrono::NaiveDate;
 /// use wage_arrears::{Finding, FindingKind, Points, Policy};
-/// use wage_arrears::scoring::assess_all;
+/// use wage_arrears::scoring::{assess_all, NO_BASE_SCORES};
 ///
 /// let on = NaiveDate::from_ymd_opt(2025, 8, 4).unwrap();
 /// let findings = [Finding::new("郏县", "PDS-9", FindingKind::FormatNotCorrected, on)];
@@ -297,42 +309,127 @@ pub fn assess_year(
 /// let names: Vec<&str> = all.iter().map(|s| s.county.as_str()).collect();
 /// assert_eq!(names, ["叶县", "郏县"]);
 /// assert_eq!(all[1].score, None);
+///
+/// // Any map-like: pairs of &str and Option<Points> list a county with no score and no finding too.
+/// let told = [("宝丰县", None), ("叶县", Some(Points::whole(100)))];
+/// let all = assess_all(2025, told, &findings, &Policy::default())?;
+/// assert_eq!(all.iter().map(|s| s.county.as_str()).collect::<Vec<_>>(), ["叶县", "宝丰县", "郏县"]);
+///
+/// // No base scores at all.
+/// assert_eq!(assess_all(2025, NO_BASE_SCORES, &findings, &Policy::default())?.len(), 1);
 /// # Ok::<(), wage_arrears::Error>(())
 /// ```
 ///
 /// # Errors
-/// [`Error::InvalidPolicy`] when the policy does not pass [`Policy::validate`].
-pub fn assess_all(
+/// [`Error::InvalidPolicy`] when the policy does not pass [`Policy::validate`];
+/// [`Error::ConflictingBaseScores`] naming every county given two different base scores.
+pub fn assess_all<K, S>(
     year: i32,
-    base_scores: &BTreeMap<String, Points>,
+    base_scores: impl IntoIterator<Item = (K, S)>,
     findings: &[Finding],
     policy: &Policy,
-) -> Result<Vec<CountyScore>, Error> {
+) -> Result<Vec<CountyScore>, Error>
+where
+    K: AsRef<str>,
+    S: BaseScore,
+{
     policy.validate()?;
-    let mut counties: BTreeSet<&str> = base_scores.keys().map(String::as_str).collect();
+    let told: Vec<(K, Option<Points>)> = base_scores
+        .into_iter()
+        .map(|(county, score)| (county, score.base_score()))
+        .collect();
+    let mut base: HashMap<&str, Option<Points>> = HashMap::with_capacity(told.len());
+    let mut conflicting: BTreeSet<&str> = BTreeSet::new();
+    for (county, score) in &told {
+        let county = county.as_ref();
+        if let Some(known) = base.insert(county, *score)
+            && known != *score
+        {
+            conflicting.insert(county);
+        }
+    }
+    if !conflicting.is_empty() {
+        return Err(Error::ConflictingBaseScores {
+            counties: conflicting.into_iter().map(str::to_owned).collect(),
+        });
+    }
+    // Group once: every finding under its county (all years: which copy of a finding counts is decided among
+    // all of them); a county is listed when a finding counts in `year`.
+    let mut own: HashMap<&str, (bool, Vec<&Finding>)> = HashMap::new();
+    for f in findings {
+        let entry = own.entry(f.county.as_str()).or_default();
+        entry.0 |= counting_date(f, policy).year() == year;
+        entry.1.push(f);
+    }
+    let mut counties: Vec<&str> = base.keys().copied().collect();
     counties.extend(
-        findings
-            .iter()
-            .filter(|f| counting_date(f, policy).year() == year)
-            .map(|f| f.county.as_str()),
+        own.iter()
+            .filter(|(county, (counted, _))| *counted && !base.contains_key(*county))
+            .map(|(county, _)| *county),
     );
+    counties.sort_unstable();
     Ok(counties
         .into_iter()
-        .map(|c| assess_valid(c, year, base_scores.get(c).copied(), findings, policy))
+        .map(|c| {
+            let findings = own.remove(c).map(|(_, f)| f).unwrap_or_default();
+            let base_score = base.get(c).copied().flatten();
+            assess_valid(c, year, base_score, findings, policy)
+        })
         .collect())
 }
 
+/// No base scores, for [`assess_all`]: `assess_all(year, NO_BASE_SCORES, &findings, &policy)` lists the counties
+/// with a finding counted in the year, none with a score.
+pub const NO_BASE_SCORES: [(&str, Option<Points>); 0] = [];
+
+/// A county's base score as [`assess_all`] takes it: [`Points`] or `&Points` (the score), or an `Option` of
+/// either (`None`: list the county without a score).
+pub trait BaseScore {
+    /// The score, if there is one.
+    fn base_score(self) -> Option<Points>;
+}
+
+impl BaseScore for Points {
+    fn base_score(self) -> Option<Points> {
+        Some(self)
+    }
+}
+
+impl BaseScore for &Points {
+    fn base_score(self) -> Option<Points> {
+        Some(*self)
+    }
+}
+
+impl BaseScore for Option<Points> {
+    fn base_score(self) -> Option<Points> {
+        self
+    }
+}
+
+impl BaseScore for Option<&Points> {
+    fn base_score(self) -> Option<Points> {
+        self.copied()
+    }
+}
+
+impl BaseScore for &Option<Points> {
+    fn base_score(self) -> Option<Points> {
+        *self
+    }
+}
+
+/// Scores one county's year from its own findings (`own`: that county's, of any year).
 fn assess_valid(
     county: &str,
     year: i32,
     base_score: Option<Points>,
-    findings: &[Finding],
+    mut own: Vec<&Finding>,
     policy: &Policy,
 ) -> CountyScore {
     // One finding is one (clue, kind, day found): the same finding read again (from another `as_of`, with
     // another note or closing day) counts once. The copy kept is the least in a total order, so the result does
     // not depend on the input order.
-    let mut own: Vec<&Finding> = findings.iter().filter(|f| f.county == county).collect();
     own.sort_by(|a, b| {
         (
             &a.clue_id,
@@ -549,16 +646,113 @@ pub fn kpis(
     if to < from {
         return Err(Error::InvalidPeriod { from, to });
     }
-    let in_period = |d: NaiveDate| from <= d && d <= to;
-    // The record as it stood on `to`.
-    let known = |d: Option<NaiveDate>| d.filter(|&d| d <= to);
     // A clue listed twice is one clue; two different records under one id are refused (whichever county they
     // name) rather than one of them picked by its position in the input.
     let mine: Vec<&Clue> = crate::model::distinct_by_id(clues)?
         .into_iter()
         .filter(|c| c.county == county)
         .collect();
-    for c in &mine {
+    let found: BTreeSet<&str> = findings
+        .iter()
+        .filter(|f| f.county == county && f.found_on <= to)
+        .map(|f| f.clue_id.as_str())
+        .collect();
+    county_goals(
+        &mine,
+        |c| found.contains(c.id.as_str()),
+        from,
+        to,
+        policy,
+        cal,
+    )
+}
+
+/// [`kpis`] for every county at once, in one pass: the clues are merged by id and filed under their county once
+/// (a hash map on the id and on the county), the findings found by `to` likewise, then each county's goals are
+/// counted from its own clues alone — so the cost per clue does not grow with the number of counties, where
+/// calling [`kpis`] once per county reads the whole ledger for each.
+///
+/// Every county the input names is listed (a clue's or a finding's county), in order, each with exactly what
+/// [`kpis`] gives it.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use wage_arrears::scoring::{kpis, kpis_by_county};
+/// use wage_arrears::{Clue, Policy, Source, WorkCalendar};
+///
+/// let d = |m, day| NaiveDate::from_ymd_opt(2025, m, day).unwrap();
+/// let mut a = Clue::new("A", Source::GovCnMessage, "叶县", d(3, 3));
+/// a.accepted_on = Some(d(3, 5));
+/// let mut b = Clue::new("B", Source::GovCnMessage, "郏县", d(3, 3));
+/// b.accepted_on = Some(d(3, 6)); // late
+/// let (policy, cal) = (Policy::default(), WorkCalendar::china());
+/// let clues = [a, b];
+/// let all = kpis_by_county(d(1, 1), d(3, 31), &clues, &[], &policy, &cal)?;
+/// assert_eq!(all.keys().collect::<Vec<_>>(), ["叶县", "郏县"]);
+/// assert_eq!(all["郏县"][0].ratio.to_string(), "0/1 (0.0%)");
+/// assert_eq!(all["叶县"], kpis("叶县", d(1, 1), d(3, 31), &clues, &[], &policy, &cal)?);
+/// # Ok::<(), wage_arrears::Error>(())
+/// ```
+///
+/// # Errors
+/// As [`kpis`]: [`Error::InvalidPeriod`], [`Error::InvalidPolicy`], [`Error::ConflictingRecords`]; and the first
+/// county's (in order) [`Error::InvalidClue`], [`Error::CalendarOutOfRange`] or [`Error::CountPastCalendar`].
+pub fn kpis_by_county(
+    from: NaiveDate,
+    to: NaiveDate,
+    clues: &[Clue],
+    findings: &[Finding],
+    policy: &Policy,
+    cal: &WorkCalendar,
+) -> Result<BTreeMap<String, Vec<Kpi>>, Error> {
+    policy.validate()?;
+    if to < from {
+        return Err(Error::InvalidPeriod { from, to });
+    }
+    let mut by_county: HashMap<&str, Vec<&Clue>> = HashMap::new();
+    for c in crate::model::distinct_unordered(clues)? {
+        by_county.entry(c.county.as_str()).or_default().push(c);
+    }
+    let mut found: HashSet<(&str, &str)> = HashSet::new();
+    for f in findings {
+        by_county.entry(f.county.as_str()).or_default();
+        if f.found_on <= to {
+            found.insert((f.county.as_str(), f.clue_id.as_str()));
+        }
+    }
+    let mut counties: Vec<(&str, Vec<&Clue>)> = by_county.into_iter().collect();
+    counties.sort_unstable_by_key(|&(county, _)| county);
+    let mut out = BTreeMap::new();
+    for (county, mut mine) in counties {
+        // In id order, as `kpis` reads them: the same clue fails first.
+        mine.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        let goals = county_goals(
+            &mine,
+            |c| found.contains(&(county, c.id.as_str())),
+            from,
+            to,
+            policy,
+            cal,
+        )?;
+        out.insert(county.to_owned(), goals);
+    }
+    Ok(out)
+}
+
+/// One county's goals over `from..=to`, from its own distinct clues (in id order) and whether a finding found by
+/// `to` names a clue: the per-county step [`kpis`] and [`kpis_by_county`] share.
+fn county_goals(
+    mine: &[&Clue],
+    found: impl Fn(&Clue) -> bool,
+    from: NaiveDate,
+    to: NaiveDate,
+    policy: &Policy,
+    cal: &WorkCalendar,
+) -> Result<Vec<Kpi>, Error> {
+    let in_period = |d: NaiveDate| from <= d && d <= to;
+    // The record as it stood on `to`.
+    let known = |d: Option<NaiveDate>| d.filter(|&d| d <= to);
+    for c in mine {
         c.check()?;
     }
 
@@ -585,16 +779,12 @@ pub fn kpis(
         .copied()
         .filter(|c| known(c.closed_on).is_some_and(in_period))
         .collect();
-    let found: BTreeSet<&str> = findings
-        .iter()
-        .filter(|f| f.county == county && f.found_on <= to)
-        .map(|f| f.clue_id.as_str())
-        .collect();
     let mut effective = Ratio::default();
     for c in &closed {
         let ok = match policy.effective_handling {
+            // The record as of `to`, copied only when something on it is dated later.
             EffectiveHandling::WithoutDefects => {
-                validate(&c.as_of(to), policy).is_clean() && !found.contains(c.id.as_str())
+                validate(&record_as_of(c, to), policy).is_clean() && !found(c)
             }
             EffectiveHandling::SubstantiveConclusion => c.conclusion.is_some_and(substantive),
         };
@@ -796,7 +986,7 @@ mod tests {
             ..Policy::default()
         };
         assert!(assess_year("郏县", 2025, None, &[], &p).is_err());
-        assert!(assess_all(2025, &BTreeMap::new(), &[], &p).is_err());
+        assert!(assess_all(2025, &BTreeMap::<String, Points>::new(), &[], &p).is_err());
     }
 
     #[test]
