@@ -35,7 +35,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use wage_arrears::deadline::{Card, ClockStatus, status};
 use wage_arrears::detection::detect_findings;
-use wage_arrears::scoring::{CountyScore, Kpi, assess_year, kpis};
+use wage_arrears::scoring::{CountyScore, Kpi, assess_all, assess_year, kpis, kpis_by_county};
 use wage_arrears::{
     Agreement, Clue, Conclusion, Contact, ContactChannel, Error, Fen, Finding, FindingKind,
     Investigation, Payment, Points, Policy, Progress, ProgressKind, Source, Submission,
@@ -1059,16 +1059,35 @@ pub fn assess(ledger: &Ledger, policy: &Policy, cal: &WorkCalendar) -> Result<Re
             .cmp(&(b.found_on, &b.county, &b.clue_id, b.kind))
     });
 
+    // Every county at once, each rollup in one pass over the ledger (not one pass per county).
+    let names = ledger.counties();
+    let told = names
+        .iter()
+        .map(|c| (c.as_str(), ledger.base_scores.get(c)));
+    let mut scores: BTreeMap<String, CountyScore> = assess_all(year, told, &findings, policy)?
+        .into_iter()
+        .map(|s| (s.county.clone(), s))
+        .collect();
+    let mut goals = kpis_by_county(from, as_of, &ledger.clues, &findings, policy, cal)?;
+    let mut clues_of: BTreeMap<&str, Vec<&Clue>> = BTreeMap::new();
+    for c in &ledger.clues {
+        clues_of.entry(c.county.as_str()).or_default().push(c);
+    }
+
     let mut counties = Vec::new();
-    for county in ledger.counties() {
-        let mine: Vec<&Clue> = ledger.clues.iter().filter(|c| c.county == county).collect();
-        let score = assess_year(
-            &county,
-            year,
-            ledger.base_scores.get(&county).copied(),
-            &findings,
-            policy,
-        )?;
+    for county in names {
+        let mine = clues_of.remove(county.as_str()).unwrap_or_default();
+        let score = match scores.remove(&county) {
+            Some(score) => score,
+            // Never taken: every county was told to `assess_all`, which lists each.
+            None => assess_year(
+                &county,
+                year,
+                ledger.base_scores.get(&county).copied(),
+                &findings,
+                policy,
+            )?,
+        };
         let mut by_kind = [0u32; 8];
         for f in &score.findings {
             if let Some(n) = by_kind.get_mut(usize::from(f.kind.number()).saturating_sub(1)) {
@@ -1101,7 +1120,10 @@ pub fn assess(ledger: &Ledger, policy: &Policy, cal: &WorkCalendar) -> Result<Re
         counties.push(CountyReport {
             received: mine.len(),
             closed: mine.iter().filter(|c| c.closed_on.is_some()).count(),
-            kpis: kpis(&county, from, as_of, &ledger.clues, &findings, policy, cal)?,
+            kpis: match goals.remove(&county) {
+                Some(goals) => goals,
+                None => kpis(&county, from, as_of, &ledger.clues, &findings, policy, cal)?,
+            },
             score,
             misses,
             by_kind,
