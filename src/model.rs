@@ -889,6 +889,46 @@ mod tests {
         assert_eq!(c.as_of(d(3, 2)).accepted_on, None);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn a_record_is_unchanged_as_of_a_day_exactly_when_as_of_returns_it_unchanged(
+            days in proptest::collection::vec(proptest::option::of(0u64..40), 16),
+            many in proptest::collection::vec(0u64..40, 0..3),
+            flags in proptest::collection::vec(proptest::bool::ANY, 4),
+            code in proptest::option::of(1u8..=10),
+            as_of in 0u64..45,
+        ) {
+            let d = |n: u64| NaiveDate::from_ymd_opt(2025, 3, 1).and_then(|b| b.checked_add_days(chrono::Days::new(n))).unwrap_or_default();
+            let at = |i: usize| days.get(i).copied().flatten().map(d);
+            let mut c = Clue::new("x", Source::GovCnMessage, "叶县", d(0));
+            c.accepted_on = at(0);
+            c.contacts = many.iter().map(|&n| Contact { on: d(n), channel: ContactChannel::Phone, reached: true, note: String::new() }).collect();
+            c.investigation = at(1).map(|on| Investigation { on, arrears_verified: true, employer_refuses: false, record: String::new() });
+            c.case_filed_on = at(2);
+            c.payment = at(3).map(|on| Payment { on, amount: Fen(1) });
+            c.enforcement_applied_on = at(4);
+            c.police_transfer_on = at(5);
+            c.reporter_informed_on = at(6);
+            c.progress = many.iter().map(|&n| Progress { on: d(n + 1), kind: ProgressKind::Feedback, note: String::new() }).collect();
+            c.submissions = at(7).map(|on| Submission { submitted_on: on, revised: false, returned_on: at(8), return_reason: None }).into_iter().collect();
+            c.agreement = at(9).map(|signed_on| Agreement {
+                signed_on,
+                pay_by: at(10).unwrap_or(signed_on),
+                amount: Fen(1),
+                paid_on: at(11),
+                refused_to_perform: flags.first().copied().unwrap_or(false),
+                refused_on: at(12),
+                follow_ups: many.iter().map(|&n| d(n + 2)).collect(),
+            });
+            c.conclusion = code.and_then(|code| Conclusion::try_from(code).ok());
+            c.closed_on = at(13);
+            c.reviewed_on = at(14);
+            c.return_visits = at(15).into_iter().collect();
+            let day = d(as_of);
+            proptest::prop_assert_eq!(c.unchanged_as_of(day), c.as_of(day) == c);
+        }
+    }
+
     #[test]
     fn a_clue_accepted_before_registration_fails_its_check() {
         let d = |m, day| NaiveDate::from_ymd_opt(2025, m, day).unwrap();
