@@ -194,12 +194,40 @@ impl ClueFacts<'_> {
 
 /// [`validate`], reading the record facts derived once ([`RecordFacts`]).
 fn validate_record(clue: &Clue, record: &RecordFacts, policy: &Policy) -> Validation {
+    let mut c = check_record(clue, record, policy, Vec::with_capacity(16));
+    c.violations.sort_by_key(|v| v.rule);
+    c.checked.sort_unstable();
+    c.checked.dedup();
+    Validation {
+        clue_id: clue.id.clone(),
+        violations: c.violations,
+        checked: c.checked,
+    }
+}
+
+/// Whether [`validate`] finds nothing, without building its report (the rules checked, the clue's id): what a
+/// rollup asks of every closed clue.
+pub(crate) fn is_clean(clue: &Clue, policy: &Policy) -> bool {
+    check_record(clue, &RecordFacts::of(clue), policy, Vec::new())
+        .violations
+        .is_empty()
+}
+
+/// Every rule that applies to the record, in the order of the clauses; the rules checked are listed in
+/// `checked` when it has room for them (a `Vec::new()` lists none).
+fn check_record<'a>(
+    clue: &'a Clue,
+    record: &'a RecordFacts,
+    policy: &'a Policy,
+    checked: Vec<RuleId>,
+) -> Checker<'a> {
     let mut c = Checker {
         clue,
         record,
         policy,
         violations: Vec::new(),
-        checked: Vec::with_capacity(16),
+        list_checked: checked.capacity() > 0,
+        checked,
     };
     if let Some(conclusion) = clue.conclusion {
         c.conclusion_record(conclusion);
@@ -214,14 +242,7 @@ fn validate_record(clue: &Clue, record: &RecordFacts, policy: &Policy) -> Valida
     c.paid_within_owed();
     c.agreement_due_after_signing();
     c.dates_in_order();
-    c.violations.sort_by_key(|v| v.rule);
-    c.checked.sort_unstable();
-    c.checked.dedup();
-    Validation {
-        clue_id: clue.id.clone(),
-        violations: c.violations,
-        checked: c.checked,
-    }
+    c
 }
 
 /// The characters of a text that carry content (whitespace not counted).
@@ -235,15 +256,19 @@ pub(crate) fn content_chars(text: &str) -> usize {
 ///
 /// Every white space character starts with a byte of ASCII white space or with `0xC2`, `0xE1`, `0xE2` or `0xE3`
 /// (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000), so the characters less the bytes that may start white space
-/// are a floor of the content. Both are counted over the bytes at once (std's character count and a byte
-/// filter, which the compiler vectorises); only a text whose floor is below the limit is counted character by
-/// character.
+/// are a floor of the content. Both are counted on the bytes, a chunk at a time, until the floor reaches the
+/// limit; only a text whose floor stays below it is counted character by character (the exact count a message
+/// names).
 fn content_chars_up_to(text: &str, limit: usize) -> usize {
-    // Per chunk of at most 255 bytes, two byte counts held in `u8` (which cannot overflow there) and computed
-    // without branches, so that the compiler vectorises them: the bytes that start a character (not `0b10xx_xxxx`)
-    // and the bytes that may start white space (\t..=\r, space, 0xC2, 0xE1..=0xE3).
+    // Per chunk of 64 bytes, two byte counts held in `u8` (which cannot overflow there) and computed without
+    // branches, so that the compiler vectorises them: the bytes that start a character (not `0b10xx_xxxx`) and the
+    // bytes that may start white space (\t..=\r, space, 0xC2, 0xE1..=0xE3). A text whose floor reaches the limit
+    // is read no further.
     let mut floor: usize = 0;
-    for chunk in text.as_bytes().chunks(255) {
+    for chunk in text.as_bytes().chunks(64) {
+        if floor >= limit {
+            break;
+        }
         let (mut starts, mut may_be_space) = (0u8, 0u8);
         for &b in chunk {
             starts = starts.wrapping_add(u8::from((b & 0xC0) != 0x80));
@@ -271,6 +296,8 @@ struct Checker<'a> {
     policy: &'a Policy,
     violations: Vec<Violation>,
     checked: Vec<RuleId>,
+    /// Whether to list the rules checked.
+    list_checked: bool,
 }
 
 impl Checker<'_> {
@@ -281,7 +308,9 @@ impl Checker<'_> {
         finding: Option<FindingKind>,
         broken: Option<(String, String)>,
     ) {
-        self.checked.push(rule);
+        if self.list_checked {
+            self.checked.push(rule);
+        }
         if let Some((message_zh, message_en)) = broken {
             self.violations.push(Violation {
                 rule,

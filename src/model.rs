@@ -706,25 +706,49 @@ pub fn distinct_by_id(clues: &[Clue]) -> Result<Vec<&Clue>, Error> {
 }
 
 /// [`distinct_by_id`] without the sort: one record per clue id in the order each id first appears, for the
-/// readers that group or sort by something else (the rollups). Ids are looked up in a hash map, so the cost per
-/// clue does not grow with the ledger; the same ids are refused.
+/// readers that group or sort by something else (the rollups); the same ids are refused.
+///
+/// Each id is reduced to a 64-bit fingerprint (read eight bytes at a time) and the fingerprints are sorted; only
+/// the clues whose fingerprint is met twice (the same id listed again, or rarely two ids that collide) have their
+/// ids compared, and only equal ids their records. No hash table: the cost per clue does not grow with the number
+/// of counties, and ids that happen (or are made) to collide cost a comparison, never a slower lookup.
 ///
 /// # Errors
 /// [`Error::ConflictingRecords`] naming every id listed with two different records, in id order.
 pub(crate) fn distinct_unordered(clues: &[Clue]) -> Result<Vec<&Clue>, Error> {
-    use std::collections::hash_map::{Entry, HashMap};
-    let mut by_id: HashMap<&str, &Clue> = HashMap::with_capacity(clues.len());
-    let mut distinct = Vec::with_capacity(clues.len());
+    // The fingerprints alone, sorted: a fingerprint met twice marks the clues to look at.
+    let mut prints: Vec<u64> = clues.iter().map(|c| fingerprint(&c.id)).collect();
+    prints.sort_unstable();
+    let repeated: std::collections::BTreeSet<u64> = prints
+        .windows(2)
+        .filter_map(|w| match w {
+            [a, b] if a == b => Some(*a),
+            _ => None,
+        })
+        .collect();
+    drop(prints);
+    if repeated.is_empty() {
+        return Ok(clues.iter().collect());
+    }
+    // Those clues by id, then position: the first of each id is the one kept; a later copy that differs from it
+    // is a conflict.
+    let mut suspects: Vec<(&Clue, usize)> = clues
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| repeated.contains(&fingerprint(&c.id)))
+        .map(|(i, c)| (c, i))
+        .collect();
+    suspects.sort_unstable_by(|(a, i), (b, j)| a.id.cmp(&b.id).then(i.cmp(j)));
+    let mut later_copy = vec![false; clues.len()];
     let mut conflicting: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
-    for clue in clues {
-        match by_id.entry(clue.id.as_str()) {
-            Entry::Vacant(e) => {
-                e.insert(clue);
-                distinct.push(clue);
-            }
-            Entry::Occupied(e) => {
-                if *e.get() != clue {
-                    conflicting.insert(clue.id.as_str());
+    for copies in suspects.chunk_by(|(a, _), (b, _)| a.id == b.id) {
+        if let Some(((first, _), rest)) = copies.split_first() {
+            for &(copy, i) in rest {
+                if let Some(flag) = later_copy.get_mut(i) {
+                    *flag = true;
+                }
+                if copy != *first {
+                    conflicting.insert(copy.id.as_str());
                 }
             }
         }
@@ -734,7 +758,28 @@ pub(crate) fn distinct_unordered(clues: &[Clue]) -> Result<Vec<&Clue>, Error> {
             ids: conflicting.into_iter().map(str::to_owned).collect(),
         });
     }
-    Ok(distinct)
+    Ok(clues
+        .iter()
+        .zip(later_copy)
+        .filter(|&(_, later)| !later)
+        .map(|(c, _)| c)
+        .collect())
+}
+
+/// A 64-bit fingerprint of an id: its length, then each 8-byte word rotated in and multiplied by an odd constant
+/// (the FxHash step). Equal ids have equal fingerprints; unequal ones almost never do, and when they do
+/// [`distinct_unordered`] compares the ids themselves.
+fn fingerprint(id: &str) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h = (id.len() as u64).wrapping_mul(K);
+    for chunk in id.as_bytes().chunks(8) {
+        let mut word = [0u8; 8];
+        for (w, b) in word.iter_mut().zip(chunk) {
+            *w = *b;
+        }
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    }
+    h
 }
 
 /// The JSON shape of a [`Clue`] on the way in: read, then checked by [`Clue::check`].

@@ -16,7 +16,7 @@
 //!   own clues ("对各地线索按5%比例", so every county with a closed clue gets at least one check when the share
 //!   rounds up). See the [interpretations](crate::interpretations).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -254,6 +254,7 @@ fn draw(ids: &[&str], k: usize, seed: u64) -> Vec<String> {
 }
 
 /// One clue closed in the month, after merging the copies of its id.
+#[derive(Clone, Copy)]
 struct Closed<'a> {
     id: &'a str,
     county: &'a str,
@@ -261,22 +262,37 @@ struct Closed<'a> {
 }
 
 /// The clues closed in `month`, one entry per id, in no particular order: identical copies count once, different
-/// records under one id are refused ([`crate::model::distinct_by_id`]). The ids are merged in a hash map, so the
-/// cost per clue does not grow with the ledger.
-fn closed_in<'a>(closed: &'a [Clue], month: Month) -> Result<Vec<Closed<'a>>, Error> {
-    Ok(crate::model::distinct_unordered(closed)?
-        .into_iter()
-        .filter(|clue| clue.closed_on.is_some_and(|d| month.contains(d)))
-        .map(|clue| Closed {
-            id: &clue.id,
-            county: &clue.county,
-            code5: clue.conclusion == Some(Conclusion::Coordinated),
-        })
-        .collect())
+/// records under one id are refused ([`crate::model::distinct_by_id`]).
+fn closed_in(closed: &[Clue], month: Month) -> Result<Vec<Closed<'_>>, Error> {
+    Ok(closed_in_months(closed, [month])?
+        .remove(&month)
+        .unwrap_or_default())
+}
+
+/// The clues closed in each of `months`, one entry per id, filed under their month: the ids are merged once (a
+/// hash map on the id, so the cost per clue does not grow with the ledger) and each clue is filed once.
+fn closed_in_months(
+    closed: &[Clue],
+    months: impl IntoIterator<Item = Month>,
+) -> Result<HashMap<Month, Vec<Closed<'_>>>, Error> {
+    let mut by_month: HashMap<Month, Vec<Closed<'_>>> =
+        months.into_iter().map(|m| (m, Vec::new())).collect();
+    for clue in crate::model::distinct_unordered(closed)? {
+        if let Some(day) = clue.closed_on
+            && let Some(entries) = by_month.get_mut(&Month::of(day))
+        {
+            entries.push(Closed {
+                id: &clue.id,
+                county: &clue.county,
+                code5: clue.conclusion == Some(Conclusion::Coordinated),
+            });
+        }
+    }
+    Ok(by_month)
 }
 
 /// The entries filed under their county (a hash map on the county: one pass, whatever the number of counties),
-/// in county order, each county's entries in id order.
+/// in county order; each county's entries in no particular order (what is drawn and listed is sorted there).
 fn by_county(entries: Vec<Closed<'_>>) -> Vec<Vec<Closed<'_>>> {
     let mut groups: HashMap<&str, Vec<Closed<'_>>> = HashMap::new();
     for entry in entries {
@@ -284,22 +300,13 @@ fn by_county(entries: Vec<Closed<'_>>) -> Vec<Vec<Closed<'_>>> {
     }
     let mut groups: Vec<(&str, Vec<Closed<'_>>)> = groups.into_iter().collect();
     groups.sort_unstable_by_key(|&(county, _)| county);
-    groups
-        .into_iter()
-        .map(|(_, mut entries)| {
-            entries.sort_unstable_by_key(|e| e.id);
-            entries
-        })
-        .collect()
+    groups.into_iter().map(|(_, entries)| entries).collect()
 }
 
 /// The one county all entries share, if they share one.
-fn sole_county<'a>(entries: impl Iterator<Item = &'a str>) -> Option<String> {
-    let counties: BTreeSet<&str> = entries.collect();
-    match (counties.len(), counties.first()) {
-        (1, Some(c)) => Some((*c).to_owned()),
-        _ => None,
-    }
+fn sole_county<'a>(mut entries: impl Iterator<Item = &'a str>) -> Option<String> {
+    let first = entries.next()?;
+    entries.all(|c| c == first).then(|| first.to_owned())
 }
 
 /// The city's monthly spot check of one population of closed clues (000 §三(四), §四(一)).
@@ -417,9 +424,7 @@ pub fn spot_check(
     policy: &Policy,
 ) -> Result<SpotCheck, Error> {
     policy.validate()?;
-    let mut entries = closed_in(closed, month)?;
-    entries.sort_unstable_by_key(|e| e.id);
-    check_entries(&entries, month, seed, policy)
+    check_entries(&closed_in(closed, month)?, month, seed, policy)
 }
 
 /// [`spot_check`] for each county separately: each county's 5% is drawn from its own clues closed in `month`
@@ -464,6 +469,100 @@ pub fn spot_checks_by_county(
         .collect()
 }
 
+/// [`spot_checks_by_county`] for several months at once: for each `(month, seed)` of `draws`, in that order, every
+/// county's check of the clues closed in that month (sorted by county), each exactly what
+/// [`spot_checks_by_county`]`(closed, month, seed, policy)` gives. The ids are merged once for all the months and
+/// each clue is filed under its month and county once, so a year of checks reads the ledger once instead of twelve
+/// times.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use wage_arrears::{Clue, Conclusion, Policy, Source};
+/// use wage_arrears::review::{spot_checks_by_county, spot_checks_by_county_for_months, Month};
+///
+/// let clue = |id: &str, county: &str, m| {
+///     let on = NaiveDate::from_ymd_opt(2025, m, 18).unwrap();
+///     let mut c = Clue::new(id, Source::Hotline12345, county, on);
+///     c.closed_on = Some(on);
+///     c.conclusion = Some(Conclusion::NoArrears);
+///     c
+/// };
+/// let clues = [clue("A1", "郏县", 5), clue("A2", "郏县", 6), clue("B1", "叶县", 6)];
+/// let policy = Policy::default();
+/// let draws = [(Month::new(2025, 5)?, 11), (Month::new(2025, 6)?, 12)];
+/// let year = spot_checks_by_county_for_months(&clues, draws, &policy)?;
+/// let rows: Vec<(String, Option<&str>)> =
+///     year.iter().map(|c| (c.month.to_string(), c.county.as_deref())).collect();
+/// assert_eq!(rows, [("2025-05".into(), Some("郏县")), ("2025-06".into(), Some("叶县")), ("2025-06".into(), Some("郏县"))]);
+/// assert_eq!(year[1..], spot_checks_by_county(&clues, Month::new(2025, 6)?, 12, &policy)?[..]);
+/// # Ok::<(), wage_arrears::Error>(())
+/// ```
+///
+/// # Errors
+/// As [`spot_check`].
+pub fn spot_checks_by_county_for_months(
+    closed: &[Clue],
+    draws: impl IntoIterator<Item = (Month, u64)>,
+    policy: &Policy,
+) -> Result<Vec<SpotCheck>, Error> {
+    policy.validate()?;
+    let draws: Vec<(Month, u64)> = draws.into_iter().collect();
+    let by_month = closed_in_months(closed, draws.iter().map(|&(month, _)| month))?;
+    let mut out = Vec::new();
+    for (month, seed) in draws {
+        let entries = by_month.get(&month).cloned().unwrap_or_default();
+        for county in by_county(entries) {
+            out.push(check_entries(&county, month, seed, policy)?);
+        }
+    }
+    Ok(out)
+}
+
+/// [`self_reviews_by_county`] for several months at once: for each month of `months`, in that order, every
+/// county's self-review set (sorted by county), each exactly what [`self_reviews_by_county`]`(closed, month)`
+/// gives; the ids merged once for all the months.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use wage_arrears::{Clue, Conclusion, Source};
+/// use wage_arrears::review::{self_reviews_by_county_for_months, Month};
+///
+/// let clue = |id: &str, m| {
+///     let on = NaiveDate::from_ymd_opt(2025, m, 18).unwrap();
+///     let mut c = Clue::new(id, Source::GovCnMessage, "郏县", on);
+///     c.closed_on = Some(on);
+///     c.conclusion = Some(Conclusion::Coordinated);
+///     c
+/// };
+/// let clues = [clue("A1", 5), clue("A2", 6), clue("A3", 6)];
+/// let months = (1..=12).map(|m| Month::new(2025, m)).collect::<Result<Vec<_>, _>>()?;
+/// let sets = self_reviews_by_county_for_months(&clues, months)?;
+/// let sizes: Vec<(String, usize)> = sets.iter().map(|s| (s.month.to_string(), s.clue_ids.len())).collect();
+/// assert_eq!(sizes, [("2025-05".to_owned(), 1), ("2025-06".to_owned(), 2)]);
+/// # Ok::<(), wage_arrears::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::ConflictingRecords`] when two different records share a clue id.
+pub fn self_reviews_by_county_for_months(
+    closed: &[Clue],
+    months: impl IntoIterator<Item = Month>,
+) -> Result<Vec<SelfReview>, Error> {
+    let months: Vec<Month> = months.into_iter().collect();
+    let by_month = closed_in_months(closed, months.iter().copied())?;
+    let mut out = Vec::new();
+    for month in months {
+        let entries = by_month.get(&month).cloned().unwrap_or_default();
+        out.extend(
+            by_county(entries)
+                .iter()
+                .filter(|entries| entries.iter().any(|e| e.code5))
+                .map(|entries| self_review_of(entries, month)),
+        );
+    }
+    Ok(out)
+}
+
 /// The last day of the review of the clues closed in `month`: day `policy.spot_check_due_day` of the following
 /// month (R-REV-1 "每月10日前", on or before the day, an interpretation).
 pub(crate) fn review_due_on(month: Month, policy: &Policy) -> Result<NaiveDate, Error> {
@@ -480,7 +579,7 @@ pub(crate) fn review_due_on(month: Month, policy: &Policy) -> Result<NaiveDate, 
         })
 }
 
-/// The check of one population: `entries` in id order, one per id.
+/// The check of one population: `entries` one per id, in any order (the draw ranks them itself).
 fn check_entries(
     entries: &[Closed<'_>],
     month: Month,
@@ -557,9 +656,7 @@ pub struct SelfReview {
 /// # Errors
 /// [`Error::ConflictingRecords`] when two different records share a clue id.
 pub fn self_review(closed: &[Clue], month: Month) -> Result<SelfReview, Error> {
-    let mut entries = closed_in(closed, month)?;
-    entries.sort_unstable_by_key(|e| e.id);
-    Ok(self_review_of(&entries, month))
+    Ok(self_review_of(&closed_in(closed, month)?, month))
 }
 
 /// [`self_review`] for each county separately, in one pass: the clues are merged by id and filed under their
@@ -601,9 +698,10 @@ pub fn self_reviews_by_county(closed: &[Clue], month: Month) -> Result<Vec<SelfR
         .collect())
 }
 
-/// The self-review set of one population: `entries` in id order, one per id.
+/// The self-review set of one population: `entries` one per id, in any order.
 fn self_review_of(entries: &[Closed<'_>], month: Month) -> SelfReview {
-    let code5: Vec<&Closed<'_>> = entries.iter().filter(|e| e.code5).collect();
+    let mut code5: Vec<&Closed<'_>> = entries.iter().filter(|e| e.code5).collect();
+    code5.sort_unstable_by_key(|e| e.id);
     SelfReview {
         county: sole_county(code5.iter().map(|e| e.county)),
         month,

@@ -24,7 +24,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::deadline::{self, ClockStatus};
-use crate::disposition::validate;
+use crate::disposition::is_clean;
 use crate::facts::record_as_of;
 use crate::policy::{EffectiveHandling, FindingMonth};
 use crate::review::{Month, review_due_on};
@@ -595,7 +595,7 @@ impl fmt::Display for Kpi {
 /// | rule | counts (the denominator) | meets the goal (the numerator) | goal |
 /// |---|---|---|---|
 /// | R-KPI-1 接收率 | clues registered in the period whose source has an acceptance clock ([`deadline::deadlines`]), accepted by `to` or overdue on `to` | accepted on or before the accept-by day | `goal_acceptance` |
-/// | R-KPI-2 有效核处率 | clues closed in the period | per `policy.effective_handling`: [`validate`] finds nothing and no finding (found by `to`) names the clue; or the conclusion is substantive (1–5, 8, 9) | `goal_effective_handling` |
+/// | R-KPI-2 有效核处率 | clues closed in the period | per `policy.effective_handling`: [`validate`](crate::disposition::validate) finds nothing and no finding (found by `to`) names the clue; or the conclusion is substantive (1–5, 8, 9) | `goal_effective_handling` |
 /// | R-KPI-3 结论5复核率 | code-5 clues closed in the period, reviewed by `to`, or whose review day (day `spot_check_due_day` of the next month) is before `to` | `reviewed_on` on or before `to` | `goal_code5_review` |
 /// | R-KPI-4 登记率 | clues registered in the period | the same: a [`Clue`] always carries its registration day, so every clue the office holds is registered | `goal_registration` |
 /// | R-KPI-5 结案率 | clues accepted in the period, except those still open on `to` whose respond-by day has not passed | closed on or before `to` | `goal_closure` |
@@ -724,23 +724,24 @@ pub fn kpis_by_county(
     counties.sort_unstable_by_key(|&(county, _)| county);
     let mut out = BTreeMap::new();
     for (county, mut mine) in counties {
-        // In id order, as `kpis` reads them: the same clue fails first.
-        mine.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-        let goals = county_goals(
-            &mine,
-            |c| found.contains(&(county, c.id.as_str())),
-            from,
-            to,
-            policy,
-            cal,
-        )?;
+        let found = |c: &Clue| found.contains(&(county, c.id.as_str()));
+        // The ratios do not depend on the order of the clues; which error is named does: when a clue fails, the
+        // county is read again in id order, as `kpis` reads it, so that the same clue fails first.
+        let goals = match county_goals(&mine, found, from, to, policy, cal) {
+            Ok(goals) => goals,
+            Err(_) => {
+                mine.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+                county_goals(&mine, found, from, to, policy, cal)?
+            }
+        };
         out.insert(county.to_owned(), goals);
     }
     Ok(out)
 }
 
-/// One county's goals over `from..=to`, from its own distinct clues (in id order) and whether a finding found by
-/// `to` names a clue: the per-county step [`kpis`] and [`kpis_by_county`] share.
+/// One county's goals over `from..=to`, from its own distinct clues and whether a finding found by `to` names a
+/// clue: the per-county step [`kpis`] and [`kpis_by_county`] share. The first clue (in the order given) that
+/// cannot be read names the error.
 fn county_goals(
     mine: &[&Clue],
     found: impl Fn(&Clue) -> bool,
@@ -784,7 +785,7 @@ fn county_goals(
         let ok = match policy.effective_handling {
             // The record as of `to`, copied only when something on it is dated later.
             EffectiveHandling::WithoutDefects => {
-                validate(&record_as_of(c, to), policy).is_clean() && !found(c)
+                is_clean(&record_as_of(c, to), policy) && !found(c)
             }
             EffectiveHandling::SubstantiveConclusion => c.conclusion.is_some_and(substantive),
         };

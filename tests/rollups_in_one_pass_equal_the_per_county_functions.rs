@@ -15,7 +15,8 @@ use wage_arrears::campaign::{Campaign, campaign_misses};
 use wage_arrears::facts::ClueFacts;
 use wage_arrears::policy::FindingMonth;
 use wage_arrears::review::{
-    Month, self_review, self_reviews_by_county, spot_check, spot_checks_by_county,
+    Month, self_review, self_reviews_by_county, self_reviews_by_county_for_months, spot_check,
+    spot_checks_by_county, spot_checks_by_county_for_months,
 };
 use wage_arrears::scoring::{assess_all, assess_year, kpis, kpis_by_county};
 use wage_arrears::{
@@ -229,6 +230,40 @@ proptest! {
             }
         }
         prop_assert_eq!(all, one_by_one);
+    }
+
+    #[test]
+    fn a_year_of_spot_checks_and_self_reviews_in_one_pass_equals_each_month_asked_alone(
+        clues in ledger(true),
+        months in prop::collection::vec((1u32..=12, any::<u64>()), 0..14),
+    ) {
+        let policy = Policy::default();
+        let draws: Vec<(Month, u64)> = months
+            .iter()
+            .filter_map(|&(m, seed)| Month::new(2025, m).ok().map(|m| (m, seed)))
+            .collect();
+        let year = spot_checks_by_county_for_months(&clues, draws.iter().copied(), &policy);
+        let one_by_one: Result<Vec<_>, Error> = draws
+            .iter()
+            .map(|&(m, seed)| spot_checks_by_county(&clues, m, seed, &policy))
+            .collect::<Result<Vec<_>, _>>()
+            .map(|months| months.into_iter().flatten().collect());
+        if draws.is_empty() {
+            // No month asked: still one merge of the ids, which may refuse the ledger.
+            prop_assert_eq!(year.map(|v| v.len()), spot_checks_by_county(&clues, Month::new(2025, 1)?, 0, &policy).map(|_| 0));
+        } else {
+            prop_assert_eq!(year, one_by_one);
+        }
+        let months: Vec<Month> = draws.iter().map(|&(m, _)| m).collect();
+        let sets = self_reviews_by_county_for_months(&clues, months.iter().copied());
+        let one_by_one: Result<Vec<_>, Error> = months
+            .iter()
+            .map(|&m| self_reviews_by_county(&clues, m))
+            .collect::<Result<Vec<_>, _>>()
+            .map(|months| months.into_iter().flatten().collect());
+        if !months.is_empty() {
+            prop_assert_eq!(sets, one_by_one);
+        }
     }
 
     #[test]
