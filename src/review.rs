@@ -15,6 +15,10 @@
 //! - [`spot_check`] treats its input as one population; [`spot_checks_by_county`] draws each county's 5% from its
 //!   own clues ("对各地线索按5%比例", so every county with a closed clue gets at least one check when the share
 //!   rounds up). See the [interpretations](crate::interpretations).
+//! - The by-county answers ([`spot_checks_by_county`], [`self_reviews_by_county`], and their `…_for_months` forms
+//!   for several months at once) read their input once: the ids merged, each clue filed under its county (and
+//!   month) once, then each county drawn from its own clues; the cost per clue does not grow with the number of
+//!   counties.
 
 use std::collections::HashMap;
 use std::fmt;

@@ -10,6 +10,10 @@
 //! [`kpis`] measures a county over a period against the goals of 000 §一 and 004 §三(五): acceptance on time,
 //! effective handling, code-5 review, registration and closure, each an exact [`Ratio`] with its goal.
 //!
+//! A city or a province asks of every county at once: [`assess_all`] and [`kpis_by_county`] read their input once
+//! (each finding and clue filed under its county once, then each county scored from its own), so their cost per
+//! clue does not grow with the number of counties.
+//!
 //! # Open questions decided here (see the [interpretations](crate::interpretations))
 //! - With no base score, there is no score and no grade from the scale; grade C is still forced at 30 findings.
 //! - A finding listed twice (the very same record) counts once.
