@@ -193,7 +193,7 @@ pub fn explain(
         clocks,
         card: status.card,
         card_rule: status.card_rule,
-        escalation: facts.escalation().clone(),
+        escalation: facts.into_escalation(),
         checks,
         follow_ups,
         findings,

@@ -6,7 +6,8 @@
 //!
 //! 1. the record holds together ([`Clue::check`]: accepted and closed on or after registration);
 //! 2. its clocks: accept-by and respond-by ([`deadline::accept_deadline`], [`deadline::respond_deadline`]);
-//! 3. its escalation: the facts that raise it to the city and the same-day filing duty ([`deadline::escalation`]);
+//! 3. its escalation: the facts that raise it to the city and the same-day filing duty ([`deadline::escalation`];
+//!    decided on first reading, once);
 //! 4. what the record itself shows, with no calendar: the unrevised resubmissions after a return and a ministry
 //!    clue's submissions before it was closed;
 //! 5. its repayment agreement's reminder day and the day an unpaid agreement is followed up at the latest.
@@ -25,6 +26,7 @@
 //! that need it fail, exactly as when each reading derived it for itself.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -65,7 +67,8 @@ pub struct ClueFacts<'a> {
     accept: Result<Option<Deadline>, Error>,
     /// The response clock, or why it cannot be counted.
     respond: Result<Option<Deadline>, Error>,
-    escalation: Escalation,
+    /// Decided on first reading: the readings of a record without filing conditions never ask for it.
+    escalation: OnceCell<Escalation>,
     record: RecordFacts,
     agreement: Option<AgreementDays<'a>>,
 }
@@ -123,7 +126,7 @@ impl<'a> ClueFacts<'a> {
             as_of,
             accept: deadline::accept_deadline(clue.source, clue.registered_on, policy, cal),
             respond: deadline::respond_deadline(clue, policy, cal),
-            escalation: deadline::escalation(clue, policy),
+            escalation: OnceCell::new(),
             record: RecordFacts::of(clue),
             agreement,
         })
@@ -186,7 +189,16 @@ impl<'a> ClueFacts<'a> {
     /// The escalation: its facts, whether they raise the case, and the same-day filing duty, as
     /// [`deadline::escalation`] gives it.
     pub fn escalation(&self) -> &Escalation {
-        &self.escalation
+        self.escalation
+            .get_or_init(|| deadline::escalation(self.clue, self.policy))
+    }
+
+    /// The escalation, owned: decided already if a reading needed it, decided now otherwise.
+    pub(crate) fn into_escalation(self) -> Escalation {
+        let (clue, policy) = (self.clue, self.policy);
+        self.escalation
+            .into_inner()
+            .unwrap_or_else(|| deadline::escalation(clue, policy))
     }
 
     /// What the whole record shows without a calendar.
@@ -335,9 +347,10 @@ pub fn evaluate(
     let validation = facts.validation();
     let follow_ups = facts.follow_ups()?;
     let findings = facts.findings()?;
+    let escalation = facts.into_escalation();
     Ok(Evaluation {
         status,
-        escalation: facts.escalation,
+        escalation,
         validation,
         follow_ups,
         findings,
