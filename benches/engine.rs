@@ -42,7 +42,8 @@ fn cpu_table(clues: &[Clue], policy: &Policy, cal: &WorkCalendar, as_of: NaiveDa
     if std::env::var("ENGINE_CPU").map_or(true, |v| v != "1") || cpu_time().is_none() {
         return false;
     }
-    let steps: [(&str, &dyn Fn(&Clue)); 7] = [
+    type Step<'a> = (&'a str, &'a dyn Fn(&Clue));
+    let steps: [Step<'_>; 7] = [
         ("status", &|c| {
             let _ = black_box(wage_arrears::status(c, policy, cal, as_of));
         }),
