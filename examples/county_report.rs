@@ -7,6 +7,7 @@
 //! cargo run --example county_report -- ledger.json        # a ledger of your own
 //! cargo run --example county_report -- --dump ledger.json # write the embedded ledger as JSON, then report
 //! cargo run --example county_report -- --svg chart.svg    # write the chart elsewhere
+//! cargo run --example county_report -- --seed HEX         # redraw the spot checks with a revealed seed
 //! ```
 //!
 //! The ledger holds the clue records and the findings reviewers recorded (kinds 2 and 6); the findings the
@@ -30,7 +31,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use ledger::{Ledger, Report};
 use table::{Align, table};
-use wage_arrears::review::{Month, spot_checks_by_county};
+use wage_arrears::review::{Month, Seed, spot_checks_by_county};
 use wage_arrears::scoring::{CountyScore, Grade, Kpi};
 use wage_arrears::{FindingKind, Policy, RuleId, WorkCalendar};
 
@@ -42,6 +43,7 @@ struct Args {
     ledger: Option<PathBuf>,
     dump: Option<PathBuf>,
     svg: Option<PathBuf>,
+    seed: Option<Seed>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -49,14 +51,22 @@ fn parse_args() -> Result<Args, String> {
         ledger: None,
         dump: None,
         svg: None,
+        seed: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
             "--dump" => args.dump = Some(it.next().ok_or("--dump needs a path")?.into()),
             "--svg" => args.svg = Some(it.next().ok_or("--svg needs a path")?.into()),
+            "--seed" => {
+                let hex = it.next().ok_or("--seed needs 64 hex digits")?;
+                args.seed = Some(hex.parse().map_err(|e| format!("--seed: {e}"))?);
+            }
             "-h" | "--help" => {
-                return Err("usage: county_report [LEDGER.json] [--dump PATH] [--svg PATH]".into());
+                return Err(
+                    "usage: county_report [LEDGER.json] [--dump PATH] [--svg PATH] [--seed HEX]"
+                        .into(),
+                );
             }
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
             path if args.ledger.is_none() => args.ledger = Some(path.into()),
@@ -89,9 +99,10 @@ fn run() -> Result<(), String> {
         say!("台账已写出：{}", path.display());
     }
     let assessed = ledger::assess(&ledger, &policy, &cal).map_err(|e| e.to_string())?;
+    let seed = spot_check_seed(args.seed)?;
     say_raw!(
         "{}",
-        report(&ledger, &assessed, &policy).map_err(|e| e.to_string())?
+        report(&ledger, &assessed, &policy, &seed).map_err(|e| e.to_string())?
     );
 
     let svg_path = args.svg.unwrap_or_else(|| {
@@ -115,7 +126,25 @@ fn run() -> Result<(), String> {
 
 // ── The text report ─────────────────────────────────────────────────────────────────────────────────────────
 
-fn report(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<String, std::fmt::Error> {
+/// The seed of the spot checks: the one given with `--seed`, or 32 fresh bytes from the operating system. In the
+/// protocol the city publishes the seed's commitment before the month ends and reveals the seed after the draw;
+/// this example draws and reveals at once, and prints both so the draw can be verified or repeated.
+fn spot_check_seed(given: Option<Seed>) -> Result<Seed, String> {
+    if let Some(seed) = given {
+        return Ok(seed);
+    }
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes)
+        .map_err(|e| format!("no random seed from the operating system: {e}"))?;
+    Ok(Seed::from_bytes(bytes))
+}
+
+fn report(
+    ledger: &Ledger,
+    r: &Report,
+    policy: &Policy,
+    seed: &Seed,
+) -> Result<String, std::fmt::Error> {
     let year = ledger.year;
     let mut out = String::new();
     writeln!(
@@ -331,7 +360,6 @@ fn report(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<String, std::f
         let Ok(month) = Month::new(year, m) else {
             continue;
         };
-        let seed = (year as u64) * 100 + u64::from(m);
         let checks = spot_checks_by_county(&ledger.clues, month, seed, policy)
             .map_err(|_| std::fmt::Error)?;
         let sum =
@@ -347,7 +375,6 @@ fn report(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<String, std::f
             sum(|c| c.sampled.len()).to_string(),
             checks.len().to_string(),
             due,
-            seed.to_string(),
         ]);
     }
     out += &table(
@@ -359,7 +386,6 @@ fn report(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<String, std::f
             "抽查",
             "涉及县区",
             "完成期限",
-            "抽样种子",
         ],
         &[
             Align::Left,
@@ -369,10 +395,14 @@ fn report(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<String, std::f
             Align::Right,
             Align::Right,
             Align::Left,
-            Align::Left,
         ],
         &rows,
     );
+    writeln!(
+        out,
+        "抽样种子 {seed}\n种子承诺（SHA-256）{}\n（本例当场取种子并公开；实际做法：月底前公布承诺，抽样后公开种子，任何人可用 verify_spot_check 验证；用 --seed 复现本次抽样）",
+        seed.commitment()
+    )?;
     Ok(out)
 }
 

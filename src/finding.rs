@@ -112,8 +112,9 @@ impl FindingKind {
 impl TryFrom<u8> for FindingKind {
     type Error = Error;
     fn try_from(n: u8) -> Result<FindingKind, Error> {
-        FindingKind::ALL
-            .get(usize::from(n).wrapping_sub(1))
+        usize::from(n)
+            .checked_sub(1)
+            .and_then(|i| FindingKind::ALL.get(i))
             .copied()
             .ok_or(Error::UnknownFindingKind(n))
     }

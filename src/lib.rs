@@ -95,7 +95,7 @@ pub use policy::{
     CardBasis, Clocks, EffectiveHandling, FindingMonth, Policy, PolicySet, ProgressEvidence,
     Response, Rounding, SourceClock,
 };
-pub use review::{Month, SpotCheck, spot_check};
+pub use review::{Month, Seed, SpotCheck, spot_check, verify_spot_check};
 pub use rule::{Citation, RuleId};
 pub use scoring::{CountyScore, Grade, assess_all, assess_year};
 pub use units::{Fen, Points, Rate, Ratio};

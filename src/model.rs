@@ -254,8 +254,9 @@ impl TryFrom<u8> for Conclusion {
     type Error = Error;
 
     fn try_from(code: u8) -> Result<Conclusion, Error> {
-        Conclusion::ALL
-            .get(usize::from(code).wrapping_sub(1))
+        usize::from(code)
+            .checked_sub(1)
+            .and_then(|i| Conclusion::ALL.get(i))
             .copied()
             .ok_or(Error::UnknownConclusion(code))
     }

@@ -16,6 +16,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::review::Seed;
 use crate::{Error, Fen, Points, Rate, Rollover, Source};
 
 /// What "responding" to a clue means for its source (000 §二(二)).
@@ -203,6 +204,10 @@ const fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     crate::calendar::const_date(y, m, day)
 }
 
+/// The public default seed of the random return-visit draw: the 32 ASCII bytes of
+/// `wage-arrears random return visit` (hex `776167652d617272656172732072616e646f6d2072657475726e207669736974`).
+const DEFAULT_RETURN_VISIT_SEED: Seed = Seed::from_bytes(*b"wage-arrears random return visit");
+
 const MOHRSS_CLOCK: SourceClock = SourceClock {
     accept_working_days: Some(3),
     respond_natural_days: Some(60),
@@ -283,9 +288,13 @@ policy! {
     return_visit_after_days: u32 = 30;
     /// The share of closed cases drawn for a random return visit (003 "随机抽查"; interpretation: 10%).
     random_return_visit_rate: Rate = Rate::percent(10);
-    /// The seed of the random return-visit draw: the same seed draws the same clues on every machine and in every
-    /// run; a city that wants its draw unpredictable in advance sets its own (interpretation: a fixed default).
-    random_return_visit_seed: u64 = 0x7761_6765_2d61_7272;
+    /// The seed of the random return-visit draw ([`review::draw_key`](crate::review::draw_key) of each closed
+    /// clue's id, see [`follow_up`](crate::follow_up)): the same seed draws the same clues on every machine. The
+    /// default is public (the 32 ASCII bytes of `wage-arrears random return visit`), so anyone can tell which
+    /// clues it draws; a city that wants the draw unpredictable sets a fresh [`Seed`] of its own, publishes only
+    /// its [commitment](Seed::commitment) while the policy is in force and reveals the seed afterwards, as for
+    /// the spot check (interpretation). Written in JSON as 64 hex digits.
+    random_return_visit_seed: Seed = DEFAULT_RETURN_VISIT_SEED;
 
     // ── Review (000 §三(四), §四(一)) ──
     /// The share of a month's closed clues the city spot-checks (000 §三(四) "按照5%的比例").

@@ -517,7 +517,7 @@ fn generate_clue(
     } else {
         rng.range(7, 25)
     } as u32;
-    c.amount_owed = Fen::from_yuan(u64::from(c.workers) * rng.range(20, 190) * 100);
+    c.amount_owed = Fen::checked_from_yuan(u64::from(c.workers) * rng.range(20, 190) * 100)?;
     c.transferred_by_ministry = source == Source::MohrssColumn;
     c.facts = facts_text(&s, c.workers, c.amount_owed, registered_on);
 
