@@ -333,7 +333,7 @@ fn respond_rule(response: Response) -> RuleId {
 
 /// The state of one clock on a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum ClockStatus {
     /// Running; `days_left` natural days to the due day (1 = due tomorrow).
@@ -697,7 +697,7 @@ pub struct EscalationFact {
 
 /// Whether an escalated case was filed on the day it was received.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum FilingStatus {
     /// Filed on or before the day it had to be.

@@ -24,6 +24,7 @@ use crate::{
 
 /// One clock, with everything that went into it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ClockTrace {
     /// The rule that sets the clock.
     pub rule: RuleId,
@@ -48,6 +49,7 @@ pub struct ClockTrace {
 
 /// One rule checked against the record, and whether it held.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Check {
     /// The rule.
     pub rule: RuleId,
@@ -63,6 +65,7 @@ pub struct Check {
 
 /// What the crate concludes about one clue on one day, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Explanation {
     /// The clue.
     pub clue_id: String,

@@ -148,6 +148,7 @@ impl fmt::Display for FollowUpKind {
 
 /// One open obligation on a clue.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FollowUp {
     /// The clue.
     pub clue_id: String,

@@ -77,7 +77,7 @@ mod units;
 
 pub use calendar::{HolidayPeriod, Rollover, WorkCalendar, YearSchedule, date};
 pub use campaign::{Campaign, campaign_deadlines, campaign_misses};
-pub use de::deserialize;
+pub use de::{JsonInput, deserialize};
 pub use deadline::{
     Card, ClockStatus, ClueStatus, Deadline, Deadlines, deadlines, escalation, status,
 };

@@ -446,8 +446,7 @@ pub struct EscalationFacts {
 /// assert!(clue.accepted_on.is_none());
 /// # Ok::<(), wage_arrears::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "ClueRecord")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Clue {
     /// The platform's id.
     pub id: String,
@@ -741,6 +740,14 @@ struct ClueRecord {
     return_visits: Vec<NaiveDate>,
     #[serde(default)]
     responsible: String,
+}
+
+impl<'de> Deserialize<'de> for Clue {
+    /// Reads a [`ClueRecord`] from a JSON object (never a list), then checks it ([`Clue::check`]).
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Clue, D::Error> {
+        let record: ClueRecord = crate::de::object(deserializer, "a clue (a JSON object)")?;
+        Clue::try_from(record).map_err(serde::de::Error::custom)
+    }
 }
 
 impl TryFrom<ClueRecord> for Clue {

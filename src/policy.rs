@@ -169,8 +169,7 @@ macro_rules! policy {
         /// p.validate()?;
         /// # Ok::<(), wage_arrears::Error>(())
         /// ```
-        #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-        #[serde(try_from = "PolicyRecord")]
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
         #[non_exhaustive]
         pub struct Policy {
             $( $(#[$doc])* pub $field: $ty, )*
@@ -180,6 +179,15 @@ macro_rules! policy {
         #[serde(deny_unknown_fields)]
         struct PolicyRecord {
             $( $field: $ty, )*
+        }
+
+        impl<'de> Deserialize<'de> for Policy {
+            /// Reads every field from a JSON object (never a list), then [`Policy::validate`]s it.
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Policy, D::Error> {
+                let record: PolicyRecord =
+                    crate::de::object(deserializer, "a policy (a JSON object)")?;
+                Policy::try_from(record).map_err(serde::de::Error::custom)
+            }
         }
 
         impl TryFrom<PolicyRecord> for Policy {
@@ -343,16 +351,37 @@ impl Policy {
         Policy::default()
     }
 
-    /// Checks that every number is usable.
+    /// Checks that every number is one the rules can mean, and names the first that is not.
+    ///
+    /// | fields | allowed | why |
+    /// |---|---|---|
+    /// | each source's `accept_working_days`, `respond_natural_days` | `null` or 1–366 | a 0-day window leaves no time to act; no clock in the texts runs longer than a year |
+    /// | `red_card_overdue_days`, `resubmit_within_working_days`, `agreement_overdue_working_days`, `return_visit_after_days` | 1–366 | a count of 0 days is no delay, beyond a year is no deadline |
+    /// | `first_contact_working_days`, `file_within_working_days`, `agreement_reminder_working_days` | 0–366 | 0 is the same day (第一时间, 当日立案, on the payment date) |
+    /// | `min_contacts`, `unrevised_resubmissions_for_finding`, `interview_findings_per_month`, `grade_c_findings_per_year`, `escalation_min_workers` | at least 1 | a threshold of 0 is met by every clue or county |
+    /// | `escalation_min_amount` | more than ¥0.00 | a threshold of 0 makes every clue a large sum |
+    /// | every rate and goal | 0%–100% | a share cannot exceed the whole |
+    /// | `spot_check_rate` | above 0% | a spot check of 0% checks nothing |
+    /// | `spot_check_due_day` | 1–28 | a day every month has |
+    /// | `deduction_per_finding` | 0–[`MAX_POINTS`] | negative is a bonus, not a deduction; more is a typo |
+    /// | `grade_b_min_score` ≤ `grade_a_min_score` | both 0–[`MAX_POINTS`] | the scale cannot be upside down |
+    ///
+    /// ```
+    /// use wage_arrears::{Error, Points, Policy};
+    /// let mut p = Policy::default();
+    /// p.deduction_per_finding = Points::from_milli(i64::MAX); // 9223372036854775.807 points
+    /// let err = p.validate().unwrap_err();
+    /// assert!(matches!(err, Error::InvalidPolicy { field: "deduction_per_finding", .. }));
+    /// # Ok::<(), wage_arrears::Error>(())
+    /// ```
     ///
     /// # Errors
-    /// [`Error::InvalidPolicy`] naming the first bad field: a 0-day window, a rate over 100%, a threshold of 0,
-    /// a negative deduction, a grade scale upside down, a spot-check day outside 1–28.
+    /// [`Error::InvalidPolicy`] naming the first field out of its bounds, with its value and the bounds.
     pub fn validate(&self) -> Result<(), Error> {
-        let bad = |field, reason: &str| {
+        let bad = |field, reason: String| {
             Err(Error::InvalidPolicy {
                 field,
-                reason: reason.to_owned(),
+                reason,
             })
         };
         let c = &self.clocks;
@@ -367,18 +396,58 @@ impl Policy {
             ("clocks.henan_monitoring", c.henan_monitoring),
             ("clocks.other_channels", c.other_channels),
         ] {
-            if clock.accept_working_days == Some(0) || clock.respond_natural_days == Some(0) {
-                return bad(
-                    name,
-                    "a window of 0 days leaves no time to act; use null for no clock",
-                );
+            for (what, days) in [
+                ("accept_working_days", clock.accept_working_days),
+                ("respond_natural_days", clock.respond_natural_days),
+            ] {
+                match days {
+                    Some(0) => {
+                        return bad(
+                            name,
+                            format!(
+                                "{what} of 0 leaves no time to act; use null for no clock"
+                            ),
+                        );
+                    }
+                    Some(n) if n > MAX_DAYS => {
+                        return bad(
+                            name,
+                            format!("{what} of {n} is longer than a year ({MAX_DAYS} days): not a deadline"),
+                        );
+                    }
+                    _ => {}
+                }
             }
-            if clock.accept_working_days.is_some_and(|n| n > 366)
-                || clock.respond_natural_days.is_some_and(|n| n > 3_660)
-            {
+        }
+        for (field, n, least) in [
+            ("red_card_overdue_days", self.red_card_overdue_days, 1),
+            (
+                "resubmit_within_working_days",
+                self.resubmit_within_working_days,
+                1,
+            ),
+            (
+                "agreement_overdue_working_days",
+                self.agreement_overdue_working_days,
+                1,
+            ),
+            ("return_visit_after_days", self.return_visit_after_days, 1),
+            (
+                "first_contact_working_days",
+                self.first_contact_working_days,
+                0,
+            ),
+            ("file_within_working_days", self.file_within_working_days, 0),
+            (
+                "agreement_reminder_working_days",
+                self.agreement_reminder_working_days,
+                0,
+            ),
+        ] {
+            if !(least..=MAX_DAYS).contains(&n) {
                 return bad(
-                    name,
-                    "a window longer than a year of working days or ten years is not a deadline",
+                    field,
+                    format!("{n} days is outside {least}–{MAX_DAYS} (a count of days within a year)"),
                 );
             }
         }
@@ -393,23 +462,17 @@ impl Policy {
             ("goal_closure", self.goal_closure),
         ] {
             if rate > Rate::FULL {
-                return Err(Error::InvalidPolicy {
-                    field,
-                    reason: format!("a rate of {rate} is over 100%"),
-                });
+                return bad(field, format!("a rate of {rate} is over 100%"));
             }
         }
         if self.spot_check_rate == Rate(0) {
-            return bad("spot_check_rate", "a spot check of 0% checks nothing");
+            return bad(
+                "spot_check_rate",
+                "a spot check of 0% checks nothing".to_owned(),
+            );
         }
         for (field, n) in [
-            ("red_card_overdue_days", self.red_card_overdue_days),
             ("min_contacts", self.min_contacts),
-            ("return_visit_after_days", self.return_visit_after_days),
-            (
-                "resubmit_within_working_days",
-                self.resubmit_within_working_days,
-            ),
             (
                 "unrevised_resubmissions_for_finding",
                 self.unrevised_resubmissions_for_finding,
@@ -418,40 +481,65 @@ impl Policy {
                 "interview_findings_per_month",
                 self.interview_findings_per_month,
             ),
-            ("escalation_min_workers", self.escalation_min_workers),
             ("grade_c_findings_per_year", self.grade_c_findings_per_year),
+            ("escalation_min_workers", self.escalation_min_workers),
         ] {
             if n == 0 {
-                return Err(Error::InvalidPolicy {
+                return bad(
                     field,
-                    reason: "must be at least 1".into(),
-                });
+                    "a threshold of 0 is met by everything; must be at least 1".to_owned(),
+                );
             }
         }
         if self.escalation_min_amount == Fen::ZERO {
             return bad(
                 "escalation_min_amount",
-                "a threshold of 0 makes every clue a large sum",
+                "a threshold of ¥0.00 makes every clue a large sum".to_owned(),
             );
         }
         if !(1..=28).contains(&self.spot_check_due_day) {
             return bad(
                 "spot_check_due_day",
-                "must be a day 1–28 that every month has",
+                format!(
+                    "day {} is not a day 1–28 that every month has",
+                    self.spot_check_due_day
+                ),
             );
         }
-        if self.deduction_per_finding < Points::ZERO {
-            return bad("deduction_per_finding", "a deduction cannot be negative");
+        for (field, points) in [
+            ("deduction_per_finding", self.deduction_per_finding),
+            ("grade_a_min_score", self.grade_a_min_score),
+            ("grade_b_min_score", self.grade_b_min_score),
+        ] {
+            if points < Points::ZERO || points > MAX_POINTS {
+                return bad(
+                    field,
+                    format!("{points} points is outside 0.0–{MAX_POINTS}"),
+                );
+            }
         }
         if self.grade_a_min_score < self.grade_b_min_score {
             return bad(
                 "grade_a_min_score",
-                "grade A cannot need a lower score than grade B",
+                format!(
+                    "grade A cannot need a lower score ({}) than grade B ({})",
+                    self.grade_a_min_score, self.grade_b_min_score
+                ),
             );
         }
         Ok(())
     }
 }
+
+/// The longest count of days any window of a policy may have: a year (366 days). No clock in the texts runs
+/// longer (the longest is 60 natural days); a longer one is a typo, and would leave the calendar's known years.
+pub const MAX_DAYS: u32 = 366;
+
+/// The most points a deduction or a grade line may be: 1000.0. The texts deduct 0.2 points per finding from an
+/// annual total whose scale they do not state (the crate's default grade lines read it as 100); 1000 points
+/// leaves room for any scale a city uses and refuses a typo such as `9223372036854775.807`, which no score could
+/// ever be measured against.
+pub const MAX_POINTS: Points = Points::from_milli(1_000_000);
 
 /// Policies over time: picks the one in force on a date by [`Policy::effective_from`].
 ///
@@ -569,6 +657,102 @@ mod tests {
             ..Policy::default()
         };
         assert!(p.validate().is_err());
+    }
+
+    #[test]
+    fn every_number_out_of_its_bounds_is_refused_naming_its_field() {
+        let cases: Vec<(&str, Policy, &str)> = vec![
+            (
+                "deduction_per_finding",
+                Policy {
+                    deduction_per_finding: Points::from_milli(i64::MAX),
+                    ..Policy::default()
+                },
+                "9223372036854775.807 points is outside 0.0–1000.0",
+            ),
+            (
+                "grade_b_min_score",
+                Policy {
+                    grade_b_min_score: Points::from_milli(-1),
+                    ..Policy::default()
+                },
+                "-0.001 points",
+            ),
+            (
+                "red_card_overdue_days",
+                Policy {
+                    red_card_overdue_days: 367,
+                    ..Policy::default()
+                },
+                "367 days is outside 1–366",
+            ),
+            (
+                "agreement_overdue_working_days",
+                Policy {
+                    agreement_overdue_working_days: 0,
+                    ..Policy::default()
+                },
+                "0 days is outside 1–366",
+            ),
+            (
+                "file_within_working_days",
+                Policy {
+                    file_within_working_days: u32::MAX,
+                    ..Policy::default()
+                },
+                "4294967295 days",
+            ),
+            (
+                "interview_findings_per_month",
+                Policy {
+                    interview_findings_per_month: 0,
+                    ..Policy::default()
+                },
+                "a threshold of 0",
+            ),
+            (
+                "goal_closure",
+                Policy {
+                    goal_closure: Rate(u32::MAX),
+                    ..Policy::default()
+                },
+                "over 100%",
+            ),
+            (
+                "spot_check_due_day",
+                Policy {
+                    spot_check_due_day: 0,
+                    ..Policy::default()
+                },
+                "day 0",
+            ),
+        ];
+        for (field, p, reason) in cases {
+            match p.validate() {
+                Err(Error::InvalidPolicy { field: f, reason: r }) => {
+                    assert_eq!(f, field);
+                    assert!(r.contains(reason), "{field}: {r}");
+                }
+                other => panic!("{field}: {other:?}"),
+            }
+        }
+        let mut p = Policy::default();
+        p.clocks.mohrss_column.respond_natural_days = Some(367);
+        let err = p.validate().unwrap_err().to_string();
+        assert!(
+            err.contains("clocks.mohrss_column") && err.contains("respond_natural_days of 367"),
+            "{err}"
+        );
+        // The bounds themselves are allowed.
+        let edge = Policy {
+            deduction_per_finding: MAX_POINTS,
+            grade_a_min_score: MAX_POINTS,
+            grade_b_min_score: Points::ZERO,
+            red_card_overdue_days: MAX_DAYS,
+            first_contact_working_days: 0,
+            ..Policy::default()
+        };
+        assert_eq!(edge.validate(), Ok(()));
     }
 
     #[test]

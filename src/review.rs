@@ -416,6 +416,7 @@ fn sole_county<'a>(entries: impl Iterator<Item = &'a str>) -> Option<String> {
 
 /// The city's monthly spot check of one population of closed clues (000 §三(四), §四(一)).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct SpotCheck {
     /// The county, when every clue checked belongs to one; `None` for a mixed or empty population.
@@ -808,6 +809,7 @@ fn check_entries(
 
 /// A county's monthly self-review set (自查复核, R-REV-3): every code-5 clue closed in the month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct SelfReview {
     /// The county, when every clue belongs to one.

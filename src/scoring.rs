@@ -69,6 +69,7 @@ impl fmt::Display for Grade {
 
 /// A named notice (点名通报, R-SCO-2): one per finding, naming the person responsible.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Notice {
     /// The county.
@@ -111,6 +112,7 @@ impl fmt::Display for Notice {
 /// A month with `policy.interview_findings_per_month` findings or more (R-SCO-3): the county department is
 /// interviewed (约谈属地人社部门) and the county government notified (通报至属地政府).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Interview {
     /// The month.
@@ -133,6 +135,7 @@ impl fmt::Display for Interview {
 
 /// A county's year: the findings that count, what they cost, the notices and interviews they bring, the grade.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct CountyScore {
     /// The county.
@@ -451,6 +454,7 @@ fn grade_from_scale(score: Points, policy: &Policy) -> Grade {
 
 /// One goal a county is measured against (000 §一, 004 §三(五)): an exact ratio, the goal, and whether it is met.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Kpi {
     /// The goal's rule: `R-KPI-1` … `R-KPI-5`.

@@ -403,6 +403,7 @@ impl<'de> Deserialize<'de> for Rate {
 /// assert_eq!(r.to_string(), "49/50 (98.0%)");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Ratio {
     /// The count that met the goal.
     pub numerator: u64,
