@@ -25,10 +25,11 @@ mod sealed {
 
 impl<'de, R: serde_json::de::Read<'de>> JsonInput<'de> for &mut serde_json::Deserializer<R> {
     fn read_whole<T: Deserialize<'de>>(self) -> Result<T, Error> {
-        let value = serde_path_to_error::deserialize(&mut *self).map_err(|e| Error::Deserialize {
-            path: e.path().to_string(),
-            message: e.inner().to_string(),
-        })?;
+        let value =
+            serde_path_to_error::deserialize(&mut *self).map_err(|e| Error::Deserialize {
+                path: e.path().to_string(),
+                message: e.inner().to_string(),
+            })?;
         self.end().map_err(|e| Error::Deserialize {
             path: ".".to_owned(),
             message: format!("more data after the end of the document: {e}"),
@@ -134,7 +135,10 @@ mod tests {
     fn a_clue_given_as_a_list_names_what_was_expected_in_public_terms() {
         for text in ["[]", "[1]", "42", "\"x\"", "null"] {
             let err = read(text).unwrap_err().to_string();
-            assert!(err.contains("expected a clue (a JSON object)"), "{text}: {err}");
+            assert!(
+                err.contains("expected a clue (a JSON object)"),
+                "{text}: {err}"
+            );
             assert!(!err.contains("ClueRecord"), "{err}");
         }
     }

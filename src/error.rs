@@ -147,7 +147,7 @@ pub enum Error {
     #[error("`{0}` is not a seed (expected exactly 64 hexadecimal digits, 32 bytes)")]
     InvalidSeed(String),
     /// A seed revealed after the draw whose SHA-256 is not the commitment published before it.
-    #[error("the seed's commitment {computed} is not the published commitment {published}")]
+    #[error("the seed's commitment {computed} is not the published commitment `{published}`")]
     SeedCommitmentMismatch {
         /// The commitment published before the draw.
         published: String,
@@ -156,7 +156,7 @@ pub enum Error {
     },
     /// A spot check that records another commitment than the one published.
     #[error(
-        "the spot check records commitment {recorded}, not the published commitment {published}"
+        "the spot check records commitment `{recorded}`, not the published commitment `{published}`"
     )]
     CheckCommitmentMismatch {
         /// The commitment the check records.

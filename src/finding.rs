@@ -268,20 +268,37 @@ mod tests {
 
     #[test]
     fn a_finding_whose_rule_is_not_its_kind_s_is_refused_when_read() {
-        let good = Finding::new("叶县", "A1", FindingKind::Falsified, crate::date(2025, 3, 8).unwrap());
+        let good = Finding::new(
+            "叶县",
+            "A1",
+            FindingKind::Falsified,
+            crate::date(2025, 3, 8).unwrap(),
+        );
         let json = serde_json::to_string(&good).unwrap();
         let back: Finding = serde_json::from_str(&json).unwrap();
         assert_eq!(back, good);
         let bad = json.replace("R-FND-2", "R-FND-3");
-        let err = serde_json::from_str::<Finding>(&bad).unwrap_err().to_string();
+        let err = serde_json::from_str::<Finding>(&bad)
+            .unwrap_err()
+            .to_string();
         assert!(
             err.contains("finding on clue A1: rule R-FND-3 is not the rule of kind 2 (R-FND-2)"),
             "{err}"
         );
         let extra = json.replacen('{', r#"{"severity":1,"#, 1);
-        assert!(serde_json::from_str::<Finding>(&extra).unwrap_err().to_string().contains("unknown field `severity`"));
-        let list = serde_json::from_str::<Finding>("[]").unwrap_err().to_string();
-        assert!(list.contains("expected a finding (a JSON object)"), "{list}");
+        assert!(
+            serde_json::from_str::<Finding>(&extra)
+                .unwrap_err()
+                .to_string()
+                .contains("unknown field `severity`")
+        );
+        let list = serde_json::from_str::<Finding>("[]")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            list.contains("expected a finding (a JSON object)"),
+            "{list}"
+        );
     }
 
     #[test]

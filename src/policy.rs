@@ -378,12 +378,7 @@ impl Policy {
     /// # Errors
     /// [`Error::InvalidPolicy`] naming the first field out of its bounds, with its value and the bounds.
     pub fn validate(&self) -> Result<(), Error> {
-        let bad = |field, reason: String| {
-            Err(Error::InvalidPolicy {
-                field,
-                reason,
-            })
-        };
+        let bad = |field, reason: String| Err(Error::InvalidPolicy { field, reason });
         let c = &self.clocks;
         for (name, clock) in [
             ("clocks.mohrss_column", c.mohrss_column),
@@ -404,15 +399,15 @@ impl Policy {
                     Some(0) => {
                         return bad(
                             name,
-                            format!(
-                                "{what} of 0 leaves no time to act; use null for no clock"
-                            ),
+                            format!("{what} of 0 leaves no time to act; use null for no clock"),
                         );
                     }
                     Some(n) if n > MAX_DAYS => {
                         return bad(
                             name,
-                            format!("{what} of {n} is longer than a year ({MAX_DAYS} days): not a deadline"),
+                            format!(
+                                "{what} of {n} is longer than a year ({MAX_DAYS} days): not a deadline"
+                            ),
                         );
                     }
                     _ => {}
@@ -447,7 +442,9 @@ impl Policy {
             if !(least..=MAX_DAYS).contains(&n) {
                 return bad(
                     field,
-                    format!("{n} days is outside {least}–{MAX_DAYS} (a count of days within a year)"),
+                    format!(
+                        "{n} days is outside {least}–{MAX_DAYS} (a count of days within a year)"
+                    ),
                 );
             }
         }
@@ -729,7 +726,10 @@ mod tests {
         ];
         for (field, p, reason) in cases {
             match p.validate() {
-                Err(Error::InvalidPolicy { field: f, reason: r }) => {
+                Err(Error::InvalidPolicy {
+                    field: f,
+                    reason: r,
+                }) => {
                     assert_eq!(f, field);
                     assert!(r.contains(reason), "{field}: {r}");
                 }
