@@ -199,7 +199,8 @@ pub struct Deadlines {
 /// - [`Error::InvalidClue`] when the clue fails [`Clue::check`] (accepted or closed before registration);
 /// - [`Error::CalendarOutOfRange`] when the registration lies outside the calendar, or, with roll-over, the
 ///   respond-by day does (without roll-over a natural-day count needs no calendar);
-/// - [`Error::CountPastCalendar`] when a working-day count (or a roll-over) runs past the calendar's last day.
+/// - [`Error::CountPastCalendar`] when a working-day count (or a roll-over) runs past the calendar's last day;
+/// - [`Error::DateOverflow`] when a natural-day count runs past the last date `chrono` can represent.
 pub fn deadlines(clue: &Clue, policy: &Policy, cal: &WorkCalendar) -> Result<Deadlines, Error> {
     clue.check()?;
     Ok(Deadlines {
@@ -255,7 +256,8 @@ pub fn accept_deadline(
 ///
 /// # Errors
 /// [`Error::DateOverflow`] at the end of the date range; with roll-over, [`Error::CalendarOutOfRange`] when the
-/// respond-by day is outside the calendar (without roll-over no calendar is needed).
+/// respond-by day is outside the calendar (without roll-over no calendar is needed), or
+/// [`Error::CountPastCalendar`] when rolling it over runs past the calendar's last day.
 pub fn respond_deadline(
     clue: &Clue,
     policy: &Policy,
@@ -484,8 +486,8 @@ pub struct ClueStatus {
 /// ```
 ///
 /// # Errors
-/// As [`deadlines`]: [`Error::InvalidClue`], [`Error::CalendarOutOfRange`], [`Error::CountPastCalendar`]. `as_of`
-/// itself may lie outside the calendar.
+/// As [`deadlines`]: [`Error::InvalidClue`], [`Error::CalendarOutOfRange`], [`Error::CountPastCalendar`],
+/// [`Error::DateOverflow`]. `as_of` itself may lie outside the calendar.
 pub fn status(
     clue: &Clue,
     policy: &Policy,

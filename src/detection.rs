@@ -62,7 +62,8 @@ use crate::policy::Policy;
 /// # Errors
 /// [`Error::InvalidClue`] when the clue fails [`Clue::check`]; [`Error::CalendarOutOfRange`] or
 /// [`Error::CountPastCalendar`] when a date a deadline is counted from or to lies outside the calendar;
-/// [`Error::DateOverflow`] when a deadline is the last representable date.
+/// [`Error::DateOverflow`] when a deadline is the last representable date; [`Error::InvalidPolicy`] when
+/// `policy.unrevised_resubmissions_for_finding` is 0 (there is no 0th resubmission to count to).
 pub fn detect_findings(
     clue: &Clue,
     policy: &Policy,

@@ -133,7 +133,10 @@ impl Explanation {
 /// # Errors
 /// [`Error::InvalidClue`] when the record contradicts itself (accepted before registered);
 /// [`Error::CalendarOutOfRange`] or [`Error::CountPastCalendar`] when a clock needs a day the calendar does not
-/// know.
+/// know; [`Error::DateOverflow`] when a count runs past the last date `chrono` can represent, and
+/// [`Error::InvalidMonth`] when a review would fall in the month after the last one it can represent;
+/// [`Error::InvalidPolicy`] when the policy holds a number the follow-ups or findings cannot count with (see
+/// [`follow_ups`](crate::follow_up::follow_ups) and [`detect_findings`](crate::detection::detect_findings)).
 pub fn explain(
     clue: &Clue,
     policy: &Policy,

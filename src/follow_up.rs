@@ -196,7 +196,8 @@ pub struct FollowUp {
 /// [`Error::InvalidClue`] when the clue fails [`Clue::check`]; [`Error::CalendarOutOfRange`] or
 /// [`Error::CountPastCalendar`] when a date the obligations are counted from or to lies outside the calendar;
 /// [`Error::InvalidPolicy`] when `policy.spot_check_due_day` is not a day every month has;
-/// [`Error::DateOverflow`] when a count overflows the date range.
+/// [`Error::DateOverflow`] when a count overflows the date range; [`Error::InvalidMonth`] when a code-5 clue was
+/// closed in the last month `chrono` can represent, which has no following month to review it in.
 pub fn follow_ups(
     clue: &Clue,
     policy: &Policy,

@@ -21,7 +21,7 @@
 //! | [`disposition`] | whether a closing record supports its conclusion: every violated rule | 000 §二(二), §三 |
 //! | [`follow_up`] | what a clue still owes: agreement reminders, reviews, resubmissions, return visits | 000 §三(一), 003 |
 //! | [`detection`] | the findings a record shows (kinds 1, 3, 4, 5, 7, 8) | 000 §四(一) |
-//! | [`review`] | the city's reproducible monthly spot check | 000 §三(四), §四(一) |
+//! | [`review`] | the city's monthly spot check, drawn by a committed seed and verifiable by anyone | 000 §三(四), §四(一) |
 //! | [`scoring`] | the county's deductions, interviews, grade and goals | 000 §一, §四(一); 004 |
 //! | [`explain`](mod@explain) | all of the above for one clue, with the rules that fired | STYLE §5 |
 //! | [`interpretations`] | where the texts are silent: the default and the `Policy` switch | SPEC §7 |

@@ -546,6 +546,10 @@ impl fmt::Display for Kpi {
 /// - [`Error::InvalidPolicy`] when the policy does not pass [`Policy::validate`];
 /// - [`Error::InvalidClue`] when one of the county's clues fails [`Clue::check`];
 /// - [`Error::ConflictingRecords`] when the ledger lists two different records under one id;
+/// - [`Error::InvalidMonth`] when a code-5 clue was closed in the last month `chrono` can represent (its review
+///   month does not exist);
+/// - [`Error::DateOverflow`] when a respond-by day runs past the last date `chrono` can represent;
+/// - [`Error::Overflow`] when a count passes `u64::MAX`;
 /// - [`Error::CalendarOutOfRange`] or [`Error::CountPastCalendar`] when a clock counted needs a day the calendar
 ///   does not know (a registration outside it, or an open clue's respond-by day past its last year): add the
 ///   year's notice with [`WorkCalendar::add_year`]; the crate never guesses a working day.

@@ -566,7 +566,23 @@ fn total<T>(what: &str, f: impl FnOnce() -> T) -> Result<T, TestCaseError> {
 }
 
 const CAL: &[&str] = &["CalendarOutOfRange", "CountPastCalendar", "DateOverflow"];
-const CLUE: &[&str] = &[
+const DEADLINES: &[&str] = &[
+    "InvalidClue",
+    "CalendarOutOfRange",
+    "CountPastCalendar",
+    "DateOverflow",
+];
+const ACCEPT: &[&str] = &["CalendarOutOfRange", "CountPastCalendar"];
+const RESPOND: &[&str] = &["DateOverflow", "CalendarOutOfRange", "CountPastCalendar"];
+const DETECT: &[&str] = &[
+    "InvalidClue",
+    "CalendarOutOfRange",
+    "CountPastCalendar",
+    "DateOverflow",
+    "InvalidPolicy",
+];
+const PER_CLUE: &[&str] = &[
+    "InvalidMonth",
     "InvalidClue",
     "CalendarOutOfRange",
     "CountPastCalendar",
@@ -651,7 +667,9 @@ fn per_clue(c: &Clue, k: &Case, cal: &WorkCalendar) -> Result<(), TestCaseError>
     call("Clue::check", &["InvalidClue"], || c.check())?;
     total("Clue::as_of", || c.as_of(as_of))?;
     total("Clue::is_closed_on", || c.is_closed_on(as_of))?;
-    if let Some(due) = call("deadlines", CLUE, || wage_arrears::deadlines(c, p, cal))? {
+    if let Some(due) = call("deadlines", DEADLINES, || {
+        wage_arrears::deadlines(c, p, cal)
+    })? {
         for dl in [due.accept, due.respond].into_iter().flatten() {
             total("Deadline::status", || dl.status(c.accepted_on, as_of))?;
             call("Deadline::rest_days_skipped", CAL, || {
@@ -659,11 +677,13 @@ fn per_clue(c: &Clue, k: &Case, cal: &WorkCalendar) -> Result<(), TestCaseError>
             })?;
         }
     }
-    call("accept_deadline", CAL, || {
+    call("accept_deadline", ACCEPT, || {
         accept_deadline(c.source, c.registered_on, p, cal)
     })?;
-    call("respond_deadline", CLUE, || respond_deadline(c, p, cal))?;
-    if let Some(s) = call("status", CLUE, || wage_arrears::status(c, p, cal, as_of))? {
+    call("respond_deadline", RESPOND, || respond_deadline(c, p, cal))?;
+    if let Some(s) = call("status", DEADLINES, || {
+        wage_arrears::status(c, p, cal, as_of)
+    })? {
         let json = total("ClueStatus JSON", || serde_json::to_string(&s))?;
         prop_assert!(json.is_ok(), "{:?}", json);
         total("Card::label_zh", || s.card.label_zh())?;
@@ -677,7 +697,7 @@ fn per_clue(c: &Clue, k: &Case, cal: &WorkCalendar) -> Result<(), TestCaseError>
         let _ = rules.first().map(|r| v.violates(*r));
         v.violations.iter().map(|x| x.citation()).count()
     })?;
-    if let Some(list) = call("follow_ups", CLUE, || {
+    if let Some(list) = call("follow_ups", PER_CLUE, || {
         wage_arrears::follow_ups(c, p, cal, as_of)
     })? {
         total("FollowUp kinds", || {
@@ -686,10 +706,12 @@ fn per_clue(c: &Clue, k: &Case, cal: &WorkCalendar) -> Result<(), TestCaseError>
                 .sum::<usize>()
         })?;
     }
-    call("detect_findings", CLUE, || {
+    call("detect_findings", DETECT, || {
         wage_arrears::detect_findings(c, p, cal, as_of)
     })?;
-    if let Some(x) = call("explain", CLUE, || wage_arrears::explain(c, p, cal, as_of))? {
+    if let Some(x) = call("explain", PER_CLUE, || {
+        wage_arrears::explain(c, p, cal, as_of)
+    })? {
         total("Explanation methods", || {
             (x.violated().count(), x.rules().len(), x.to_string().len())
         })?;
@@ -930,6 +952,7 @@ fn ledger(k: &Case, cal: &WorkCalendar) -> Result<(), TestCaseError> {
         assess_all(k.year, &base, findings, p)
     })?;
     const KPIS: &[&str] = &[
+        "InvalidMonth",
         "InvalidPeriod",
         "InvalidPolicy",
         "InvalidClue",
@@ -1090,6 +1113,8 @@ fn one_case(k: Case) -> Result<(), TestCaseError> {
 fn run(config: Config) {
     let mut runner = TestRunner::new(config);
     if let Err(e) = runner.run(&case(), one_case) {
+        // Back to the default hook, so that the failure is reported.
+        drop(std::panic::take_hook());
         panic!("{e}");
     }
 }
