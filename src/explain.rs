@@ -136,7 +136,7 @@ impl Explanation {
 /// know; [`Error::DateOverflow`] when a count runs past the last date `chrono` can represent, and
 /// [`Error::InvalidMonth`] when a review would fall in the month after the last one it can represent;
 /// [`Error::InvalidPolicy`] when the policy holds a number the follow-ups or findings cannot count with (see
-/// [`follow_ups`](crate::follow_up::follow_ups) and [`detect_findings`](crate::detection::detect_findings)).
+/// [`follow_ups`] and [`detect_findings`]).
 pub fn explain(
     clue: &Clue,
     policy: &Policy,

@@ -743,7 +743,7 @@ struct ClueRecord {
 }
 
 impl<'de> Deserialize<'de> for Clue {
-    /// Reads a [`ClueRecord`] from a JSON object (never a list), then checks it ([`Clue::check`]).
+    /// Reads the clue's fields from a JSON object (never a list), then checks it ([`Clue::check`]).
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Clue, D::Error> {
         let record: ClueRecord = crate::de::object(deserializer, "a clue (a JSON object)")?;
         Clue::try_from(record).map_err(serde::de::Error::custom)

@@ -695,7 +695,10 @@ fn per_clue(c: &Clue, k: &Case, cal: &WorkCalendar) -> Result<(), TestCaseError>
         let rules = v.rules();
         let _ = v.is_clean();
         let _ = rules.first().map(|r| v.violates(*r));
-        v.violations.iter().map(|x| x.citation()).count()
+        v.violations
+            .iter()
+            .map(|x| x.citation().document().len())
+            .sum::<usize>()
     })?;
     if let Some(list) = call("follow_ups", PER_CLUE, || {
         wage_arrears::follow_ups(c, p, cal, as_of)
@@ -845,7 +848,10 @@ fn ledger(k: &Case, cal: &WorkCalendar) -> Result<(), TestCaseError> {
     })?;
     call("Policy::validate", &["InvalidPolicy"], || p.validate())?;
     total("Clocks::of", || {
-        Source::ALL.iter().map(|s| p.clocks.of(*s).response).count()
+        Source::ALL
+            .iter()
+            .filter(|s| p.clocks.of(**s).accept_working_days.is_some())
+            .count()
     })?;
     if let Some(set) = call("PolicySet::new", &["InvalidPolicy"], || {
         PolicySet::new(vec![p.clone(), Policy::pingdingshan_2024()])
