@@ -119,4 +119,3 @@ pub fn clean(conclusion: Conclusion) -> Clue {
     c
 }
 
-pub mod strategies;
