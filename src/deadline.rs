@@ -24,9 +24,9 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Clue, HandlingLevel, ProgressKind, Source};
 
 mod overdue;
-pub use overdue::{Clock, Overdue};
 use crate::policy::{CardBasis, EscalationBasis, Policy, ProgressEvidence, Response};
 use crate::{Error, Rollover, RuleId, WorkCalendar};
+pub use overdue::{Clock, Overdue};
 
 /// What a clock counts: working days (工作日) or natural days (自然日).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -15,24 +15,30 @@
 //! | [`date`], [`source`], [`conclusion`], [`finding_kind`] | the pieces |
 //!
 //! In a service's `tests/`, with `wage-arrears = { version = "…", features = ["proptest"] }` under
-//! `[dev-dependencies]`:
+//! `[dev-dependencies]`, a property of the service's own code:
 //!
 //! ```
 //! use proptest::prelude::*;
-//! use wage_arrears::{Policy, strategies};
+//! use wage_arrears::{Clue, Error, Policy, WorkCalendar, strategies};
 //!
-//! /// The service's own code: the line it shows a clerk.
-//! fn headline(clue: &wage_arrears::Clue) -> String {
-//!     format!("{} {} {}", clue.id, clue.county, clue.source)
+//! /// The service's own code: the line its dashboard shows for a clue on a day.
+//! fn dashboard_line(clue: &Clue, day: chrono::NaiveDate) -> Result<String, Error> {
+//!     let status = wage_arrears::status(clue, &Policy::default(), &WorkCalendar::china(), day)?;
+//!     Ok(match status.is_overdue() {
+//!         Some(why) => format!("{} {}", clue.id, why),
+//!         None => format!("{} 正常", clue.id),
+//!     })
 //! }
 //!
 //! proptest! {
-//!     #[test]
-//!     fn every_clean_clue_gets_a_one_line_headline(clue in strategies::clean_clue(&Policy::default())) {
-//!         prop_assert!(!headline(&clue).contains('\n'));
+//!     // In `tests/`, `#[test]` goes above the `fn`; this example calls it instead.
+//!     fn every_clean_clue_has_a_one_line_dashboard_entry(clue in strategies::clean_clue(&Policy::default())) {
+//!         let day = clue.closed_on.unwrap_or(clue.registered_on);
+//!         let line = dashboard_line(&clue, day)?;
+//!         prop_assert!(line.starts_with(&clue.id) && !line.contains('\n'), "{}", line);
 //!     }
 //! }
-//! # fn main() {}
+//! every_clean_clue_has_a_one_line_dashboard_entry();
 //! ```
 //!
 //! Every generator is deterministic given proptest's random source, and none depends on how the crate draws its
@@ -217,7 +223,11 @@ fn odd_id() -> impl Strategy<Value = String> {
 pub fn clue() -> impl Strategy<Value = Clue> {
     (
         (
-            (odd_id(), source(), prop_oneof![county().prop_map(str::to_owned), odd_text()]),
+            (
+                odd_id(),
+                source(),
+                prop_oneof![county().prop_map(str::to_owned), odd_text()],
+            ),
             date(),
             prop::option::of(date()),
             prop::option::of(conclusion()),
@@ -313,7 +323,14 @@ pub fn clue() -> impl Strategy<Value = Clue> {
                 c.police_transfer_on = police;
                 c.reporter_informed_on = informed;
                 c.agreement = agreement.map(
-                    |(signed_on, pay_by, amount, paid_on, (refused_to_perform, refused_on), follow_ups)| {
+                    |(
+                        signed_on,
+                        pay_by,
+                        amount,
+                        paid_on,
+                        (refused_to_perform, refused_on),
+                        follow_ups,
+                    )| {
                         Agreement {
                             signed_on,
                             pay_by,
@@ -1020,7 +1037,14 @@ pub fn policy() -> impl Strategy<Value = Policy> {
             1u32..=10,
             1u32..=120,
         ),
-        (rate(0), rate(1), any::<bool>(), 1u32..=28, rate(1), 1u32..=5),
+        (
+            rate(0),
+            rate(1),
+            any::<bool>(),
+            1u32..=28,
+            rate(1),
+            1u32..=5,
+        ),
         (
             0i64..=2_000,
             1u32..=10,
@@ -1113,7 +1137,9 @@ pub fn policy() -> impl Strategy<Value = Policy> {
         });
     prop_oneof![1 => Just(Policy::default()), 4 => varied]
         // The promise, kept even if `validate` learns a new bound before this generator does.
-        .prop_filter("a policy Policy::validate accepts", |p| p.validate().is_ok())
+        .prop_filter("a policy Policy::validate accepts", |p| {
+            p.validate().is_ok()
+        })
 }
 
 /// A policy with some numbers anywhere, including the ones [`Policy::validate`] refuses (0-day windows, a
@@ -1256,7 +1282,10 @@ fn ledger_clue() -> impl Strategy<Value = Clue> {
 pub fn ledger() -> impl Strategy<Value = (Vec<Clue>, Vec<Finding>)> {
     (
         prop::collection::vec(ledger_clue(), 0..60),
-        prop::collection::vec((any::<prop::sample::Index>(), finding_kind(), 0u64..120), 0..30),
+        prop::collection::vec(
+            (any::<prop::sample::Index>(), finding_kind(), 0u64..120),
+            0..30,
+        ),
     )
         .prop_map(|(clues, picks)| {
             let clues: Vec<Clue> = clues

@@ -124,7 +124,12 @@ impl fmt::Display for Violation {
     /// `联系反映人记录1次，少于3次（平人社监察〔2024〕15号 三(二)）`, and when a spot check would make it a finding,
     /// `，可认定为问题1“未落实首问负责制，未联系当事人”（平人社监察〔2024〕15号 四(一)1）`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}（{}）", OneLine(&self.message_zh), self.rule.citation())?;
+        write!(
+            f,
+            "{}（{}）",
+            OneLine(&self.message_zh),
+            self.rule.citation()
+        )?;
         if let Some(kind) = self.finding {
             write!(
                 f,
@@ -189,7 +194,12 @@ pub(crate) const fn source_name(source: Source) -> &'static str {
 /// A Chinese name without its quotation marks: `人社部“根治欠薪进行时”专栏` and `人社部根治欠薪进行时专栏` are one name.
 fn unquoted(s: &str) -> String {
     s.chars()
-        .filter(|c| !matches!(c, '“' | '”' | '"' | '「' | '」' | '‘' | '’' | '\'' | '《' | '》'))
+        .filter(|c| {
+            !matches!(
+                c,
+                '“' | '”' | '"' | '「' | '」' | '‘' | '’' | '\'' | '《' | '》'
+            )
+        })
         .collect()
 }
 
@@ -256,14 +266,10 @@ impl FromStr for Conclusion {
             return Ok(c);
         }
         match s.split_once(' ') {
-            Some((code, wording)) => {
-                let c = by_code(code)?;
-                if c.label_zh() == wording {
-                    Ok(c)
-                } else {
-                    Err(unknown())
-                }
-            }
+            Some((code, wording)) => match by_code(code) {
+                Ok(c) if c.label_zh() == wording => Ok(c),
+                _ => Err(unknown()),
+            },
             None => by_code(s),
         }
     }
@@ -353,14 +359,10 @@ impl FromStr for FindingKind {
             return Ok(k);
         }
         match s.split_once(". ") {
-            Some((n, wording)) => {
-                let k = by_number(n)?;
-                if k.label_zh() == wording {
-                    Ok(k)
-                } else {
-                    Err(unknown())
-                }
-            }
+            Some((n, wording)) => match by_number(n) {
+                Ok(k) if k.label_zh() == wording => Ok(k),
+                _ => Err(unknown()),
+            },
             None => by_number(s),
         }
     }
@@ -393,16 +395,16 @@ impl FromStr for Fen {
         const EXPECTED: &str =
             "expected yuan exact to the fen, such as 1.50, ¥1.50, 1.50元 or 1.5万元";
         // (the number, fen per unit, decimals allowed)
-        let (body, per_unit, decimals): (&str, u64, usize) =
-            if let Some(b) = s.strip_suffix("万元") {
-                (b, 1_000_000, 6)
-            } else if let Some(b) = s.strip_suffix('元') {
-                (b, 100, 2)
-            } else if let Some(b) = s.strip_prefix('¥').or_else(|| s.strip_prefix('￥')) {
-                (b, 100, 2)
-            } else {
-                (s, 100, 2)
-            };
+        let (body, per_unit, decimals): (&str, u64, usize) = if let Some(b) = s.strip_suffix("万元")
+        {
+            (b, 1_000_000, 6)
+        } else if let Some(b) = s.strip_suffix('元') {
+            (b, 100, 2)
+        } else if let Some(b) = s.strip_prefix('¥').or_else(|| s.strip_prefix('￥')) {
+            (b, 100, 2)
+        } else {
+            (s, 100, 2)
+        };
         let (int, frac) = match body.split_once('.') {
             Some((_, "")) => return Err(bad(EXPECTED)),
             Some((int, frac)) => (int, frac),
