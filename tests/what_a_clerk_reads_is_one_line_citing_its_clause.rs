@@ -34,6 +34,11 @@ fn a_finding_reads_as_one_line_naming_the_county_the_clue_the_kind_and_its_claus
         line.contains("2025-04-11发现，责任人李明：协议到期未付， 未见跟踪督促记录"),
         "{line}"
     );
+    assert_eq!(
+        line,
+        "叶县 线索PDS-2025-T005 问题3“协议到期未履行，没有跟踪督促”（平人社监察〔2024〕15号 四(一)3），\
+         2025-04-11发现，责任人李明：协议到期未付， 未见跟踪督促记录"
+    );
 }
 
 #[test]
@@ -58,6 +63,14 @@ fn a_violation_reads_as_its_message_and_clause_and_the_finding_it_would_become()
     );
     assert!(
         line.contains(&RuleId::FindingNoFirstContact.citation().to_string()),
+        "{line}"
+    );
+    assert!(
+        line.contains("（平人社监察〔2024〕15号 二(二)、四(一)1）"),
+        "{line}"
+    );
+    assert!(
+        line.ends_with("（平人社监察〔2024〕15号 四(一)1）"),
         "{line}"
     );
 }
@@ -107,6 +120,12 @@ fn a_status_reads_as_both_clocks_their_deadlines_and_the_card() {
     assert!(
         line.ends_with(&format!("；黄牌（{}）", RuleId::CardYellow.citation())),
         "{line}"
+    );
+    assert_eq!(
+        line,
+        "截至2025-04-04 接收：按期完成（时限2025-03-05，平人社监察〔2024〕15号 二(一)）；\
+         办理：逾期1天（时限2025-04-03，平人社监察〔2024〕15号 二(二)）；\
+         黄牌（保定市高效处置农民工欠薪问题若干措施（十二））"
     );
 
     let fresh = Clue::new(
