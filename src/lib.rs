@@ -75,7 +75,9 @@ pub mod rule;
 pub mod scoring;
 mod units;
 
-pub use calendar::{HolidayPeriod, Rollover, WorkCalendar, YearSchedule, date};
+pub use calendar::{
+    HolidayPeriod, NoticeProblem, PreviousYearDays, Rollover, WorkCalendar, YearSchedule, date,
+};
 pub use campaign::{Campaign, campaign_deadlines, campaign_misses};
 pub use de::deserialize;
 pub use deadline::{

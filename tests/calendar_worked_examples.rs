@@ -9,7 +9,7 @@
 
 use bdays::HolidayCalendar;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use wage_arrears::{Error, HolidayPeriod, Rollover, WorkCalendar, YearSchedule};
+use wage_arrears::{Error, HolidayPeriod, PreviousYearDays, Rollover, WorkCalendar, YearSchedule};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).expect("a valid date in the test")
@@ -178,7 +178,7 @@ fn the_earliest_and_latest_dates_chrono_knows_are_outside_the_calendar() {
 }
 
 #[test]
-fn the_out_of_range_message_names_the_date_and_the_coverage() {
+fn the_out_of_range_message_names_the_date_the_coverage_the_missing_notice_and_the_fix() {
     let cal = WorkCalendar::china();
     let (first, last) = (*cal.coverage().start(), *cal.coverage().end());
     let outside = last + Days::new(61);
@@ -187,7 +187,33 @@ fn the_out_of_range_message_names_the_date_and_the_coverage() {
         .expect_err("outside the calendar");
     assert_eq!(
         err.to_string(),
-        format!("date {outside} is outside the working-day calendar ({first}..={last})")
+        format!(
+            "date {outside} is outside the working-day calendar ({first}..={last}): the {} holiday notice is not \
+             loaded (WorkCalendar::add_notice)",
+            last.year() + 1
+        )
+    );
+    // Before the first year, and several years out: every missing year is named.
+    let early = first - Days::new(1);
+    assert!(
+        cal.is_working_day(early)
+            .expect_err("before the calendar")
+            .to_string()
+            .ends_with(&format!(
+                ": the {} holiday notice is not loaded (WorkCalendar::add_notice)",
+                first.year() - 1
+            ))
+    );
+    let far = d(last.year() + 3, 3, 1);
+    assert!(
+        cal.is_working_day(far)
+            .expect_err("far past the calendar")
+            .to_string()
+            .ends_with(&format!(
+                ": the holiday notices of {} to {} are not loaded (WorkCalendar::add_notice, one year at a time)",
+                last.year() + 1,
+                last.year() + 3
+            ))
     );
     assert!(cal.is_working_day(first - Days::new(1)).is_err());
     assert!(cal.is_working_day(first).is_ok());
@@ -203,13 +229,24 @@ fn a_working_day_count_running_past_the_last_known_day_is_an_error() -> Result<(
     // Exactly the working days left are fine; one more is not.
     let n = u32::try_from(left).expect("a small count");
     assert!(cal.add_working_days(start, n).is_ok());
+    let err = cal.add_working_days(start, n + 1);
     assert_eq!(
-        cal.add_working_days(start, n + 1),
+        err,
         Err(Error::CountPastCalendar {
             start,
             n: n + 1,
             last
         })
+    );
+    // The message names the missing year and the fix.
+    assert_eq!(
+        err.map(|_| ()).unwrap_err().to_string(),
+        format!(
+            "counting {} working days after {start} runs past {last}: the {} holiday notice is not loaded \
+             (WorkCalendar::add_notice)",
+            n + 1,
+            last.year() + 1
+        )
     );
     // A natural-day count past the end is out of range too, and u32::MAX days overflows chrono, not a panic.
     assert!(matches!(
@@ -272,6 +309,7 @@ fn the_year_before_the_first_known_year_can_be_added_too() -> Result<(), Error> 
         notice: "weekends only (test)".into(),
         holidays: vec![],
         make_up_days: vec![],
+        previous_year: PreviousYearDays::default(),
     })?;
     assert_eq!(*cal.coverage().start(), d(year, 1, 1));
     Ok(())
