@@ -294,6 +294,61 @@ fn a_year_schedule_survives_a_json_round_trip() {
 }
 
 #[test]
+fn a_json_schedule_with_a_misspelt_field_is_refused_naming_the_field() {
+    // `"make_up_day"` for `"make_up_days"`: ignored, the make-up Saturday would silently stay a rest day.
+    let typo = SCHEDULE_2027_JSON.replace("\"make_up_days\"", "\"make_up_day\"");
+    let err = serde_json::from_str::<YearSchedule>(&typo).expect_err("an unknown field");
+    assert!(
+        err.to_string().contains("unknown field `make_up_day`"),
+        "{err}"
+    );
+    // The same inside a holiday period, and inside previous_year.
+    let typo = SCHEDULE_2027_JSON.replacen("\"last\"", "\"lats\"", 1);
+    let err = serde_json::from_str::<YearSchedule>(&typo).expect_err("an unknown field");
+    assert!(err.to_string().contains("unknown field `lats`"), "{err}");
+    let typo = SCHEDULE_2027_JSON.replace(
+        "\"make_up_days\": [\"2027-02-20\"]",
+        "\"make_up_days\": [\"2027-02-20\"], \"previous_year\": { \"make_up_day\": [] }",
+    );
+    let err = serde_json::from_str::<YearSchedule>(&typo).expect_err("an unknown field");
+    assert!(
+        err.to_string().contains("unknown field `make_up_day`"),
+        "{err}"
+    );
+    // Through the crate's own reader, the path names the field too.
+    let typo = SCHEDULE_2027_JSON.replace("\"make_up_days\"", "\"make_up_day\"");
+    let err = wage_arrears::deserialize::<YearSchedule, _>(
+        &mut serde_json::Deserializer::from_str(&typo),
+    )
+    .expect_err("an unknown field");
+    assert!(err.to_string().contains("make_up_day"), "{err}");
+}
+
+#[test]
+fn a_json_schedule_with_days_of_the_year_before_round_trips_and_is_applied() -> Result<(), Error> {
+    let json = SCHEDULE_2027_JSON.replace(
+        "\"make_up_days\": [\"2027-02-20\"]",
+        "\"make_up_days\": [\"2027-02-20\"],
+  \"previous_year\": { \"holidays\": [{ \"name\": \"元旦\", \"first\": \"2026-12-31\", \"last\": \"2026-12-31\" }] }",
+    );
+    let schedule: YearSchedule = serde_json::from_str(&json).expect("parses");
+    let back: YearSchedule =
+        serde_json::from_str(&serde_json::to_string(&schedule).expect("writes")).expect("reads");
+    assert_eq!(back, schedule);
+    // Without days of the year before, the field is left out of the JSON.
+    assert!(
+        !serde_json::to_string(&schedule_2027())
+            .expect("writes")
+            .contains("previous_year")
+    );
+    let mut cal = WorkCalendar::china();
+    assert!(cal.is_working_day(d(2026, 12, 31))?);
+    cal.add_year(schedule)?;
+    assert!(!cal.is_working_day(d(2026, 12, 31))?);
+    Ok(())
+}
+
+#[test]
 fn a_json_schedule_with_an_impossible_date_does_not_parse() {
     let json = SCHEDULE_2027_JSON.replace("2027-02-20", "2027-02-30");
     assert!(serde_json::from_str::<YearSchedule>(&json).is_err());

@@ -1146,28 +1146,67 @@ impl YearSchedule {
     pub fn from_notice(year: i32, text: &str) -> Result<YearSchedule, Error> {
         parse(year, text)
     }
+
+    /// Every problem [`from_notice`](Self::from_notice) finds in a notice's text, in the text's order (the
+    /// cross-item checks last), for a clerk who wants to fix them all at once; empty when `from_notice` accepts
+    /// the text. Each sentence is read up to its first problem, then the next one; the checks that need a whole
+    /// item (or the whole notice) run on the items that read without a problem. The first error is the one
+    /// `from_notice` returns.
+    ///
+    /// ```
+    /// use wage_arrears::YearSchedule;
+    ///
+    /// let text = "一、元旦：1月1日（周五）放假1天。\n二、春节：2月15日至23日放假调休，共8天。";
+    /// let problems = YearSchedule::notice_errors(2026, text);
+    /// assert_eq!(problems.len(), 2); // 周五 is wrong (a Thursday), and 15..=23 is 9 days
+    /// assert!(YearSchedule::notice_errors(2026, "一、元旦：1月1日（周四）放假1天。").is_empty());
+    /// ```
+    pub fn notice_errors(year: i32, text: &str) -> Vec<Error> {
+        read(year, text).err().unwrap_or_default()
+    }
 }
 
-/// Reads a notice; see [`YearSchedule::from_notice`].
+/// Reads a notice; see [`YearSchedule::from_notice`]. The first problem of [`read`].
 fn parse(year: i32, text: &str) -> Result<YearSchedule, Error> {
+    read(year, text).map_err(|mut errors| errors.swap_remove(0))
+}
+
+/// Reads a notice, collecting every problem: each item is read up to its first problem, then the next item is
+/// read; the checks across items run on the items that read. Never an empty `Err`.
+fn read(year: i32, text: &str) -> Result<YearSchedule, Vec<Error>> {
     let usable = year
         .checked_sub(1)
         .and_then(|before| NaiveDate::from_ymd_opt(before, 1, 1))
         .is_some()
         && NaiveDate::from_ymd_opt(year, 12, 31).is_some();
     if !usable {
-        return Err(Error::InvalidSchedule {
+        return Err(vec![Error::InvalidSchedule {
             year,
             reason: "the year is outside the supported date range".into(),
-        });
+        }]);
     }
     let chars = normalise(text);
     let lines: Vec<&[Ch]> = chars.split(|c| c.c == '\n').collect();
     let parser = Parser { src: text, year };
-    parser.check_year(&lines)?;
+    let mut errors: Vec<Error> = Vec::new();
+    if let Err(e) = parser.check_year(&lines) {
+        errors.push(e);
+    }
 
     let mut items: Vec<Item> = Vec::new();
-    let mut current: Option<Item> = None;
+    let mut seen_items = 0usize;
+    // The item being read, and whether a sentence of it has failed: its other sentences are still read (their
+    // own problems reported), but a failed item is not finished nor used across items.
+    let mut current: Option<(Item, bool)> = None;
+    let mut close = |current: &mut Option<(Item, bool)>, errors: &mut Vec<Error>| {
+        if let Some((done, false)) = current.take() {
+            match parser.finish_item(done) {
+                Ok(item) => items.push(item),
+                Err(e) => errors.push(e),
+            }
+        }
+        *current = None;
+    };
     for line in &lines {
         let mut line_has_item = false;
         for sentence in split_outside_parens(line, &['.']) {
@@ -1175,37 +1214,39 @@ fn parse(year: i32, text: &str) -> Result<YearSchedule, Error> {
             if sentence.is_empty() {
                 continue;
             }
-            if let Some((name, body)) = item_header(sentence) {
-                if let Some(done) = current.take() {
-                    items.push(parser.finish_item(done)?);
+            let (item, body) = match item_header(sentence) {
+                Some((name, body)) => {
+                    close(&mut current, &mut errors);
+                    seen_items += 1;
+                    line_has_item = true;
+                    let item = Item {
+                        name: quote(text, name),
+                        phrase: quote(text, sentence),
+                        runs: Vec::new(),
+                        make_up: Vec::new(),
+                        explained: Vec::new(),
+                        moved_from: Vec::new(),
+                        moved_to: Vec::new(),
+                        last: None,
+                    };
+                    (current.insert((item, false)), body)
                 }
-                let mut item = Item {
-                    name: quote(text, name),
-                    phrase: quote(text, sentence),
-                    runs: Vec::new(),
-                    make_up: Vec::new(),
-                    explained: Vec::new(),
-                    moved_from: Vec::new(),
-                    moved_to: Vec::new(),
-                    last: None,
-                };
-                parser.sentence(&mut item, body)?;
-                current = Some(item);
-                line_has_item = true;
-            } else if let (true, Some(item)) = (line_has_item, current.as_mut()) {
-                parser.sentence(item, sentence)?;
+                None => match (line_has_item, current.as_mut()) {
+                    (true, Some(open)) => (open, sentence),
+                    _ => continue,
+                },
+            };
+            if let Err(e) = parser.sentence(&mut item.0, body) {
+                errors.push(e);
+                item.1 = true;
             }
         }
         if !line_has_item {
-            if let Some(done) = current.take() {
-                items.push(parser.finish_item(done)?);
-            }
+            close(&mut current, &mut errors);
         }
     }
-    if let Some(done) = current.take() {
-        items.push(parser.finish_item(done)?);
-    }
-    if items.is_empty() {
+    close(&mut current, &mut errors);
+    if seen_items == 0 {
         let first_line = lines
             .iter()
             .map(|l| trim(l))
@@ -1213,7 +1254,7 @@ fn parse(year: i32, text: &str) -> Result<YearSchedule, Error> {
             .map(|l| l.get(..l.len().min(30)).unwrap_or(&[]))
             .map(|l| quote(text, l))
             .unwrap_or_default();
-        return Err(parser.error(first_line, NoticeProblem::NoHoliday));
+        errors.push(parser.error(first_line, NoticeProblem::NoHoliday));
     }
 
     // Across items: no day in two runs, no day both rest and worked; a make-up day stated twice counts once.
@@ -1222,7 +1263,7 @@ fn parse(year: i32, text: &str) -> Result<YearSchedule, Error> {
     for pair in runs.windows(2) {
         if let [a, b] = pair {
             if b.first <= a.last {
-                return Err(parser.error(
+                errors.push(parser.error(
                     b.phrase.clone(),
                     NoticeProblem::RestDayTwice { date: b.first },
                 ));
@@ -1232,11 +1273,13 @@ fn parse(year: i32, text: &str) -> Result<YearSchedule, Error> {
     let mut make_up: Vec<MakeUp> = Vec::new();
     for m in items.iter_mut().flat_map(|i| i.make_up.drain(..)) {
         if runs.iter().any(|r| r.first <= m.date && m.date <= r.last) {
-            return Err(parser.error(m.phrase, NoticeProblem::RestAndMakeUp { date: m.date }));
-        }
-        if !make_up.iter().any(|u| u.date == m.date) {
+            errors.push(parser.error(m.phrase, NoticeProblem::RestAndMakeUp { date: m.date }));
+        } else if !make_up.iter().any(|u| u.date == m.date) {
             make_up.push(m);
         }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
     }
     make_up.sort_by_key(|m| m.date);
 
@@ -1298,7 +1341,7 @@ fn parse(year: i32, text: &str) -> Result<YearSchedule, Error> {
             false => schedule.previous_year.make_up_days.push(m.date),
         }
     }
-    schedule.validate()?;
+    schedule.validate().map_err(|e| vec![e])?;
     Ok(schedule)
 }
 
