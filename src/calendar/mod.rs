@@ -9,6 +9,10 @@
 //!
 //! Every query is O(1): the calendar keeps a prefix count of working days over its whole range and an index of
 //! the working days, so counting 60 working days costs what counting 3 does.
+//!
+//! Next year's notice is added at run time from its text, as published: [`WorkCalendar::add_notice`] reads it with
+//! [`YearSchedule::from_notice`], cross-checks it (weekday annotations, `共N天`, make-up days on weekends, rest and
+//! make-up days apart) and refuses a notice that does not hold together, quoting the phrase.
 
 mod china;
 mod notice;
@@ -147,7 +151,9 @@ impl WorkCalendar {
         }
     }
 
-    /// A calendar from a list of year schedules (for instance a service's own JSON).
+    /// A calendar from a list of year schedules (for instance a service's own JSON). Days a schedule moves into the
+    /// year before ([`YearSchedule::previous_year`]) apply to that year when the list holds it; those of the first
+    /// year lie outside the calendar and change nothing.
     ///
     /// # Errors
     /// [`Error::InvalidSchedule`] when the list is empty, a schedule is invalid, two schedules share a year, or
@@ -160,11 +166,14 @@ impl WorkCalendar {
         })
     }
 
-    /// Adds a year's schedule at run time (e.g. 2027, from the notice published each November).
+    /// Adds a year's schedule at run time (e.g. 2027, from the notice published each November; from its text, see
+    /// [`add_notice`](Self::add_notice)). Days of the year before in its
+    /// [`previous_year`](YearSchedule::previous_year) apply to that year as `add_notice` describes.
     ///
     /// # Errors
     /// [`Error::InvalidSchedule`] when the schedule is invalid, the year is already known (use
-    /// [`replace_year`](Self::replace_year)), or it does not directly follow or precede the known years.
+    /// [`replace_year`](Self::replace_year)), it does not directly follow or precede the known years, or its days of
+    /// the year before contradict that year's schedule. The calendar is unchanged on any error.
     pub fn add_year(&mut self, schedule: YearSchedule) -> Result<(), Error> {
         if self.inner.years.iter().any(|y| y.year == schedule.year) {
             return Err(Error::InvalidSchedule {

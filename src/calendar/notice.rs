@@ -6,24 +6,7 @@
 //! weekday annotation against its date, a `共N天` against the run, a make-up day against the weekend, a rest run
 //! against the make-up days.
 //!
-//! What is read, in the items (full-width and half-width punctuation alike, spaces ignored):
-//! - rest runs: `1月1日（周四）至3日（周六）放假调休，共3天`, `4月4日至6日放假，共3天`, `放假公休`, `2018年12月30日至
-//!   2019年1月1日`, `12月30日至1月1日` (a run crossing the year starts in the year before), `—`/`-`/`~` for `至`;
-//! - single days: `5月1日放假`, `4月5日放假，共1天`, `1月1日（周三）放假1天，不调休`;
-//! - `X日放假，与周末连休`: X and the weekend next to it (a Friday and the two days after, or a Monday and the two
-//!   days before); `X日放假，Y日（星期一）补休`: X to Y, with only weekend days between them;
-//! - make-up lists: `1月22日（星期日）、2月4日（星期六）上班`, `2月20日（星期六）、21日（星期日）上班`,
-//!   `2018年12月29日（星期六）上班`;
-//! - annotations after a date: `（周五）`, `（星期五）`, `（农历除夕、周二）`, `（农历腊月二十八、周日）`: the weekday is
-//!   checked, the lunar date is not (the crate has no lunar calendar);
-//! - the older wording of 2008–2009 (`其中，…为法定节假日，…照常公休，将…两个公休日调至…`): the run and the 上班 list
-//!   carry the schedule; a weekend day the sentence moves (`调至`) from outside the run is a make-up day even when
-//!   no 上班 list names it (2008 国庆节); every date the sentence names must lie in the run or be a make-up day;
-//! - a sentence that only encourages (`鼓励…安排职工在除夕（2月9日）休息`) is advice, not a rest day.
-//!
-//! A date written without its year is in the notice's year, except the first day of a run that crosses into the
-//! new year, and a December day in an item whose run starts in the previous December (`12月29日（星期六）上班` in
-//! the 2008 元旦 item), which are in the year before. A notice may move days of the year before and of no other.
+//! The rules of reading are documented on [`YearSchedule::from_notice`].
 
 use std::fmt;
 
@@ -459,7 +442,9 @@ fn written_at<'a>(s: &'a [Ch], i: usize) -> Result<Option<(Written<'a>, usize)>,
         let open = j;
         let mut depth = 0usize;
         let mut close = None;
-        for (k, ch) in s.iter().enumerate().skip(open) {
+        // An annotation is short (`（农历腊月二十八、周日）`); looking no further than 64 chars keeps reading linear
+        // in the text's length whatever the input.
+        for (k, ch) in s.iter().enumerate().skip(open).take(64) {
             match ch.c {
                 '(' => depth += 1,
                 ')' => {
@@ -1114,8 +1099,37 @@ impl YearSchedule {
     /// every wording of the notices from 2008 on, the older `其中…为法定节假日…公休日调至…` included; the title and
     /// the preamble, for the year; the number (`国办发明电〔2025〕7号`) and the signing date, for
     /// [`notice`](YearSchedule::notice). Rest days and make-up days that fall in the year before go to
-    /// [`previous_year`](YearSchedule::previous_year). The rules of reading are in the module documentation of
-    /// `calendar::notice` (rendered below).
+    /// [`previous_year`](YearSchedule::previous_year).
+    ///
+    /// **What is read**, in the items (full-width and half-width punctuation alike, spaces ignored):
+    /// - rest runs: `1月1日（周四）至3日（周六）放假调休，共3天`, `4月4日至6日放假，共3天`, `放假公休`, `2018年12月30日至
+    ///   2019年1月1日`, `12月30日至1月1日` (a run crossing the year starts in the year before), `—`/`-`/`~` for `至`;
+    /// - single days: `5月1日放假`, `4月5日放假，共1天`, `1月1日（周三）放假1天，不调休`;
+    /// - `X日放假，与周末连休`: X and the weekend next to it (a Friday and the two days after, or a Monday and the two
+    ///   days before); `X日放假，Y日（星期一）补休`: X to Y, with only weekend days between them;
+    /// - make-up lists: `1月22日（星期日）、2月4日（星期六）上班`, `2月20日（星期六）、21日（星期日）上班`,
+    ///   `2018年12月29日（星期六）上班`;
+    /// - annotations after a date: `（周五）`, `（星期五）`, `（农历除夕、周二）`, `（农历腊月二十八、周日）`: the weekday is
+    ///   checked, the lunar date is not (the crate has no lunar calendar);
+    /// - the older wording of 2008–2009 (`其中，…为法定节假日，…照常公休，将…两个公休日调至…`): the run and the 上班 list
+    ///   carry the schedule; a weekend day the sentence moves (`调至`) from outside the run is a make-up day even when
+    ///   no 上班 list names it (2008 国庆节); every date the sentence names must lie in the run or be a make-up day;
+    /// - a sentence that only encourages (`鼓励…安排职工在除夕（2月9日）休息`) is advice, not a rest day.
+    ///
+    /// Each item ends at the end of its line (or at the next `二、`); the closing lines, the issuer and the date line
+    /// are not items. A sentence of an item that names a date and speaks of rest or work (休, 假, 班) but is none of
+    /// the forms above is refused, never skipped: a mangled `放假` must not make a run vanish. A text without a
+    /// title or preamble is read for the `year` asked (the weekday annotations still check it).
+    ///
+    /// **Not read.** A later notice that amends a year (2015's 抗战胜利70周年纪念日, 2019's 劳动节, 2020's 延长春节假期)
+    /// has no item of this form and is refused with [`NoticeProblem::NoHoliday`]: enter its change with
+    /// [`WorkCalendar::replace_year`](crate::WorkCalendar::replace_year). Traditional characters (放假調休) are not
+    /// read. The notices of 2004–2007 were not transcribed and are not tested; every notice from 2008 to 2026 reads
+    /// to the embedded table day for day (the test `calendar_notices_parse_to_the_built_in_schedules`).
+    ///
+    /// A date written without its year is in the notice's year, except the first day of a run that crosses into the
+    /// new year, and a December day in an item whose run starts in the previous December (`12月29日（星期六）上班` in
+    /// the 2008 元旦 item), which are in the year before. A notice may move days of the year before and of no other.
     ///
     /// Cross-checks, each its own [`NoticeProblem`], the phrase quoted: a weekday annotation that does not match
     /// its date; a `共N天` that is not the run's length; a make-up day that is not a Saturday or Sunday; a rest
