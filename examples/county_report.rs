@@ -15,6 +15,9 @@
 //! is printed. A ledger is JSON: `{ "year": 2025, "clues": [Clue…], "findings": [Finding…], "base_scores":
 //! {"叶县": "100.0"} }`. Errors name the file and the offending field and exit with code 2.
 
+#[macro_use]
+#[path = "common/cli.rs"]
+mod cli;
 #[path = "ledger/mod.rs"]
 mod ledger;
 #[path = "common/table.rs"]
@@ -83,10 +86,10 @@ fn run() -> Result<(), String> {
     };
     if let Some(path) = &args.dump {
         ledger.write(path).map_err(|e| e.to_string())?;
-        println!("台账已写出：{}", path.display());
+        say!("台账已写出：{}", path.display());
     }
     let assessed = ledger::assess(&ledger, &policy, &cal).map_err(|e| e.to_string())?;
-    print!(
+    say_raw!(
         "{}",
         report(&ledger, &assessed, &policy).map_err(|e| e.to_string())?
     );
@@ -102,7 +105,7 @@ fn run() -> Result<(), String> {
     let scores: Vec<&CountyScore> = assessed.counties.iter().map(|c| &c.score).collect();
     std::fs::write(&svg_path, chart(ledger.year, &scores, &policy))
         .map_err(|e| format!("{}: {e}", svg_path.display()))?;
-    println!(
+    say!(
         "\n图表（各县每月问题数，约谈线 {} 条）：{}",
         policy.interview_findings_per_month,
         svg_path.display()
@@ -131,7 +134,7 @@ fn report(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<String, std::f
     )?;
     writeln!(
         out,
-        "考核规则 000 §四(一)：每条扣 {} 分，当月 ≥{} 条约谈，全年 ≥{} 条评定C级\n",
+        "考核规则 平人社监察〔2024〕15号 四(一)：每条扣 {} 分，当月 ≥{} 条约谈，全年 ≥{} 条评定C级\n",
         policy.deduction_per_finding,
         policy.interview_findings_per_month,
         policy.grade_c_findings_per_year
@@ -198,7 +201,7 @@ fn report(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<String, std::f
     // The goals, one column per goal.
     writeln!(
         out,
-        "\n工作目标（000 §一；004 §三(五)）：{}至{}，按截至 {} 的记录；✓ 达标，✗ 未达标",
+        "\n工作目标（平人社监察〔2024〕15号 一；平人社字〔2022〕2号 三(五)）：{}至{}，按截至 {} 的记录；✓ 达标，✗ 未达标",
         NaiveDate::from_ymd_opt(year, 1, 1).map_or(String::new(), |d| d.to_string()),
         r.as_of,
         r.as_of
@@ -239,7 +242,7 @@ fn report(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<String, std::f
     // What was found, by kind, and the clocks missed.
     writeln!(
         out,
-        "\n问题构成（000 §四(一) 类别 1–8，计入本年度的条数）与逾期情况（截至 {}）",
+        "\n问题构成（平人社监察〔2024〕15号 四(一) 类别 1–8，计入本年度的条数）与逾期情况（截至 {}）",
         r.as_of
     )?;
     let mut header: Vec<String> = vec!["县（市、区）".into()];
@@ -286,7 +289,7 @@ fn report(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<String, std::f
     }
     writeln!(
         out,
-        "  逾期接收/答复：已逾期或逾期完成的条数（R-ACC、R-RSP，000 §二）；黄牌、红牌：未办结的超期案件（R-CARD，002 §(十二)）。"
+        "  逾期接收/答复：已逾期或逾期完成的条数（R-ACC、R-RSP，平人社监察〔2024〕15号 二）；黄牌、红牌：未办结的超期案件（R-CARD，保定市高效处置农民工欠薪问题若干措施（十二））。"
     )?;
 
     // Interviews and forced grades, in words.
@@ -440,7 +443,7 @@ fn chart(year: i32, scores: &[&CountyScore], policy: &Policy) -> String {
     );
     let _ = writeln!(
         s,
-        r#"<text x="{left}" y="70" font-size="14" fill="{GREY}">每发现一条扣年度考核 {} 分；当月累计 {threshold} 条（含本数）约谈属地人社部门并通报属地政府；全年累计 {} 条评定 C 级（000 §四(一)）。按全年问题数排序。</text>"#,
+        r#"<text x="{left}" y="70" font-size="14" fill="{GREY}">每发现一条扣年度考核 {} 分；当月累计 {threshold} 条（含本数）约谈属地人社部门并通报属地政府；全年累计 {} 条评定 C 级（平人社监察〔2024〕15号 四(一)）。按全年问题数排序。</text>"#,
         policy.deduction_per_finding, policy.grade_c_findings_per_year
     );
     // Legend.
@@ -504,7 +507,7 @@ fn chart(year: i32, scores: &[&CountyScore], policy: &Policy) -> String {
     }
     let _ = writeln!(
         s,
-        r#"<text x="{left}" y="{}" font-size="11" fill="{GREY}">数据：台账 {year} 年（wage-arrears county_report）。1、3、4、5、7、8 类由记录自动发现，2、6 类由复核认定；扣分、约谈、等级依 平人社监察〔2024〕15号 §四(一)；无基础分时不评 A/B 级。</text>"#,
+        r#"<text x="{left}" y="{}" font-size="11" fill="{GREY}">数据：台账 {year} 年（wage-arrears county_report）。1、3、4、5、7、8 类由记录自动发现，2、6 类由复核认定；扣分、约谈、等级依 平人社监察〔2024〕15号 四(一)；无基础分时不评 A/B 级。</text>"#,
         h - 14
     );
     s.push_str("</svg>\n");

@@ -8,6 +8,9 @@
 //! The clues are read with `wage_arrears::deserialize`, so a bad file is reported with the path of the offending
 //! field (`[3].conclusion: conclusion code 11 is not one of …`); any error exits with code 2.
 
+#[macro_use]
+#[path = "common/cli.rs"]
+mod cli;
 #[path = "common/table.rs"]
 mod table;
 
@@ -57,7 +60,7 @@ fn parse_args() -> Result<Option<Args>, String> {
                 .map_err(|e| format!("--as-of `{date}` is not a date YYYY-MM-DD ({e})"))?;
             as_of = Some(parsed);
         } else if arg == "-h" || arg == "--help" {
-            println!("{USAGE}");
+            say!("{USAGE}");
             return Ok(None);
         } else if arg.starts_with('-') {
             return Err(format!("unknown option `{arg}`\n{USAGE}"));
@@ -304,17 +307,17 @@ fn run() -> Result<(), String> {
         padded.join("  ").trim_end().to_owned()
     };
 
-    println!("欠薪线索时限与状态（截至 {}，{}）", args.as_of, policy.name);
-    println!("数据：{}", args.path.display());
-    println!();
+    say!("欠薪线索时限与状态（截至 {}，{}）", args.as_of, policy.name);
+    say!("数据：{}", args.path.display());
+    say!();
     let header_cells = header.map(str::to_owned);
-    println!("{}", line(&header_cells));
+    say!("{}", line(&header_cells));
     let total: usize = widths.iter().sum::<usize>() + 2 * (widths.len() - 1);
-    println!("{}", "-".repeat(total));
+    say!("{}", "-".repeat(total));
     for r in &rows {
-        println!("{}", line(&r.cells));
+        say!("{}", line(&r.cells));
     }
-    println!("{}", "-".repeat(total));
+    say!("{}", "-".repeat(total));
 
     // Counts.
     let count = |stage: Stage| rows.iter().filter(|r| r.stage == stage).count();
@@ -331,11 +334,11 @@ fn run() -> Result<(), String> {
         .filter(|&&s| count(s) > 0)
         .map(|&s| format!("{} {}", s.label(), count(s)))
         .collect();
-    println!("线索 {} 条：{}", rows.len(), by_stage.join("，"));
+    say!("线索 {} 条：{}", rows.len(), by_stage.join("，"));
     if later > 0 {
-        println!("另有 {later} 条在 {} 之后登记，未列入。", args.as_of);
+        say!("另有 {later} 条在 {} 之后登记，未列入。", args.as_of);
     }
-    println!(
+    say!(
         "逾期接收 {} 条；黄牌 {} 条，红牌 {} 条",
         rows.iter().filter(|r| r.accepted_late).count(),
         rows.iter().filter(|r| r.card == Card::Yellow).count(),
@@ -343,40 +346,40 @@ fn run() -> Result<(), String> {
     );
 
     // Legend.
-    println!();
-    println!("说明：");
-    println!(
+    say!();
+    say!("说明：");
+    say!(
         "  接收时限按工作日计，登记当日不计，调休上班日计入；答复时限按自然日计，自确认接收之日起算。"
     );
-    println!(
+    say!(
         "  时限含当日：当日完成即为按期，次日起逾期；逾期天数按自然日计。答复时限末日遇休息日{}。",
         match policy.natural_day_rollover {
             Rollover::None => "不顺延",
             Rollover::NextWorkingDay => "顺延至下一工作日（标 +）",
         }
     );
-    println!(
+    say!(
         "  * 超过接收时限才接收。- 无此时限：12345、12333、信访、现场接访、二维码线索本政策未设时限；未接收的线索尚无答复时限。"
     );
-    println!(
+    say!(
         "  黄牌：超过答复时限仍未办结；红牌：超期{}日以上且期限后无任何进展。办结即撤牌。",
         policy.red_card_overdue_days
     );
-    println!(
+    say!(
         "  专栏、河南监管系统线索以办结反馈为答复；政府网留言、互联网+督查、部长信箱线索以回复或进度反馈为答复。"
     );
-    println!();
-    println!("依据：");
+    say!();
+    say!("依据：");
     for rule in &rules {
-        println!("  {} {}", rule.cited(), rule.text_zh());
+        say!("  {} {}", rule.cited(), rule.text_zh());
     }
     if !errors.is_empty() {
-        println!();
-        println!("注：");
+        say!();
+        say!("注：");
         for (i, e) in errors.iter().enumerate() {
-            println!("  {}. {e}", i + 1);
+            say!("  {}. {e}", i + 1);
         }
-        println!(
+        say!(
             "  日历外的时限无法推算（绝不猜测）：待国务院办公厅公布次年节假日安排后，以 WorkCalendar::add_year 载入。"
         );
     }

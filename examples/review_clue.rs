@@ -9,6 +9,9 @@
 //! Exit code 2 on bad input (unreadable file, JSON that is not a list of clues, a bad date, a clue the calendar
 //! cannot count); the error names the field.
 
+#[macro_use]
+#[path = "common/cli.rs"]
+mod cli;
 #[path = "common/table.rs"]
 mod table;
 
@@ -31,12 +34,12 @@ const WINDOW_DAYS: u64 = 30;
 
 fn main() -> ExitCode {
     if std::env::args().skip(1).any(|a| a == "-h" || a == "--help") {
-        println!("{}", usage());
+        say!("{}", usage());
         return ExitCode::SUCCESS;
     }
     match run() {
         Ok(out) => {
-            print!("{out}");
+            say_raw!("{out}");
             ExitCode::SUCCESS
         }
         Err(message) => {
@@ -178,7 +181,10 @@ fn run() -> Result<String, String> {
             let _ = writeln!(w, "   记录显示的问题：无");
         } else {
             findings += r.findings.len();
-            let _ = writeln!(w, "   记录显示的问题（000 §四(一)，每条扣0.2分）：");
+            let _ = writeln!(
+                w,
+                "   记录显示的问题（平人社监察〔2024〕15号 四(一)，每条扣0.2分）："
+            );
             for f in &r.findings {
                 let _ = writeln!(
                     w,

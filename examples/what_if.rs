@@ -13,6 +13,9 @@
 //! `interview-at-3`, `first-contact-2-days`, `four-contacts`, `roll-over`, `red-card-7-days`.
 //! Errors (a policy or ledger file that does not read, an unknown variant) name the file and field; exit code 2.
 
+#[macro_use]
+#[path = "common/cli.rs"]
+mod cli;
 #[path = "ledger/mod.rs"]
 mod ledger;
 #[path = "common/table.rs"]
@@ -43,12 +46,12 @@ enum Other {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.iter().any(|a| a == "-h" || a == "--help") {
-        println!("{USAGE}");
+        say!("{USAGE}");
         return ExitCode::SUCCESS;
     }
     match run(&args) {
         Ok(text) => {
-            print!("{text}");
+            say_raw!("{text}");
             ExitCode::SUCCESS
         }
         Err(message) => {

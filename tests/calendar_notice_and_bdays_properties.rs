@@ -1,4 +1,4 @@
-//! Properties of the notice reader and of the `bdays::HolidayCalendar` impl (SPEC §1: no panic on any input).
+//! Properties of the notice reader and of the `bdays::HolidayCalendar` impl: no panic on any input.
 //!
 //! - `YearSchedule::from_notice` and `WorkCalendar::add_notice` never panic, on arbitrary text and on the real
 //!   notices (`tests/notices/`) with characters deleted, duplicated or replaced; on an error the calendar is

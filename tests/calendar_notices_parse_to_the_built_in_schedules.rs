@@ -642,7 +642,7 @@ fn adding_the_2026_notice_to_a_calendar_ending_in_2025_gives_the_embedded_2026()
             "{day}"
         );
     }
-    // SPEC §1: registered Wed 2026-09-30, 3 working days → Sat 2026-10-10 (调休).
+    // Registered Wed 2026-09-30, 3 working days → Sat 2026-10-10 (调休, 国办发明电〔2025〕7号 七).
     assert_eq!(cal.add_working_days(d(2026, 9, 30), 3)?, d(2026, 10, 10));
     Ok(())
 }

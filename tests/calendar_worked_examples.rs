@@ -1,4 +1,4 @@
-//! The worked examples of SPEC §1 (工作日), each as a test named after the rule it checks.
+//! The worked examples of counting working days (工作日, 民法典 第201条), each as a test named after the rule it checks.
 //!
 //! Counting after 民法典 第201条 and 民事诉讼法 第85条: the start day is not counted, so "N 个工作日内 from D"
 //! ends on the N-th working day strictly after D, whatever kind of day D is. "N 个自然日内 from D" ends on D + N;

@@ -1,7 +1,7 @@
 //! The Chinese working-day calendar (工作日).
 //!
 //! A day is a working day when it is Monday–Friday and not inside a holiday run, **or** when the year's State
-//! Council notice names it a make-up working day (调休上班), even on a Saturday or Sunday (SPEC §1).
+//! Council notice names it a make-up working day (调休上班), even on a Saturday or Sunday.
 //!
 //! Counting follows 民法典 第201条 and 民事诉讼法 第85条: the start day is not counted, so "N 个工作日内 from D"
 //! ends on the N-th working day strictly after D, whatever kind of day D is. "N 个自然日内 from D" ends on D + N;
@@ -75,7 +75,7 @@ pub(crate) fn not_yet_known(
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Rollover {
-    /// The deadline stays on the rest day (the default for the platform's internal deadlines, SPEC §1).
+    /// The deadline stays on the rest day (the default for the platform's internal deadlines).
     #[default]
     None,
     /// A rest-day deadline moves to the next working day (民法典 第203条).
