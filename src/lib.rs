@@ -84,7 +84,9 @@ mod units;
 // Every public type and function is also reachable from the crate root, so that `use wage_arrears::{…}` is enough.
 // The modules stay public for their documentation (each explains its rule family) and for the few names that read
 // better with their module (`deadline::status`, `review::Month`).
-pub use calendar::{HolidayPeriod, Rollover, WorkCalendar, YearSchedule, date};
+pub use calendar::{
+    HolidayPeriod, NoticeProblem, PreviousYearDays, Rollover, WorkCalendar, YearSchedule, date,
+};
 pub use campaign::{
     Campaign, CampaignDeadline, CampaignMiss, MissKind, ReportDue, campaign_deadlines,
     campaign_misses,
