@@ -63,6 +63,7 @@ mod de;
 pub mod deadline;
 pub mod detection;
 pub mod disposition;
+pub mod employer;
 mod error;
 pub mod explain;
 pub mod finding;
@@ -70,6 +71,7 @@ pub mod follow_up;
 pub mod interpretations;
 pub mod model;
 pub mod policy;
+pub mod project;
 pub mod review;
 pub mod rule;
 pub mod scoring;
@@ -83,18 +85,20 @@ pub use deadline::{
 };
 pub use detection::detect_findings;
 pub use disposition::{Validation, Violation, validate};
+pub use employer::{CreditCode, EnterpriseLedger, RepeatedComplaints, enterprise_ledger, repeated_complaints};
 pub use error::Error;
 pub use explain::{Explanation, explain};
 pub use finding::{Finding, FindingKind};
 pub use follow_up::{FollowUp, FollowUpKind, follow_ups};
 pub use model::{
-    Agreement, Clue, Conclusion, Contact, ContactChannel, EscalationFacts, HandlingLevel,
+    Agreement, Clue, Conclusion, Contact, ContactChannel, Employer, EscalationFacts, HandlingLevel,
     Investigation, Payment, Progress, ProgressKind, Source, Submission,
 };
 pub use policy::{
-    CardBasis, Clocks, EffectiveHandling, FindingMonth, Policy, PolicySet, ProgressEvidence,
+    CardBasis, Clocks, EffectiveHandling, FindingMonth, GradeScale, Policy, PolicySet, ProgressEvidence,
     Response, Rounding, SourceClock,
 };
+pub use project::{ProgressPayment, Project, progress_payment};
 pub use review::{Month, SpotCheck, spot_check};
 pub use rule::{Citation, RuleId};
 pub use scoring::{CountyScore, Grade, assess_all, assess_year};

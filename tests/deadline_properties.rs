@@ -205,6 +205,8 @@ fn odd_clue() -> impl Strategy<Value = Clue> {
                         revised: false,
                         returned_on,
                         return_reason: None,
+                        irregular_format: false,
+                        format_reminder_on: None,
                     })
                     .collect();
                 let [a, b, e, f, g] = flags;

@@ -210,6 +210,8 @@ fn resubmitted_unrevised(times: u32) -> Clue {
             revised: false,
             returned_on: (i < times).then(|| d(2025, 3, 15 + 2 * i)),
             return_reason: Some("未附告知记录".into()),
+            irregular_format: false,
+            format_reminder_on: None,
         })
         .collect();
     c

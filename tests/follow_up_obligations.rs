@@ -257,6 +257,8 @@ fn a_clue_returned_on_friday_before_national_day_2025_is_resubmitted_by_october_
         revised: false,
         returned_on: Some(d(2025, 9, 26)),
         return_reason: Some("未附告知反映人的记录".into()),
+        irregular_format: false,
+        format_reminder_on: None,
     }];
     // Sun 09-28 (调休), Mon 09-29, Tue 09-30, then 10-01..10-08 off, Thu 10-09, Fri 10-10.
     let list = open(&c, d(2025, 9, 27))?;
@@ -271,6 +273,8 @@ fn a_clue_returned_on_friday_before_national_day_2025_is_resubmitted_by_october_
         revised: true,
         returned_on: None,
         return_reason: None,
+        irregular_format: false,
+        format_reminder_on: None,
     });
     assert_eq!(
         due_of(&open(&c, d(2025, 9, 30))?, FollowUpKind::ResubmitReturned),

@@ -78,6 +78,8 @@ fn full_clue() -> Clue {
         revised: false,
         returned_on: Some(d(2025, 11, 3)),
         return_reason: Some("核实处置情况过简".into()),
+        irregular_format: false,
+        format_reminder_on: None,
     }];
     c.conclusion = Some(Conclusion::FiledPaid);
     c.agreement = Some(Agreement {

@@ -762,6 +762,8 @@ fn generate_clue(
             revised,
             returned_on,
             return_reason: returned_on.map(|_| reason.to_owned()),
+            irregular_format: false,
+            format_reminder_on: None,
         };
     match defect {
         Defect::MinistryClueSubmittedOpen => {

@@ -220,6 +220,8 @@ pub fn build(p: &Plan) -> Clue {
                 revised: revised || i > 0,
                 returned_on: returned,
                 return_reason: returned.map(|_| "请补充证据材料".into()),
+                irregular_format: false,
+                format_reminder_on: None,
             }
         })
         .collect();
@@ -357,6 +359,8 @@ pub fn any_clue() -> impl Strategy<Value = Clue> {
                         revised,
                         returned_on,
                         return_reason: None,
+                        irregular_format: false,
+                        format_reminder_on: None,
                     })
                     .collect();
                 let (closed, ministry, esc, reviewed, visits) = tail;
@@ -569,6 +573,8 @@ pub fn apply(b: Break, c: &mut Clue, policy: &Policy) -> wage_arrears::rule::Rul
                     revised: false,
                     returned_on: None,
                     return_reason: None,
+                    irregular_format: false,
+                    format_reminder_on: None,
                 };
                 c.submissions.push(again);
             }
