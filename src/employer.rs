@@ -420,7 +420,9 @@ pub struct EnterpriseLedger {
 /// b.id = "PDS-2025-0188".into();
 /// b.registered_on = d(2025, 6, 2)?;
 /// b.employer = Some(Employer::named("某建筑劳务有限公司")); // no code: matched by name
-/// b.investigation.as_mut().map(|i| i.on = d(2025, 6, 9)?);
+/// if let Some(i) = b.investigation.as_mut() {
+///     i.on = d(2025, 6, 9)?;
+/// }
 ///
 /// let ledger = enterprise_ledger(&[a, b], d(2025, 12, 31)?)?;
 /// let e = &ledger.employers[0];

@@ -97,6 +97,8 @@ fn the_example_clue_registered_on_the_eve_of_national_day_2025_was_due_on_the_ma
 
 #[test]
 fn the_example_escalations_are_one_filed_the_same_day_one_filed_late_and_one_not_raised() {
+    // PDS-2025-0008: filed on receipt (05-12), before its arrears were verified (05-20): on time.
+    // PDS-2026-0006: verified on receipt (05-11), filed the next day: one day late.
     let p = Policy::default();
     let same_day = escalation(&clue("PDS-2025-0008"), &p);
     assert_eq!(

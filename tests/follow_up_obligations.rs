@@ -195,7 +195,15 @@ fn verified_arrears_refused_are_filed_within_five_working_days_or_the_same_day_w
         due_of(&list, FollowUpKind::FileVerifiedArrears),
         Some(d(2025, 3, 14))
     );
+    // Handled by the city: not escalated by that alone, so the ordinary window holds.
     c.handling_level = HandlingLevel::City;
+    assert_eq!(
+        due_of(&open(&c, d(2025, 3, 8))?, FollowUpKind::FileVerifiedArrears),
+        Some(d(2025, 3, 14))
+    );
+    // Escalated (a complex case that still draws repeated complaints): the same day.
+    c.escalation.cross_region = true;
+    c.escalation.repeated_complaint = true;
     assert_eq!(
         due_of(&open(&c, d(2025, 3, 8))?, FollowUpKind::FileVerifiedArrears),
         Some(d(2025, 3, 7))
