@@ -209,3 +209,32 @@ fn the_sample_clues_exercise_most_of_the_rule_catalogue() {
         seen.len()
     );
 }
+
+#[test]
+fn an_explanation_is_written_in_chinese_without_english_words() {
+    let mut policies = vec![Policy::default()];
+    let mut roll = Policy::default();
+    roll.natural_day_rollover = Rollover::NextWorkingDay;
+    policies.push(roll);
+    let cal = WorkCalendar::china();
+    for policy in &policies {
+        for c in sample_clues() {
+            for as_of in [d(2025, 10, 2), d(2026, 10, 5), d(2026, 11, 25)] {
+                let Ok(e) = explain(&c, policy, &cal, as_of) else {
+                    continue;
+                };
+                let text = e.to_string();
+                // The rule ids (R-ACC-1) and the clue's own id are codes, not words.
+                let mut words = text.replace(&c.id, "");
+                for rule in e.rules() {
+                    words = words.replace(rule.code(), "");
+                }
+                let english = words
+                    .as_bytes()
+                    .windows(2)
+                    .any(|w| w[0].is_ascii_alphabetic() && w[1].is_ascii_alphabetic());
+                assert!(!english, "English in the explanation of {} on {as_of}:\n{text}", c.id);
+            }
+        }
+    }
+}
