@@ -514,11 +514,7 @@ fn ledger_employer(
         paid = paid
             .checked_add(amount_paid)
             .ok_or_else(|| overflow("amount paid"))?;
-        let project = c
-            .project
-            .as_ref()
-            .filter(|p| !p.trim().is_empty())
-            .cloned();
+        let project = c.project.as_ref().filter(|p| !p.trim().is_empty()).cloned();
         projects.extend(project.clone());
         rows.push(LedgerClue {
             clue_id: c.id.clone(),
@@ -673,12 +669,18 @@ pub fn repeated_complaints(
     let mut groups: BTreeMap<ComplaintSubject, Vec<&Clue>> = BTreeMap::new();
     for (c, key) in known.iter().zip(keys) {
         if let Some(k) = key {
-            groups.entry(ComplaintSubject::Employer(k)).or_default().push(c);
+            groups
+                .entry(ComplaintSubject::Employer(k))
+                .or_default()
+                .push(c);
         }
         if let Some(p) = c.project.as_deref().map(normalise_name)
             && !p.is_empty()
         {
-            groups.entry(ComplaintSubject::Project(p)).or_default().push(c);
+            groups
+                .entry(ComplaintSubject::Project(p))
+                .or_default()
+                .push(c);
         }
     }
     let window = Days::new(u64::from(policy.repeated_complaint_window_days));

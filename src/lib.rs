@@ -85,7 +85,9 @@ pub use deadline::{
 };
 pub use detection::detect_findings;
 pub use disposition::{Validation, Violation, validate};
-pub use employer::{CreditCode, EnterpriseLedger, RepeatedComplaints, enterprise_ledger, repeated_complaints};
+pub use employer::{
+    CreditCode, EnterpriseLedger, RepeatedComplaints, enterprise_ledger, repeated_complaints,
+};
 pub use error::Error;
 pub use explain::{Explanation, explain};
 pub use finding::{Finding, FindingKind};
@@ -95,8 +97,8 @@ pub use model::{
     Investigation, Payment, Progress, ProgressKind, Source, Submission,
 };
 pub use policy::{
-    CardBasis, Clocks, EffectiveHandling, FindingMonth, GradeScale, Policy, PolicySet, ProgressEvidence,
-    Response, Rounding, SourceClock,
+    CardBasis, Clocks, EffectiveHandling, FindingMonth, GradeScale, Policy, PolicySet,
+    ProgressEvidence, Response, Rounding, SourceClock,
 };
 pub use project::{ProgressPayment, Project, progress_payment};
 pub use review::{Month, SpotCheck, spot_check};

@@ -805,7 +805,10 @@ mod tests {
         let s = assess_year("叶县", 2025, None, &[a, b, a_closed], &Policy::default()).unwrap();
         assert_eq!(s.count(), 2);
         assert_eq!(
-            s.findings.iter().map(|f| f.clue_closed_on).collect::<Vec<_>>(),
+            s.findings
+                .iter()
+                .map(|f| f.clue_closed_on)
+                .collect::<Vec<_>>(),
             [NaiveDate::from_ymd_opt(2025, 4, 20), None],
             "the copy with the closing day is kept"
         );

@@ -44,21 +44,51 @@ fn the_weekly_dispatch_counts_each_county_s_open_and_closed_verified_clues_week_
     assert_eq!(w.rule, RuleId::CampaignWeeklyDispatch);
     // Fri 2023-11-10 … Sat 2024-02-10: 14 weeks, the first and last partial.
     assert_eq!(w.weeks.len(), 14);
-    assert_eq!((w.weeks[0].from, w.weeks[0].to), (d(2023, 11, 10), d(2023, 11, 12)));
-    assert_eq!((w.weeks[1].from, w.weeks[1].to), (d(2023, 11, 13), d(2023, 11, 19)));
+    assert_eq!(
+        (w.weeks[0].from, w.weeks[0].to),
+        (d(2023, 11, 10), d(2023, 11, 12))
+    );
+    assert_eq!(
+        (w.weeks[1].from, w.weeks[1].to),
+        (d(2023, 11, 13), d(2023, 11, 19))
+    );
     assert_eq!(w.weeks[13].to, d(2024, 2, 10));
-    let counties: Vec<&str> = w.weeks[0].counties.iter().map(|c| c.county.as_str()).collect();
+    let counties: Vec<&str> = w.weeks[0]
+        .counties
+        .iter()
+        .map(|c| c.county.as_str())
+        .collect();
     assert_eq!(counties, ["洛龙区", "涧西区", "西工区"]);
     let line = |week: usize, county: &str| {
-        let c = w.weeks[week].counties.iter().find(|c| c.county == county).unwrap();
+        let c = w.weeks[week]
+            .counties
+            .iter()
+            .find(|c| c.county == county)
+            .unwrap();
         (c.open, c.closed_this_week, c.closed_to_date)
     };
-    assert_eq!(line(0, "西工区"), (1, 0, 0), "verified before the campaign: open from its first day");
+    assert_eq!(
+        line(0, "西工区"),
+        (1, 0, 0),
+        "verified before the campaign: open from its first day"
+    );
     assert_eq!(line(1, "洛龙区"), (1, 0, 0));
-    assert_eq!(line(3, "洛龙区"), (0, 1, 1), "LY-1 closed Tue 11-28, in week 4");
+    assert_eq!(
+        line(3, "洛龙区"),
+        (0, 1, 1),
+        "LY-1 closed Tue 11-28, in week 4"
+    );
     assert_eq!(line(4, "洛龙区"), (1, 0, 1), "LY-2 verified 12-06");
-    assert_eq!(line(10, "西工区"), (0, 1, 1), "LY-3 closed Mon 2024-01-15, in week 11");
-    assert_eq!(line(13, "涧西区"), (0, 0, 0), "closed before the campaign: never open in it");
+    assert_eq!(
+        line(10, "西工区"),
+        (0, 1, 1),
+        "LY-3 closed Mon 2024-01-15, in week 11"
+    );
+    assert_eq!(
+        line(13, "涧西区"),
+        (0, 0, 0),
+        "closed before the campaign: never open in it"
+    );
     assert_eq!(w.weeks[13].open(), 1);
 }
 
@@ -68,26 +98,55 @@ fn the_monthly_notice_names_the_counties_with_open_clues_and_lists_them_for_disp
         monthly_notices(&Campaign::luoyang_winter_2023(), &luoyang(), d(2024, 2, 10)).unwrap();
     let months: Vec<String> = notices.iter().map(|n| n.month.to_string()).collect();
     assert_eq!(months, ["2023-11", "2023-12", "2024-01", "2024-02"]);
-    assert!(notices.iter().all(|n| n.rule == RuleId::CampaignMonthlyNotice));
+    assert!(
+        notices
+            .iter()
+            .all(|n| n.rule == RuleId::CampaignMonthlyNotice)
+    );
     let december = &notices[1];
     assert_eq!(december.as_of, d(2023, 12, 31));
-    let names: Vec<&str> = december.counties.iter().map(|c| c.county.as_str()).collect();
+    let names: Vec<&str> = december
+        .counties
+        .iter()
+        .map(|c| c.county.as_str())
+        .collect();
     assert_eq!(names, ["洛龙区", "西工区"]);
     let ly2 = &december.counties[0].open[0];
-    assert_eq!((ly2.clue_id.as_str(), ly2.open_since, ly2.days_open), ("LY-2", d(2023, 12, 6), 25));
+    assert_eq!(
+        (ly2.clue_id.as_str(), ly2.open_since, ly2.days_open),
+        ("LY-2", d(2023, 12, 6), 25)
+    );
     let february = &notices[3];
     assert_eq!(february.as_of, d(2024, 2, 10), "the campaign's last day");
     assert_eq!(
-        february.counties.iter().map(|c| c.county.as_str()).collect::<Vec<_>>(),
+        february
+            .counties
+            .iter()
+            .map(|c| c.county.as_str())
+            .collect::<Vec<_>>(),
         ["洛龙区"]
     );
     // Asked on a day inside the campaign: the months up to it, the last cut off on that day.
-    let early = monthly_notices(&Campaign::luoyang_winter_2023(), &luoyang(), d(2023, 12, 10)).unwrap();
+    let early = monthly_notices(
+        &Campaign::luoyang_winter_2023(),
+        &luoyang(),
+        d(2023, 12, 10),
+    )
+    .unwrap();
     assert_eq!(early.len(), 2);
     assert_eq!(early[1].as_of, d(2023, 12, 10));
     // Before the campaign starts there is nothing to notify.
-    assert!(monthly_notices(&Campaign::luoyang_winter_2023(), &luoyang(), d(2023, 11, 1)).unwrap().is_empty());
-    assert!(weekly_dispatch(&Campaign::luoyang_winter_2023(), &luoyang(), d(2023, 11, 1)).unwrap().weeks.is_empty());
+    assert!(
+        monthly_notices(&Campaign::luoyang_winter_2023(), &luoyang(), d(2023, 11, 1))
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        weekly_dispatch(&Campaign::luoyang_winter_2023(), &luoyang(), d(2023, 11, 1))
+            .unwrap()
+            .weeks
+            .is_empty()
+    );
 }
 
 #[test]
@@ -95,7 +154,14 @@ fn the_cadence_of_a_ledger_with_one_id_recorded_two_ways_is_refused() {
     let a = verified("LY-1", "洛龙区", d(2023, 11, 13), d(2023, 11, 15));
     let mut b = a.clone();
     b.county = "西工区".into();
-    assert!(weekly_dispatch(&Campaign::luoyang_winter_2023(), &[a.clone(), b.clone()], d(2024, 1, 1)).is_err());
+    assert!(
+        weekly_dispatch(
+            &Campaign::luoyang_winter_2023(),
+            &[a.clone(), b.clone()],
+            d(2024, 1, 1)
+        )
+        .is_err()
+    );
     assert!(monthly_notices(&Campaign::luoyang_winter_2023(), &[a, b], d(2024, 1, 1)).is_err());
 }
 
@@ -105,26 +171,39 @@ fn plus(date: NaiveDate, days: u64) -> NaiveDate {
 
 /// Clues around the Luoyang campaign: registered from 2023-10-01, verified (or not) and closed (or not) later.
 fn clues() -> impl Strategy<Value = Vec<Clue>> {
-    prop::collection::vec((0u8..4, 0u64..150, prop::option::of(0u64..20), prop::option::of(0u64..90)), 0..30)
-        .prop_map(|rows| {
-            rows.into_iter()
-                .enumerate()
-                .map(|(i, (county, reg, verify, close))| {
-                    let registered = plus(d(2023, 10, 1), reg);
-                    let mut c = verified(&format!("LY-{i:02}"), ["洛龙区", "西工区", "涧西区", "偃师区"][usize::from(county)], registered, registered);
-                    match verify {
-                        Some(k) => {
-                            if let Some(inv) = c.investigation.as_mut() {
-                                inv.on = plus(registered, k);
-                            }
+    prop::collection::vec(
+        (
+            0u8..4,
+            0u64..150,
+            prop::option::of(0u64..20),
+            prop::option::of(0u64..90),
+        ),
+        0..30,
+    )
+    .prop_map(|rows| {
+        rows.into_iter()
+            .enumerate()
+            .map(|(i, (county, reg, verify, close))| {
+                let registered = plus(d(2023, 10, 1), reg);
+                let mut c = verified(
+                    &format!("LY-{i:02}"),
+                    ["洛龙区", "西工区", "涧西区", "偃师区"][usize::from(county)],
+                    registered,
+                    registered,
+                );
+                match verify {
+                    Some(k) => {
+                        if let Some(inv) = c.investigation.as_mut() {
+                            inv.on = plus(registered, k);
                         }
-                        None => c.investigation = None,
                     }
-                    c.closed_on = close.map(|k| plus(registered, k));
-                    c
-                })
-                .collect()
-        })
+                    None => c.investigation = None,
+                }
+                c.closed_on = close.map(|k| plus(registered, k));
+                c
+            })
+            .collect()
+    })
 }
 
 proptest! {

@@ -232,7 +232,10 @@ fn a_clue_handled_by_the_city_is_not_escalated_by_that_alone_unless_the_policy_s
     verified(&mut c, d(2025, 11, 5));
     let e = escalation(&c, &Policy::default());
     assert_eq!(
-        e.reasons.iter().map(|r| (r.reason, r.rule)).collect::<Vec<_>>(),
+        e.reasons
+            .iter()
+            .map(|r| (r.reason, r.rule))
+            .collect::<Vec<_>>(),
         [(EscalationReason::RaisedToCity, RuleId::EscalateMajorClue)]
     );
     assert!(!e.escalated);
@@ -248,7 +251,8 @@ fn a_clue_handled_by_the_city_is_not_escalated_by_that_alone_unless_the_policy_s
 }
 
 #[test]
-fn an_escalated_case_owes_no_filing_before_its_arrears_are_verified_and_must_file_the_day_they_are() {
+fn an_escalated_case_owes_no_filing_before_its_arrears_are_verified_and_must_file_the_day_they_are()
+{
     let mut c = clue();
     c.escalation.cross_region = true;
     c.escalation.repeated_complaint = true;

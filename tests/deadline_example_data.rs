@@ -136,7 +136,10 @@ fn the_deadlines_example_shows_a_clue_that_replied_on_time_but_is_still_open_as_
     let c = clue("PDS-2026-0010");
     let s = status(&c, &policy, &cal, as_of).unwrap();
     // The reply duty was met on time by the progress feedback of 11-06; the case is still open past 11-08.
-    assert!(matches!(s.respond, Some((_, ClockStatus::MetOnTime { .. }))));
+    assert!(matches!(
+        s.respond,
+        Some((_, ClockStatus::MetOnTime { .. }))
+    ));
     let r = row(&c, &s);
     assert_eq!(r.text(), "已按期反馈，超期17天未办结");
     assert_eq!(r.stage, Stage::OverdueNotClosed);
@@ -146,9 +149,15 @@ fn the_deadlines_example_shows_a_clue_that_replied_on_time_but_is_still_open_as_
 }
 
 #[test]
-fn in_every_row_of_the_deadlines_example_the_stage_is_overdue_not_closed_exactly_when_the_row_carries_a_card() {
+fn in_every_row_of_the_deadlines_example_the_stage_is_overdue_not_closed_exactly_when_the_row_carries_a_card()
+ {
     let (policy, cal) = (Policy::default(), WorkCalendar::china());
-    for as_of in [d(2025, 3, 1), d(2026, 10, 12), d(2026, 11, 25), d(2026, 12, 20)] {
+    for as_of in [
+        d(2025, 3, 1),
+        d(2026, 10, 12),
+        d(2026, 11, 25),
+        d(2026, 12, 20),
+    ] {
         for c in clues().iter().filter(|c| c.registered_on <= as_of) {
             let Ok(s) = status(c, &policy, &cal, as_of) else {
                 continue;
@@ -163,9 +172,17 @@ fn in_every_row_of_the_deadlines_example_the_stage_is_overdue_not_closed_exactly
             );
             // A row never says "on time" for a case it counts as overdue without saying it is overdue.
             if r.stage == Stage::OverdueNotClosed {
-                assert!(r.text().contains("超期") || r.text().contains("逾期"), "{}", r.text());
+                assert!(
+                    r.text().contains("超期") || r.text().contains("逾期"),
+                    "{}",
+                    r.text()
+                );
             } else {
-                assert!(!r.text().contains("超期") || r.stage == Stage::Closed, "{}", r.text());
+                assert!(
+                    !r.text().contains("超期") || r.stage == Stage::Closed,
+                    "{}",
+                    r.text()
+                );
             }
         }
     }

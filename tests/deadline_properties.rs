@@ -5,9 +5,9 @@ use proptest::prelude::*;
 use wage_arrears::deadline::{Card, ClockStatus, deadlines, escalation, status};
 use wage_arrears::policy::{EscalationBasis, SourceClock};
 use wage_arrears::{
-    Agreement, CardBasis, Clue, Contact, ContactChannel, Error, Fen, HandlingLevel, Investigation, Payment,
-    Policy, Progress, ProgressEvidence, ProgressKind, Response, Rollover, Source, Submission,
-    WorkCalendar,
+    Agreement, CardBasis, Clue, Contact, ContactChannel, Error, Fen, HandlingLevel, Investigation,
+    Payment, Policy, Progress, ProgressEvidence, ProgressKind, Response, Rollover, Source,
+    Submission, WorkCalendar,
 };
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {

@@ -457,7 +457,8 @@ fn reminded(second_irregular: bool, third_irregular: bool) -> Clue {
 }
 
 #[test]
-fn a_submission_still_irregular_after_the_reviewer_s_format_reminder_is_finding_six_on_its_day() -> Result<(), Error> {
+fn a_submission_still_irregular_after_the_reviewer_s_format_reminder_is_finding_six_on_its_day()
+-> Result<(), Error> {
     let c = reminded(true, true);
     let six: Vec<Finding> = found(&c, d(2025, 4, 30))?
         .into_iter()
@@ -467,7 +468,11 @@ fn a_submission_still_irregular_after_the_reviewer_s_format_reminder_is_finding_
     assert_eq!(six[0].found_on, d(2025, 3, 19));
     assert_eq!(six[0].rule, RuleId::FindingFormatNotCorrected);
     assert_eq!(six[0].responsible, "李明");
-    assert!(six[0].note.contains("2025-03-17") && six[0].note.contains("2025-03-19"), "{}", six[0].note);
+    assert!(
+        six[0].note.contains("2025-03-17") && six[0].note.contains("2025-03-19"),
+        "{}",
+        six[0].note
+    );
     // Not before the later submission is made.
     assert!(kinds(&c, d(2025, 3, 18))?.is_empty());
     Ok(())
@@ -498,7 +503,10 @@ fn a_reminder_recorded_after_the_day_asked_about_is_not_yet_on_the_record() -> R
         kinds(&c, d(2025, 3, 31))?,
         [(FindingKind::FormatNotCorrected, d(2025, 3, 24))]
     );
-    assert_eq!(c.as_of(d(2025, 3, 19)).submissions[0].format_reminder_on, None);
+    assert_eq!(
+        c.as_of(d(2025, 3, 19)).submissions[0].format_reminder_on,
+        None
+    );
     Ok(())
 }
 

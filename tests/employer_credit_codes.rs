@@ -47,7 +47,8 @@ fn a_credit_code_with_a_wrong_check_digit_is_refused() {
 }
 
 #[test]
-fn a_credit_code_whose_organisation_code_has_a_wrong_check_digit_is_refused_even_when_the_last_digit_fits() {
+fn a_credit_code_whose_organisation_code_has_a_wrong_check_digit_is_refused_even_when_the_last_digit_fits()
+ {
     // 91440300 19220382 [2] 9: position 17 changed from 1 to 2 and the last digit recomputed to fit.
     assert_eq!(
         reason("914403001922038229"),
@@ -57,9 +58,15 @@ fn a_credit_code_whose_organisation_code_has_a_wrong_check_digit_is_refused_even
 
 #[test]
 fn a_credit_code_of_the_wrong_length_is_refused_naming_its_length() {
-    assert_eq!(reason("91440300192203821"), "has 17 characters, expected 18");
+    assert_eq!(
+        reason("91440300192203821"),
+        "has 17 characters, expected 18"
+    );
     assert_eq!(reason(""), "has 0 characters, expected 18");
-    assert_eq!(reason("9144030019220382166"), "has 19 characters, expected 18");
+    assert_eq!(
+        reason("9144030019220382166"),
+        "has 19 characters, expected 18"
+    );
 }
 
 #[test]
@@ -89,8 +96,9 @@ fn a_credit_code_typed_in_lowercase_with_spaces_around_it_is_read_as_the_code() 
 fn a_clue_with_a_bad_credit_code_is_refused_with_the_field_path() {
     let json = r#"[{ "id": "A", "source": "qr_code", "county": "叶县", "registered_on": "2025-03-03",
                      "employer": { "name": "某公司", "credit_code": "914403001922038217" } }]"#;
-    let err = wage_arrears::deserialize::<Vec<Clue>, _>(&mut serde_json::Deserializer::from_str(json))
-        .unwrap_err();
+    let err =
+        wage_arrears::deserialize::<Vec<Clue>, _>(&mut serde_json::Deserializer::from_str(json))
+            .unwrap_err();
     let text = err.to_string();
     assert!(text.starts_with("[0].employer.credit_code: "), "{text}");
     assert!(text.contains("expected 6, found 7"), "{text}");
@@ -108,7 +116,11 @@ fn with_check_digits(head: &[u8; 8], body: &[u8; 8]) -> String {
             u32::from(b - b'A') + 10
         }
     };
-    let s: u32 = body.iter().zip(ORG_WEIGHTS).map(|(&b, w)| org_value(b) * w).sum();
+    let s: u32 = body
+        .iter()
+        .zip(ORG_WEIGHTS)
+        .map(|(&b, w)| org_value(b) * w)
+        .sum();
     let org = match 11 - s % 11 {
         11 => b'0',
         10 => b'X',
@@ -116,7 +128,9 @@ fn with_check_digits(head: &[u8; 8], body: &[u8; 8]) -> String {
     };
     let mut code: Vec<u8> = head.iter().chain(body).copied().collect();
     code.push(org);
-    const WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+    const WEIGHTS: [u32; 17] = [
+        1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+    ];
     let value = |b: u8| ALPHABET.iter().position(|&a| a == b).unwrap() as u32;
     let sum: u32 = code.iter().zip(WEIGHTS).map(|(&b, w)| value(b) * w).sum();
     code.push(ALPHABET[((31 - sum % 31) % 31) as usize]);
@@ -132,7 +146,16 @@ fn any_code() -> impl Strategy<Value = String> {
         [ch(), ch(), ch(), ch(), ch(), ch(), ch(), ch()],
     )
         .prop_map(|(a, division, body)| {
-            let head = [a[0], a[1], division[0], division[1], division[2], division[3], division[4], division[5]];
+            let head = [
+                a[0],
+                a[1],
+                division[0],
+                division[1],
+                division[2],
+                division[3],
+                division[4],
+                division[5],
+            ];
             with_check_digits(&head, &body)
         })
 }

@@ -40,7 +40,7 @@ fn verified(id: &str, employer: Employer, registered: NaiveDate, workers: u32, y
 
 #[test]
 fn the_enterprise_ledger_lists_construction_employers_with_verified_arrears_with_their_clues_workers_amounts_dates_and_conclusions()
-{
+ {
     let a = Employer::named("某建筑劳务有限公司").with_credit_code(code(HUAWEI));
     let mut first = verified("PDS-1", a.clone(), d(2025, 3, 3), 12, 96_000);
     first.project = Some("叶县某安置房项目".into());
@@ -52,13 +52,31 @@ fn the_enterprise_ledger_lists_construction_employers_with_verified_arrears_with
     first.closed_on = Some(d(2025, 3, 25));
     let second = verified("PDS-2", a, d(2025, 8, 4), 5, 40_000);
     // Not in the ledger: no arrears found; outside the construction sector; verified after the ledger's day.
-    let mut none = verified("PDS-3", Employer::named("某餐饮公司"), d(2025, 4, 1), 3, 9_000);
+    let mut none = verified(
+        "PDS-3",
+        Employer::named("某餐饮公司"),
+        d(2025, 4, 1),
+        3,
+        9_000,
+    );
     if let Some(i) = none.investigation.as_mut() {
         i.arrears_verified = false;
     }
-    let mut shop = verified("PDS-4", Employer::named("某商贸公司"), d(2025, 4, 1), 3, 9_000);
+    let mut shop = verified(
+        "PDS-4",
+        Employer::named("某商贸公司"),
+        d(2025, 4, 1),
+        3,
+        9_000,
+    );
     shop.construction_sector = false;
-    let late = verified("PDS-5", Employer::named("某路桥公司"), d(2025, 12, 30), 9, 80_000);
+    let late = verified(
+        "PDS-5",
+        Employer::named("某路桥公司"),
+        d(2025, 12, 30),
+        9,
+        80_000,
+    );
 
     let ledger = enterprise_ledger(&[second, first, none, shop, late], d(2025, 12, 31)).unwrap();
     assert_eq!(ledger.rule, RuleId::EnterpriseArrearsLedger);
@@ -67,7 +85,10 @@ fn the_enterprise_ledger_lists_construction_employers_with_verified_arrears_with
     assert_eq!(e.key, EmployerKey::CreditCode(code(HUAWEI)));
     assert_eq!(e.name, "某建筑劳务有限公司");
     assert_eq!(
-        e.clues.iter().map(|c| c.clue_id.as_str()).collect::<Vec<_>>(),
+        e.clues
+            .iter()
+            .map(|c| c.clue_id.as_str())
+            .collect::<Vec<_>>(),
         ["PDS-1", "PDS-2"]
     );
     assert_eq!(e.workers, 17);
@@ -85,7 +106,10 @@ fn the_enterprise_ledger_lists_construction_employers_with_verified_arrears_with
     assert!(ledger.without_employer.is_empty());
     // It is serde data, ready to push: it round-trips through JSON.
     let json = serde_json::to_string(&ledger).unwrap();
-    assert_eq!(serde_json::from_str::<wage_arrears::EnterpriseLedger>(&json).unwrap(), ledger);
+    assert_eq!(
+        serde_json::from_str::<wage_arrears::EnterpriseLedger>(&json).unwrap(),
+        ledger
+    );
 }
 
 #[test]
@@ -94,9 +118,17 @@ fn the_enterprise_ledger_as_of_an_earlier_day_sees_only_what_was_verified_by_the
     let mut c = verified("PDS-1", a, d(2025, 3, 3), 12, 96_000);
     c.conclusion = Some(Conclusion::FiledPaid);
     c.closed_on = Some(d(2025, 3, 25));
-    assert!(enterprise_ledger(std::slice::from_ref(&c), d(2025, 3, 9)).unwrap().employers.is_empty());
+    assert!(
+        enterprise_ledger(std::slice::from_ref(&c), d(2025, 3, 9))
+            .unwrap()
+            .employers
+            .is_empty()
+    );
     let on_10th = enterprise_ledger(std::slice::from_ref(&c), d(2025, 3, 10)).unwrap();
-    assert_eq!(on_10th.employers[0].clues[0].conclusion, None, "not closed yet on 03-10");
+    assert_eq!(
+        on_10th.employers[0].clues[0].conclusion, None,
+        "not closed yet on 03-10"
+    );
 }
 
 #[test]
@@ -108,7 +140,13 @@ fn a_clue_naming_its_employer_without_a_code_joins_the_one_code_known_under_that
         4,
         10_000,
     );
-    let by_name = verified("B", Employer::named("某建筑(河北) 有限公司"), d(2025, 5, 3), 6, 20_000);
+    let by_name = verified(
+        "B",
+        Employer::named("某建筑(河北) 有限公司"),
+        d(2025, 5, 3),
+        6,
+        20_000,
+    );
     let ledger = enterprise_ledger(&[coded, by_name], d(2025, 12, 31)).unwrap();
     assert_eq!(ledger.employers.len(), 1);
     assert_eq!(ledger.employers[0].workers, 10);
@@ -117,12 +155,28 @@ fn a_clue_naming_its_employer_without_a_code_joins_the_one_code_known_under_that
 
 #[test]
 fn two_codes_under_one_name_are_two_employers_and_a_name_only_clue_is_not_guessed_into_either() {
-    let one = verified("A", Employer::named("同名公司").with_credit_code(code(HUAWEI)), d(2025, 3, 3), 1, 1);
-    let two = verified("B", Employer::named("同名公司").with_credit_code(code(BAIDU)), d(2025, 3, 4), 1, 1);
+    let one = verified(
+        "A",
+        Employer::named("同名公司").with_credit_code(code(HUAWEI)),
+        d(2025, 3, 3),
+        1,
+        1,
+    );
+    let two = verified(
+        "B",
+        Employer::named("同名公司").with_credit_code(code(BAIDU)),
+        d(2025, 3, 4),
+        1,
+        1,
+    );
     let name = verified("C", Employer::named("同名公司"), d(2025, 3, 5), 1, 1);
     let ledger = enterprise_ledger(&[one, two, name], d(2025, 12, 31)).unwrap();
     let keys: Vec<String> = ledger.employers.iter().map(|e| e.key.to_string()).collect();
-    assert_eq!(keys, [BAIDU, HUAWEI, "同名公司"], "codes first, by code; then names");
+    assert_eq!(
+        keys,
+        [BAIDU, HUAWEI, "同名公司"],
+        "codes first, by code; then names"
+    );
 }
 
 #[test]
@@ -160,16 +214,29 @@ fn clues_about_one_employer_within_the_window_are_repeated_complaints_and_raise_
     let a = repeated.get("A").unwrap();
     assert_eq!(a.rule, RuleId::RepeatedComplaintsInLedger);
     assert_eq!(a.related, ["B"]);
-    assert_eq!(a.subjects, [ComplaintSubject::Employer(EmployerKey::CreditCode(code(HUAWEI)))]);
+    assert_eq!(
+        a.subjects,
+        [ComplaintSubject::Employer(EmployerKey::CreditCode(code(
+            HUAWEI
+        )))]
+    );
 
     // The recorded flag is kept as it is; the ledger's evidence is an additional input.
     assert!(!first.escalation.repeated_complaint);
     assert!(!escalation(&first, &policy).escalated);
     let e = escalation_with_history(&first, &policy, &repeated);
     assert!(e.escalated);
-    let reasons: Vec<(EscalationReason, RuleId)> = e.reasons.iter().map(|r| (r.reason, r.rule)).collect();
-    assert!(reasons.contains(&(EscalationReason::RepeatedInLedger, RuleId::RepeatedComplaintsInLedger)));
-    assert!(!reasons.iter().any(|(r, _)| *r == EscalationReason::RepeatedComplaint));
+    let reasons: Vec<(EscalationReason, RuleId)> =
+        e.reasons.iter().map(|r| (r.reason, r.rule)).collect();
+    assert!(reasons.contains(&(
+        EscalationReason::RepeatedInLedger,
+        RuleId::RepeatedComplaintsInLedger
+    )));
+    assert!(
+        !reasons
+            .iter()
+            .any(|(r, _)| *r == EscalationReason::RepeatedComplaint)
+    );
 }
 
 #[test]
@@ -199,17 +266,35 @@ fn the_count_and_the_window_are_the_policy_s() {
     let mut p = Policy::default();
     p.repeated_complaint_min_clues = 3;
     p.repeated_complaint_window_days = 58;
-    assert!(repeated_complaints(&ledger, &p, d(2025, 12, 31)).unwrap().is_empty());
+    assert!(
+        repeated_complaints(&ledger, &p, d(2025, 12, 31))
+            .unwrap()
+            .is_empty()
+    );
     p.repeated_complaint_window_days = 59; // "within 59 days" includes the 59th
-    assert_eq!(repeated_complaints(&ledger, &p, d(2025, 12, 31)).unwrap().len(), 3);
+    assert_eq!(
+        repeated_complaints(&ledger, &p, d(2025, 12, 31))
+            .unwrap()
+            .len(),
+        3
+    );
     p.repeated_complaint_window_days = 30;
     p.repeated_complaint_min_clues = 2;
-    assert_eq!(repeated_complaints(&ledger, &p, d(2025, 12, 31)).unwrap().len(), 3);
+    assert_eq!(
+        repeated_complaints(&ledger, &p, d(2025, 12, 31))
+            .unwrap()
+            .len(),
+        3
+    );
     p.repeated_complaint_window_days = 29; // 01-31 to 03-01 is 29 days; 01-01 to 01-31 is 30
     let r = repeated_complaints(&ledger, &p, d(2025, 12, 31)).unwrap();
     assert_eq!(r.by_clue.keys().collect::<Vec<_>>(), ["C1", "C2"]);
     p.repeated_complaint_window_days = 28;
-    assert!(repeated_complaints(&ledger, &p, d(2025, 12, 31)).unwrap().is_empty());
+    assert!(
+        repeated_complaints(&ledger, &p, d(2025, 12, 31))
+            .unwrap()
+            .is_empty()
+    );
     // A clue registered after the day asked about has not come in yet.
     p.repeated_complaint_window_days = 30;
     let r = repeated_complaints(&ledger, &p, d(2025, 1, 30)).unwrap();
@@ -225,7 +310,12 @@ fn ledger() -> impl Strategy<Value = Vec<Clue>> {
         rows.into_iter()
             .enumerate()
             .map(|(i, (employer, project, day))| {
-                let mut c = Clue::new(format!("C{i:02}"), Source::QrCode, "叶县", d(2025, 1, 1) + chrono::Days::new(day));
+                let mut c = Clue::new(
+                    format!("C{i:02}"),
+                    Source::QrCode,
+                    "叶县",
+                    d(2025, 1, 1) + chrono::Days::new(day),
+                );
                 if employer > 0 {
                     c.employer = Some(Employer::named(format!("公司{employer}")));
                 }

@@ -233,7 +233,11 @@ fn an_explanation_is_written_in_chinese_without_english_words() {
                     .as_bytes()
                     .windows(2)
                     .any(|w| w[0].is_ascii_alphabetic() && w[1].is_ascii_alphabetic());
-                assert!(!english, "English in the explanation of {} on {as_of}:\n{text}", c.id);
+                assert!(
+                    !english,
+                    "English in the explanation of {} on {as_of}:\n{text}",
+                    c.id
+                );
             }
         }
     }

@@ -318,9 +318,15 @@ fn a_ledger_written_before_employers_and_projects_were_recorded_still_reads() {
       "submissions": [{ "submitted_on": "2024-06-20", "revised": false }]
     }"#;
     let c: Clue = wage_arrears::deserialize(&mut serde_json::Deserializer::from_str(json)).unwrap();
-    assert_eq!((c.employer, c.construction_sector, c.project), (None, false, None));
     assert_eq!(
-        (c.submissions[0].irregular_format, c.submissions[0].format_reminder_on),
+        (c.employer, c.construction_sector, c.project),
+        (None, false, None)
+    );
+    assert_eq!(
+        (
+            c.submissions[0].irregular_format,
+            c.submissions[0].format_reminder_on
+        ),
         (false, None)
     );
 }
@@ -329,9 +335,15 @@ fn a_ledger_written_before_employers_and_projects_were_recorded_still_reads() {
 fn the_employer_the_sector_and_the_project_round_trip_through_json() {
     let c = full_clue();
     let json = serde_json::to_string(&c).unwrap();
-    assert!(json.contains(r#""credit_code":"914403001922038216""#), "{json}");
+    assert!(
+        json.contains(r#""credit_code":"914403001922038216""#),
+        "{json}"
+    );
     assert!(json.contains(r#""construction_sector":true"#), "{json}");
-    assert!(json.contains(r#""format_reminder_on":"2025-11-03""#), "{json}");
+    assert!(
+        json.contains(r#""format_reminder_on":"2025-11-03""#),
+        "{json}"
+    );
     let back: Clue = serde_json::from_str(&json).unwrap();
     assert_eq!(back, c);
 }

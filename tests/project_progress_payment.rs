@@ -17,7 +17,8 @@ fn project(government: bool, completed: Fen, paid: Fen) -> Project {
 }
 
 #[test]
-fn a_government_project_paid_below_eighty_percent_of_the_work_completed_reports_its_shortfall_in_yuan() {
+fn a_government_project_paid_below_eighty_percent_of_the_work_completed_reports_its_shortfall_in_yuan()
+ {
     let p = project(true, Fen::from_yuan(30_000_000), Fen::from_yuan(20_000_000));
     let check = progress_payment(&p, &Policy::default()).unwrap();
     assert_eq!(check.rule, RuleId::ProgressPaymentRatio);
@@ -39,14 +40,26 @@ fn a_government_project_paid_below_eighty_percent_of_the_work_completed_reports_
 fn the_required_payment_is_rounded_up_to_the_fen_so_one_fen_short_is_short() {
     // 80% of ¥0.01 is 0.8 fen: one fen is required.
     let p = project(true, Fen(1), Fen(0));
-    assert_eq!(progress_payment(&p, &Policy::default()).unwrap().shortfall(), Some(Fen(1)));
+    assert_eq!(
+        progress_payment(&p, &Policy::default())
+            .unwrap()
+            .shortfall(),
+        Some(Fen(1))
+    );
     // 80% of ¥123.45 is ¥98.76 exactly.
     let p = project(true, Fen(12_345), Fen(9_875));
-    assert_eq!(progress_payment(&p, &Policy::default()).unwrap().shortfall(), Some(Fen(1)));
+    assert_eq!(
+        progress_payment(&p, &Policy::default())
+            .unwrap()
+            .shortfall(),
+        Some(Fen(1))
+    );
     let p = project(true, Fen(12_345), Fen(9_876));
     assert_eq!(
         progress_payment(&p, &Policy::default()).unwrap().verdict,
-        PaymentVerdict::Met { required: Fen(9_876) }
+        PaymentVerdict::Met {
+            required: Fen(9_876)
+        }
     );
 }
 
@@ -64,7 +77,10 @@ fn the_ratio_is_the_policy_s() {
     let mut policy = Policy::default();
     policy.progress_payment_min_rate = Rate::percent(70);
     let p = project(true, Fen::from_yuan(100), Fen::from_yuan(70));
-    assert!(matches!(progress_payment(&p, &policy).unwrap().verdict, PaymentVerdict::Met { .. }));
+    assert!(matches!(
+        progress_payment(&p, &policy).unwrap().verdict,
+        PaymentVerdict::Met { .. }
+    ));
     policy.progress_payment_min_rate = Rate::from_basis_points(10_001);
     assert!(progress_payment(&p, &policy).is_err());
 }

@@ -248,7 +248,14 @@ fn the_same_finding_read_by_two_monthly_runs_is_deducted_once() {
 
 #[test]
 fn a_county_with_12_findings_is_not_graded_a_without_a_grade_scale() {
-    let s = assess_year("叶县", 2025, hundred(), &spread("叶县", 12), &Policy::default()).unwrap();
+    let s = assess_year(
+        "叶县",
+        2025,
+        hundred(),
+        &spread("叶县", 12),
+        &Policy::default(),
+    )
+    .unwrap();
     assert_eq!(s.score, Some("97.6".parse().unwrap()));
     assert_eq!((s.grade, s.grade_source.clone()), (None, None));
     assert_eq!(s.grade_rule, RuleId::ScoreAnnualGradeC);
@@ -270,7 +277,10 @@ fn a_policy_with_a_grade_scale_grades_a_and_b_by_it_and_names_its_source() {
     });
     let a = assess_year("叶县", 2025, hundred(), &spread("叶县", 10), &p).unwrap();
     assert_eq!(a.score, Some(Points::whole(98)));
-    assert_eq!((a.grade, a.grade_rule), (Some(Grade::A), RuleId::ScoreGradeScale));
+    assert_eq!(
+        (a.grade, a.grade_rule),
+        (Some(Grade::A), RuleId::ScoreGradeScale)
+    );
     let b = assess_year("叶县", 2025, hundred(), &spread("叶县", 11), &p).unwrap();
     assert_eq!(b.grade, Some(Grade::B));
     let c = assess_year("叶县", 2025, hundred(), &spread("叶县", 26), &p).unwrap();
@@ -281,7 +291,10 @@ fn a_policy_with_a_grade_scale_grades_a_and_b_by_it_and_names_its_source() {
             Some("某省保障农民工工资支付工作考核细则（示例）第十条")
         );
         let text = s.to_string();
-        assert!(text.contains("R-SCO-5") && text.contains("考核细则（示例）第十条"), "{text}");
+        assert!(
+            text.contains("R-SCO-5") && text.contains("考核细则（示例）第十条"),
+            "{text}"
+        );
     }
     assert!(a.to_string().contains("等级 A级"));
     // Thirty findings still force C, whatever the scale says.
@@ -321,7 +334,11 @@ fn two_distinct_falsifications_recorded_on_one_clue_and_day_are_two_findings() {
         &Policy::default(),
     )
     .unwrap();
-    assert_eq!(s.count(), 3, "the very same record listed twice counts once");
+    assert_eq!(
+        s.count(),
+        3,
+        "the very same record listed twice counts once"
+    );
     assert_eq!(s.deduction.to_string(), "0.6");
     assert_eq!(s.notices.len(), 3);
 }

@@ -128,7 +128,9 @@ pub fn row(clue: &Clue, s: &ClueStatus) -> Row {
             let text = match st {
                 ClockStatus::NotYetDue { days_left } => format!("办理中（余{days_left}天）"),
                 ClockStatus::DueToday => "今日到期".to_owned(),
-                ClockStatus::Overdue { days } if deadline.rule == RuleId::RespondClosingFeedback => {
+                ClockStatus::Overdue { days }
+                    if deadline.rule == RuleId::RespondClosingFeedback =>
+                {
                     format!("逾期{days}天未办结")
                 }
                 ClockStatus::Overdue { days } => format!("逾期{days}天未答复，未办结"),
