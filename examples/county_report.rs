@@ -12,8 +12,9 @@
 //! cargo run --example county_report -- --svg chart.svg    # write the chart elsewhere
 //! ```
 //!
-//! The ledger holds the clue records and the findings reviewers recorded (kinds 2 and 6); the findings the
-//! records show (kinds 1, 3, 4, 5, 7, 8) are detected under the policy, as of the year's last day
+//! The ledger holds the clue records and the findings reviewers recorded (kind 2, and kind 6 where the synthetic
+//! records carry no format reminder); the findings the records show (kinds 1, 3, 4, 5, 6, 7, 8) are detected under
+//! the policy, as of the year's last day
 //! (`ledger::assess`). The chart goes to `target/county_report_<year>.svg` unless `--svg` says otherwise; the path
 //! is printed. A ledger is JSON: `{ "year": 2025, "clues": [Clue…], "findings": [Finding…], "base_scores":
 //! {"叶县": "100.0"} }`. Errors name the file and the offending field and exit with code 2.

@@ -17,12 +17,14 @@
 //! | [`policy`] | every number and switch of a city's rules, with its clause; the policy in force on a date | 000–004 |
 //! | [`rule`] | the catalogue: rule id → citation, Chinese text, English summary | all |
 //! | [`deadline`] | accept-by and respond-by, their status on a date, the red/yellow card, escalation | 000 §二, 002 §(十二), 003 |
-//! | [`campaign`] | a time-boxed campaign's close-all date and report dates, and the clues that miss them | 001 |
+//! | [`campaign`] | a time-boxed campaign's close-all date and report dates, the clues that miss them, the weekly dispatch and monthly notices | 001 |
 //! | [`disposition`] | whether a closing record supports its conclusion: every violated rule | 000 §二(二), §三 |
 //! | [`follow_up`] | what a clue still owes: agreement reminders, reviews, resubmissions, return visits | 000 §三(一), 003 |
-//! | [`detection`] | the findings a record shows (kinds 1, 3, 4, 5, 7, 8) | 000 §四(一) |
+//! | [`detection`] | the findings a record shows (kinds 1, 3, 4, 5, 6, 7, 8) | 000 §四(一) |
+//! | [`employer`] | the 统一社会信用代码 ([`CreditCode`]), the enterprise arrears ledger, repeated complaints | 保定市高效处置农民工欠薪问题若干措施（十四）; 天水市“六项机制”（2025）重大案件提级督办机制 |
+//! | [`project`] | the 80% progress-payment rule of government projects | 保定市高效处置农民工欠薪问题若干措施（十一） |
 //! | [`review`] | the city's reproducible monthly spot check | 000 §三(四), §四(一) |
-//! | [`scoring`] | the county's deductions, interviews, grade and goals | 000 §一, §四(一); 004 |
+//! | [`scoring`] | the county's deductions, interviews, grade (C级 or 未触发C级; A/B only from a policy's grade scale) and goals | 000 §一, §四(一); 004 |
 //! | [`explain`](mod@explain) | all of the above for one clue, with the rules that fired | STYLE §5 |
 //! | [`interpretations`] | where the texts are silent: the default and the `Policy` switch | SPEC §7 |
 //!
@@ -78,10 +80,13 @@ pub mod scoring;
 mod units;
 
 pub use calendar::{HolidayPeriod, Rollover, WorkCalendar, YearSchedule, date};
-pub use campaign::{Campaign, campaign_deadlines, campaign_misses};
+pub use campaign::{
+    Campaign, campaign_deadlines, campaign_misses, monthly_notices, weekly_dispatch,
+};
 pub use de::deserialize;
 pub use deadline::{
-    Card, ClockStatus, ClueStatus, Deadline, Deadlines, deadlines, escalation, status,
+    Card, ClockStatus, ClueStatus, Deadline, Deadlines, deadlines, escalation,
+    escalation_with_history, status,
 };
 pub use detection::detect_findings;
 pub use disposition::{Validation, Violation, validate};

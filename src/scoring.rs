@@ -14,7 +14,7 @@
 //! The documents define one grade: C级, forced at 30 findings in a year (R-SCO-4). A and B come from the province's
 //! annual assessment, whose scale none of them gives. So under the default policy a county is **C级** (forced,
 //! with the rule) or **未触发C级** (not forced to C) — never A or B. A [`Policy`] may carry a
-//! [`GradeScale`](crate::GradeScale) with its source; only then are A and B computed (R-SCO-5), and the source is
+//! [`GradeScale`] with its source; only then are A and B computed (R-SCO-5), and the source is
 //! printed with the grade.
 //!
 //! # Open questions decided here (see the [interpretations](crate::interpretations))
@@ -780,8 +780,10 @@ mod tests {
             (s.score, s.grade, s.grade_rule),
             (None, None, RuleId::ScoreAnnualGradeC)
         );
-        let mut p = Policy::default();
-        p.grade_scale = Some(scale());
+        let p = Policy {
+            grade_scale: Some(scale()),
+            ..Policy::default()
+        };
         let s = assess_year("郏县", 2025, None, &fs, &p).unwrap();
         assert_eq!((s.grade, s.grade_source), (None, None), "no score to grade");
     }
@@ -833,8 +835,10 @@ mod tests {
         let fs: Vec<Finding> = (0..3)
             .map(|i| finding("郏县", &format!("C{i}"), 2025, 6, 2))
             .collect();
-        let mut p = Policy::default();
-        p.grade_scale = Some(scale());
+        let p = Policy {
+            grade_scale: Some(scale()),
+            ..Policy::default()
+        };
         let s = assess_year("郏县", 2025, Some(Points::whole(70)), &fs, &p).unwrap();
         assert_eq!(s.score, Some(Points::from_milli(69_400)));
         assert_eq!(

@@ -1,4 +1,5 @@
-//! The six finding kinds a record shows by itself (000 §四(一) 1, 3, 4, 5, 7, 8), and the day each is found.
+//! The seven finding kinds a record shows by itself (平人社监察〔2024〕15号 四(一) 1, 3, 4, 5, 6, 7, 8), and the day each is
+//! found.
 
 mod disposition_common;
 

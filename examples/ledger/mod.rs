@@ -7,7 +7,7 @@
 //!
 //! The ledger holds **records** (what the clerks did, policy-independent) and the findings only a **reviewer** can
 //! record (kinds 2 and 6). Everything a policy decides is computed by [`assess`]: the findings a record shows
-//! (kinds 1, 3, 4, 5, 7, 8, by [`detect_findings`]), the scores, the goals and the missed deadlines. So the same
+//! (kinds 1, 3, 4, 5, 6, 7, 8, by [`detect_findings`]), the scores, the goals and the missed deadlines. So the same
 //! records can be judged under two policies (`what_if`), and a different `first_contact_working_days`,
 //! `file_within_working_days` or `interview_findings_per_month` changes the outcome.
 //!
@@ -1075,7 +1075,7 @@ impl Report {
     }
 }
 
-/// The findings `clues` show as of `as_of` under `policy` (kinds 1, 3, 4, 5, 7, 8), clue by clue.
+/// The findings `clues` show as of `as_of` under `policy` (kinds 1, 3, 4, 5, 6, 7, 8), clue by clue.
 pub fn detected_findings(
     clues: &[Clue],
     as_of: NaiveDate,
