@@ -352,3 +352,84 @@ proptest! {
         prop_assert_eq!(repeated_complaints(&reversed, &p, d(2027, 12, 31)).unwrap(), r);
     }
 }
+
+/// Clues on a few employers (some with a code, some by name only), some in construction, some verified.
+fn mixed_ledger() -> impl Strategy<Value = Vec<Clue>> {
+    prop::collection::vec(
+        (
+            0u8..5,
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+            0u64..400,
+            1u32..50,
+            1u64..1_000_000,
+        ),
+        0..40,
+    )
+    .prop_map(|rows| {
+        rows.into_iter()
+            .enumerate()
+            .map(
+                |(i, (who, coded, construction, arrears, day, workers, fen))| {
+                    let registered = d(2025, 1, 1) + chrono::Days::new(day);
+                    let employer = match who {
+                        0 => None,
+                        1 if coded => {
+                            Some(Employer::named("甲公司").with_credit_code(code(HUAWEI)))
+                        }
+                        2 if coded => Some(Employer::named("乙公司").with_credit_code(code(BAIDU))),
+                        k => Some(Employer::named(format!(
+                            "{}公司",
+                            ["", "甲", "乙", "丙", "丁"][usize::from(k)]
+                        ))),
+                    };
+                    let mut c = Clue::new(format!("C{i:02}"), Source::QrCode, "叶县", registered);
+                    c.employer = employer;
+                    c.construction_sector = construction;
+                    c.workers = workers;
+                    c.amount_owed = Fen(fen);
+                    c.investigation = Some(Investigation {
+                        on: registered,
+                        arrears_verified: arrears,
+                        employer_refuses: false,
+                        record: "核实".into(),
+                    });
+                    c
+                },
+            )
+            .collect()
+    })
+}
+
+proptest! {
+    #[test]
+    fn every_verified_construction_clue_is_in_the_enterprise_ledger_once_and_the_totals_are_its_sums(
+        clues in mixed_ledger(),
+    ) {
+        let ledger = enterprise_ledger(&clues, d(2026, 12, 31)).unwrap();
+        let expected: std::collections::BTreeSet<&str> = clues
+            .iter()
+            .filter(|c| c.construction_sector && c.investigation.as_ref().is_some_and(|i| i.arrears_verified))
+            .map(|c| c.id.as_str())
+            .collect();
+        let mut listed: Vec<&str> = ledger
+            .employers
+            .iter()
+            .flat_map(|e| e.clues.iter().map(|c| c.clue_id.as_str()))
+            .chain(ledger.without_employer.iter().map(String::as_str))
+            .collect();
+        listed.sort_unstable();
+        prop_assert_eq!(listed.iter().copied().collect::<std::collections::BTreeSet<_>>(), expected.clone());
+        prop_assert_eq!(listed.len(), expected.len(), "each clue once");
+        for e in &ledger.employers {
+            prop_assert_eq!(e.workers, e.clues.iter().map(|c| u64::from(c.workers)).sum::<u64>());
+            prop_assert_eq!(e.amount_owed.fen(), e.clues.iter().map(|c| c.amount_owed.fen()).sum::<u64>());
+            prop_assert!(e.first_registered_on <= e.last_registered_on);
+            prop_assert!(e.clues.windows(2).all(|w| (w[0].registered_on, &w[0].clue_id) <= (w[1].registered_on, &w[1].clue_id)));
+        }
+        let mut reversed = clues.clone();
+        reversed.reverse();
+        prop_assert_eq!(enterprise_ledger(&reversed, d(2026, 12, 31)).unwrap(), ledger);
+    }
+}
