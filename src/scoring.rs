@@ -226,7 +226,7 @@ impl fmt::Display for CountyScore {
                 "  等级 {}（{}：{}；本年度问题 {} 条）",
                 self.grade_zh(),
                 self.grade_rule.cited(),
-                self.grade_rule.text_zh(),
+                self.grade_rule.text_zh().trim_end_matches('。'),
                 self.count()
             )?,
             (None, false) => writeln!(
