@@ -215,7 +215,7 @@ fn report(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<String, std::f
     // The goals, one column per goal.
     writeln!(
         out,
-        "\n工作目标（000 §一；004 §三(五)）：{}至{}，按截至 {} 的记录；✓ 达标，✗ 未达标",
+        "\n工作目标（平人社监察〔2024〕15号 一；平人社字〔2022〕2号 三(五)）：{}至{}，按截至 {} 的记录；✓ 达标，✗ 未达标",
         NaiveDate::from_ymd_opt(year, 1, 1).map_or(String::new(), |d| d.to_string()),
         r.as_of,
         r.as_of
@@ -256,7 +256,7 @@ fn report(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<String, std::f
     // What was found, by kind, and the clocks missed.
     writeln!(
         out,
-        "\n问题构成（000 §四(一) 类别 1–8，计入本年度的条数）与逾期情况（截至 {}）",
+        "\n问题构成（平人社监察〔2024〕15号 四(一) 类别 1–8，计入本年度的条数）与逾期情况（截至 {}）",
         r.as_of
     )?;
     let mut header: Vec<String> = vec!["县（市、区）".into()];
@@ -303,7 +303,7 @@ fn report(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<String, std::f
     }
     writeln!(
         out,
-        "  逾期接收/答复：已逾期或逾期完成的条数（R-ACC、R-RSP，000 §二）；黄牌、红牌：未办结的超期案件（R-CARD，002 §(十二)）。"
+        "  逾期接收/答复：已逾期或逾期完成的条数（R-ACC、R-RSP，平人社监察〔2024〕15号 二）；黄牌、红牌：未办结的超期案件（R-CARD，保定市高效处置农民工欠薪问题若干措施（十二））。"
     )?;
 
     // Interviews and forced grades, in words.
@@ -543,7 +543,7 @@ fn chart(year: i32, scores: &[&CountyScore], policy: &Policy) -> String {
     );
     let _ = writeln!(
         s,
-        r#"<text x="{left}" y="70" font-size="14" fill="{GREY}">每发现一条扣年度考核 {} 分；当月累计 {threshold} 条（含本数）约谈属地人社部门并通报属地政府；全年累计 {} 条评定 C 级（000 §四(一)）。按全年问题数排序。</text>"#,
+        r#"<text x="{left}" y="70" font-size="14" fill="{GREY}">每发现一条扣年度考核 {} 分；当月累计 {threshold} 条（含本数）约谈属地人社部门并通报属地政府；全年累计 {} 条评定 C 级（平人社监察〔2024〕15号 四(一)）。按全年问题数排序。</text>"#,
         policy.deduction_per_finding, policy.grade_c_findings_per_year
     );
     // Legend.

@@ -1,4 +1,4 @@
-//! The employer on a clue (SPEC §5b): the enterprise arrears ledger of the construction sector
+//! The employer on a clue: the enterprise arrears ledger of the construction sector
 //! (保定市高效处置农民工欠薪问题若干措施（十四）) and repeated complaints derived from the ledger
 //! (天水市“六项机制”（2025）重大案件提级督办机制), which feed escalation beside the recorded flag.
 
