@@ -503,7 +503,7 @@ fn ledger_employer(
     let mut projects = BTreeSet::new();
     let mut rows = Vec::with_capacity(group.len());
     for &(c, verified_on) in group {
-        let now = c.as_of(as_of);
+        let now = c.to_record_on(as_of);
         let amount_paid = now.payment.as_ref().map_or(Fen::ZERO, |p| p.amount);
         workers = workers
             .checked_add(u64::from(c.workers))

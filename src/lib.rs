@@ -27,6 +27,7 @@
 //! | [`scoring`] | the county's deductions, interviews, grade (C级 or 未触发C级; A/B only from a policy's grade scale) and goals | 平人社监察〔2024〕15号 一、四(一); 平人社字〔2022〕2号 |
 //! | [`explain`](mod@explain) | all of the above for one clue, with the rules that fired | every rule that fired, with its citation |
 //! | [`interpretations`] | where the texts are silent: the default and the `Policy` switch | where the texts are silent |
+//! | `strategies` (feature `proptest`) | proptest generators of clues, policies, findings and ledgers for the property tests of services built on the crate | — |
 //!
 //! ## A clue from JSON to an explanation
 //!
@@ -58,6 +59,7 @@
 //! ```
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod calendar;
 pub mod campaign;
@@ -77,18 +79,27 @@ pub mod project;
 pub mod review;
 pub mod rule;
 pub mod scoring;
+#[cfg(feature = "proptest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
+pub mod strategies;
+mod text;
 mod units;
 
+// Every public type and function is also reachable from the crate root, so that `use wage_arrears::{…}` is enough.
+// The modules stay public for their documentation (each explains its rule family) and for the few names that read
+// better with their module (`deadline::status`, `review::Month`).
 pub use calendar::{
     HolidayPeriod, NoticeProblem, PreviousYearDays, Rollover, WorkCalendar, YearSchedule, date,
 };
 pub use campaign::{
-    Campaign, campaign_deadlines, campaign_misses, monthly_notices, weekly_dispatch,
+    Campaign, CampaignDeadline, CampaignMiss, MissKind, ReportDue, campaign_deadlines,
+    campaign_misses, monthly_notices, weekly_dispatch,
 };
 pub use de::deserialize;
 pub use deadline::{
-    Card, ClockStatus, ClueStatus, Deadline, Deadlines, deadlines, escalation,
-    escalation_with_history, status,
+    Card, Clock, ClockStatus, ClueStatus, DayUnit, Deadline, Deadlines, Escalation, EscalationFact,
+    EscalationReason, FilingConditions, FilingDuty, FilingStatus, Overdue, accept_deadline,
+    deadlines, escalation, escalation_with_history, respond_deadline, status,
 };
 pub use detection::detect_findings;
 pub use disposition::{Validation, Violation, validate};
@@ -96,19 +107,23 @@ pub use employer::{
     CreditCode, EnterpriseLedger, RepeatedComplaints, enterprise_ledger, repeated_complaints,
 };
 pub use error::Error;
-pub use explain::{Explanation, explain};
+pub use explain::{Check, ClockTrace, Explanation, explain};
 pub use finding::{Finding, FindingKind};
 pub use follow_up::{FollowUp, FollowUpKind, follow_ups};
 pub use model::{
     Agreement, Clue, Conclusion, Contact, ContactChannel, Employer, EscalationFacts, HandlingLevel,
-    Investigation, Payment, Progress, ProgressKind, Source, Submission,
+    Investigation, Payment, Progress, ProgressKind, Source, Submission, distinct_by_id,
 };
 pub use policy::{
-    CardBasis, Clocks, EffectiveHandling, FindingMonth, GradeScale, Policy, PolicySet,
-    ProgressEvidence, Response, Rounding, SourceClock,
+    CardBasis, Clocks, EffectiveHandling, EscalationBasis, FindingMonth, GradeScale, Policy,
+    PolicyBuilder, PolicySet, ProgressEvidence, Response, Rounding, SourceClock,
 };
-pub use project::{ProgressPayment, Project, progress_payment};
-pub use review::{Month, SpotCheck, spot_check};
+pub use project::{PaymentVerdict, ProgressPayment, Project, progress_payment};
+pub use review::{
+    Month, SelfReview, SpotCheck, draw_key, self_review, spot_check, spot_checks_by_county,
+};
 pub use rule::{Citation, Document, RuleId};
-pub use scoring::{CountyScore, Grade, assess_all, assess_year};
+pub use scoring::{
+    CountyScore, Grade, Interview, Kpi, Notice, assess_all, assess_year, counting_date, kpis,
+};
 pub use units::{Fen, Points, Rate, Ratio};

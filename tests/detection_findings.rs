@@ -505,7 +505,7 @@ fn a_reminder_recorded_after_the_day_asked_about_is_not_yet_on_the_record() -> R
         [(FindingKind::FormatNotCorrected, d(2025, 3, 24))]
     );
     assert_eq!(
-        c.as_of(d(2025, 3, 19)).submissions[0].format_reminder_on,
+        c.to_record_on(d(2025, 3, 19)).submissions[0].format_reminder_on,
         None
     );
     Ok(())
