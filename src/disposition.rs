@@ -842,6 +842,8 @@ mod tests {
             revised,
             returned_on: returned,
             return_reason: None,
+            irregular_format: false,
+            format_reminder_on: None,
         };
         let mut c = concluded(Conclusion::Arbitration);
         c.submissions = vec![

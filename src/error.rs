@@ -169,6 +169,21 @@ pub enum Error {
         /// The last day.
         to: NaiveDate,
     },
+    /// A 统一社会信用代码 that does not follow GB 32100-2015: its length, a character, or a check digit.
+    #[error("credit code `{code}`: {reason}")]
+    InvalidCreditCode {
+        /// The code as given.
+        code: String,
+        /// What is wrong: the length, the character and its position, or the check digit expected and found.
+        reason: String,
+    },
+    /// A sum or product of exact quantities (money in fen, counts) that does not fit its integer type. The crate
+    /// never saturates or wraps: it says which quantity overflowed.
+    #[error("{what} overflows")]
+    ArithmeticOverflow {
+        /// The quantity, e.g. `the amount owed by 某建筑公司`.
+        what: String,
+    },
     /// A slice of clues lists two different records under one clue id. Identical copies count once; different
     /// ones are refused rather than one of them picked by its position in the input.
     #[error("two different records under clue id {}", .ids.join(", "))]

@@ -9,8 +9,9 @@ use crate::{Error, RuleId};
 
 /// The 8 kinds of finding (平人社监察〔2024〕15号 四(一)), serialised as their number 1–8.
 ///
-/// Kinds 1, 3, 4, 5, 7 and 8 can be detected from a clue's record ([`detect_findings`](crate::detection::detect_findings));
-/// kinds 2 and 6 are recorded by a reviewer, who builds the [`Finding`] directly.
+/// Kinds 1, 3, 4, 5, 6, 7 and 8 can be detected from a clue's record
+/// ([`detect_findings`](crate::detection::detect_findings); kind 6 from the reviewer's format reminder on a
+/// submission, which is part of the record); kind 2 is recorded by a reviewer, who builds the [`Finding`] directly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "u8", into = "u8")]
 #[non_exhaustive]
@@ -66,12 +67,11 @@ impl FindingKind {
         }
     }
 
-    /// Whether a clue's record can show the kind (1, 3, 4, 5, 7, 8), as opposed to a reviewer's judgment (2, 6).
+    /// Whether a clue's record can show the kind (1, 3, 4, 5, 6, 7, 8), as opposed to a reviewer's judgment (2).
+    /// Kind 6 is shown by the record once the reviewer's format reminder is on it
+    /// ([`Submission::format_reminder_on`](crate::model::Submission::format_reminder_on)).
     pub const fn detectable_from_record(self) -> bool {
-        !matches!(
-            self,
-            FindingKind::Falsified | FindingKind::FormatNotCorrected
-        )
+        !matches!(self, FindingKind::Falsified)
     }
 
     /// The wording of 平人社监察〔2024〕15号 四(一).
@@ -215,12 +215,12 @@ mod tests {
     }
 
     #[test]
-    fn six_kinds_are_detectable_from_the_record() {
+    fn seven_kinds_are_detectable_from_the_record_and_only_falsification_is_a_reviewers_alone() {
         let n: Vec<u8> = FindingKind::ALL
             .iter()
             .filter(|k| k.detectable_from_record())
             .map(|k| k.number())
             .collect();
-        assert_eq!(n, [1, 3, 4, 5, 7, 8]);
+        assert_eq!(n, [1, 3, 4, 5, 6, 7, 8]);
     }
 }

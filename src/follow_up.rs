@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Error;
 use crate::calendar::{WorkCalendar, not_yet_known};
-use crate::model::{Agreement, Clue, Conclusion, HandlingLevel, ProgressKind};
+use crate::model::{Agreement, Clue, Conclusion, ProgressKind};
 use crate::policy::{Policy, Response};
 use crate::review::{Month, review_due_on};
 use crate::rule::RuleId;
@@ -447,10 +447,9 @@ pub(crate) fn filing_deadline(
 }
 
 /// Whether the record shows the case escalated (提级办案), as [`deadline::escalation`](crate::deadline::escalation)
-/// decides it: handled by the city (平人社监察〔2024〕15号 二(三) “上提一级由市级直接办理”), or raised by the criteria of 天水市“六项机制”（2025）重大案件提级督办机制.
+/// decides it (the one place it is decided).
 fn escalated(clue: &Clue, policy: &Policy) -> bool {
-    clue.handling_level == HandlingLevel::City
-        || crate::deadline::escalation(clue, policy).escalated
+    crate::deadline::escalation(clue, policy).escalated
 }
 
 /// The reply-by day of a source that answers by reply or progress feedback (平人社监察〔2024〕15号 二(二) “……30个自然日回复办理情况，

@@ -156,6 +156,36 @@ pub enum EffectiveHandling {
     SubstantiveConclusion,
 }
 
+/// A grade scale for A and B (保障农民工工资支付考核等级), carried by a policy **with its source**.
+///
+/// The documents give no scale: 平人社监察〔2024〕15号 四(一) forces C级 at 30 findings, and the grades A and B come
+/// from the province's annual assessment, whose scale none of them states. A policy whose author has that scale
+/// sets it here, naming where it comes from; the county's grade then follows it (R-SCO-5) and the source is
+/// printed with it.
+///
+/// ```
+/// use wage_arrears::{GradeScale, Points, Policy};
+/// let mut policy = Policy::default();
+/// policy.grade_scale = Some(GradeScale {
+///     a_min_score: Points::whole(90),
+///     b_min_score: Points::whole(75),
+///     source: "某省保障农民工工资支付工作考核细则（示例）第十条".to_owned(),
+/// });
+/// policy.validate()?;
+/// # Ok::<(), wage_arrears::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GradeScale {
+    /// The lowest score graded A.
+    pub a_min_score: Points,
+    /// The lowest score graded B; below it, C.
+    pub b_min_score: Points,
+    /// Where the scale comes from: the document and clause, as the policy's author cites it. Printed with every
+    /// grade the scale gives; a scale without a source is refused by [`Policy::validate`].
+    pub source: String,
+}
+
 macro_rules! policy {
     ($( $(#[$doc:meta])* $field:ident : $ty:ty = $default:expr; )*) => {
         /// A city's rules as numbers and switches, each documented with its clause.
@@ -320,8 +350,21 @@ policy! {
     /// Which facts raise a case (interpretation: the facts of a complex or transferred case **and** a repeated
     /// complaint or public-opinion incident, as 天水市“六项机制”（2025）重大案件提级督办机制 is written).
     escalation_basis: EscalationBasis = EscalationBasis::CaseAndRecurrence;
-    /// An escalated case is filed on the day it is received (天水市“六项机制”（2025）重大案件提级督办机制 "即接即办、当日立案").
+    /// An escalated case is filed on the day it is received (天水市“六项机制”（2025）重大案件提级督办机制
+    /// "即接即办、当日立案"), once it meets the filing conditions (arrears verified, 平人社监察〔2024〕15号 三(二)
+    /// “符合立案条件的要及时立案”).
     escalation_same_day_filing: bool = true;
+    /// Whether a clue the city handles itself (`handling_level: city`) is escalated by that alone. Default `false`:
+    /// 平人社监察〔2024〕15号 二(二) lets the city handle any clue itself (“可通过平台选择市级直接办理”), so city
+    /// handling is not 提级办案 unless the policy says so (interpretation).
+    city_handling_escalates: bool = false;
+    /// Clues about the same employer (by credit code, else by name) or the same project, this many or more within
+    /// [`repeated_complaint_window_days`](Policy::repeated_complaint_window_days), are repeated complaints
+    /// (天水市“六项机制”（2025）重大案件提级督办机制 “仍出现反复投诉”; interpretation: 2, a complaint made again).
+    repeated_complaint_min_clues: u32 = 2;
+    /// The window, in natural days between registrations, within which clues about one employer or project count
+    /// together as repeated complaints (天水市“六项机制”（2025）重大案件提级督办机制 “反复投诉”; interpretation: 365).
+    repeated_complaint_window_days: u32 = 365;
 
     // ── Handling (平人社监察〔2024〕15号 三) ──
     /// Contacts with the reporter required (平人社监察〔2024〕15号 三(二) "联系反映人至少要3次以上").
@@ -372,12 +415,17 @@ policy! {
     interview_findings_per_month: u32 = 5;
     /// Findings in one calendar year (含本数) that force grade C (平人社监察〔2024〕15号 四(一) "当年度累计30条").
     grade_c_findings_per_year: u32 = 30;
-    /// The lowest score graded A (interpretation: the policy documents give no scale; 90).
-    grade_a_min_score: Points = Points::whole(90);
-    /// The lowest score graded B (interpretation: 70).
-    grade_b_min_score: Points = Points::whole(70);
+    /// A grade scale for A and B, with its source, when the policy's author has one (the province's annual
+    /// assessment). `None` by default: the documents define only the forced C级 (平人社监察〔2024〕15号 四(一)), so
+    /// without a scale a county is C级 or 未触发C级, never A or B.
+    grade_scale: Option<GradeScale> = None;
     /// Which month a finding counts in (interpretation: the month it was discovered).
     finding_month: FindingMonth = FindingMonth::Discovered;
+
+    // ── Projects (保定市高效处置农民工欠薪问题若干措施（十一）) ──
+    /// A government-invested project pays out at least this share of the work completed (保定市高效处置农民工欠薪
+    /// 问题若干措施（十一） “工程款拨付比例不低于已完成工程量80%”).
+    progress_payment_min_rate: Rate = Rate::percent(80);
 
     // ── Goals (平人社监察〔2024〕15号 一, 平人社字〔2022〕2号 三(五)) ──
     /// 平台线索接收率 100% (平人社监察〔2024〕15号 一).
@@ -404,7 +452,8 @@ impl Policy {
     ///
     /// # Errors
     /// [`Error::InvalidPolicy`] naming the first bad field: a 0-day window, a rate over 100%, a threshold of 0,
-    /// a negative deduction, a grade scale upside down, a spot-check day outside 1–28.
+    /// a negative deduction, a grade scale upside down or without its source, a repeated-complaint rule of fewer
+    /// than 2 clues or a 0-day window, a spot-check day outside 1–28.
     pub fn validate(&self) -> Result<(), Error> {
         let bad = |field, reason: &str| {
             Err(Error::InvalidPolicy {
@@ -500,11 +549,37 @@ impl Policy {
         if self.deduction_per_finding < Points::ZERO {
             return bad("deduction_per_finding", "a deduction cannot be negative");
         }
-        if self.grade_a_min_score < self.grade_b_min_score {
+        if let Some(scale) = &self.grade_scale {
+            if scale.a_min_score < scale.b_min_score {
+                return bad(
+                    "grade_scale.a_min_score",
+                    "grade A cannot need a lower score than grade B",
+                );
+            }
+            if scale.source.trim().is_empty() {
+                return bad(
+                    "grade_scale.source",
+                    "a grade scale needs its source (the document and clause that set it)",
+                );
+            }
+        }
+        if self.repeated_complaint_min_clues < 2 {
             return bad(
-                "grade_a_min_score",
-                "grade A cannot need a lower score than grade B",
+                "repeated_complaint_min_clues",
+                "a repeated complaint needs at least 2 clues",
             );
+        }
+        if self.repeated_complaint_window_days == 0 {
+            return bad(
+                "repeated_complaint_window_days",
+                "a window of 0 days holds no repeated complaint; use at least 1",
+            );
+        }
+        if self.progress_payment_min_rate > Rate::FULL {
+            return Err(Error::InvalidPolicy {
+                field: "progress_payment_min_rate",
+                reason: format!("a rate of {} is over 100%", self.progress_payment_min_rate),
+            });
         }
         Ok(())
     }

@@ -41,6 +41,22 @@ impl Fen {
     pub const fn saturating_add(self, other: Fen) -> Fen {
         Fen(self.0.saturating_add(other.0))
     }
+
+    /// The sum, or `None` when it overflows.
+    pub const fn checked_add(self, other: Fen) -> Option<Fen> {
+        match self.0.checked_add(other.0) {
+            Some(v) => Some(Fen(v)),
+            None => None,
+        }
+    }
+
+    /// The difference, or `None` when `other` is larger.
+    pub const fn checked_sub(self, other: Fen) -> Option<Fen> {
+        match self.0.checked_sub(other.0) {
+            Some(v) => Some(Fen(v)),
+            None => None,
+        }
+    }
 }
 
 impl fmt::Display for Fen {
