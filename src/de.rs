@@ -5,7 +5,8 @@ use serde::Deserialize;
 use crate::Error;
 
 /// A JSON document to read one model value from: `&mut serde_json::Deserializer<R>` for any of serde_json's
-/// readers (`from_str`, `from_slice`, `from_reader`).
+/// readers (`from_str`, `from_slice`, `from_reader`), or a `&serde_json::Value` already parsed (one row of a
+/// list, for instance), which is whole by construction.
 ///
 /// [`deserialize`] needs to know where the document ends, to refuse whatever follows it (`{…} garbage`, two
 /// documents back to back); a generic serde `Deserializer` cannot tell it that, so the crate reads JSON through
@@ -21,6 +22,16 @@ pub trait JsonInput<'de>: sealed::Sealed {
 mod sealed {
     pub trait Sealed {}
     impl<'de, R: serde_json::de::Read<'de>> Sealed for &mut serde_json::Deserializer<R> {}
+    impl Sealed for &serde_json::Value {}
+}
+
+impl<'de> JsonInput<'de> for &'de serde_json::Value {
+    fn read_whole<T: Deserialize<'de>>(self) -> Result<T, Error> {
+        serde_path_to_error::deserialize(self).map_err(|e| Error::Deserialize {
+            path: e.path().to_string(),
+            message: e.inner().to_string(),
+        })
+    }
 }
 
 impl<'de, R: serde_json::de::Read<'de>> JsonInput<'de> for &mut serde_json::Deserializer<R> {

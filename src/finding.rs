@@ -1,4 +1,4 @@
-//! Findings (问题) a review turns up: the 8 kinds of 000 §四(一), each costing the county points.
+//! Findings (问题) a review turns up: the 8 kinds of 平人社监察〔2024〕15号 四(一), each costing the county points.
 
 use std::fmt;
 
@@ -7,10 +7,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::{Error, RuleId};
 
-/// The 8 kinds of finding (000 §四(一)), serialised as their number 1–8.
+/// The 8 kinds of finding (平人社监察〔2024〕15号 四(一)), serialised as their number 1–8.
 ///
-/// Kinds 1, 3, 4, 5, 7 and 8 can be detected from a clue's record ([`detect_findings`](crate::detection::detect_findings));
-/// kinds 2 and 6 are recorded by a reviewer, who builds the [`Finding`] directly.
+/// Kinds 1, 3, 4, 5, 6, 7 and 8 can be detected from a clue's record
+/// ([`detect_findings`](crate::detection::detect_findings); kind 6 from the reviewer's format reminder on a
+/// submission, which is part of the record); kind 2 is recorded by a reviewer, who builds the [`Finding`] directly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "u8", into = "u8")]
 #[non_exhaustive]
@@ -47,7 +48,7 @@ impl FindingKind {
         FindingKind::NotFiledInTime,
     ];
 
-    /// The number in 000 §四(一), 1–8.
+    /// The number in 平人社监察〔2024〕15号 四(一), 1–8.
     pub const fn number(self) -> u8 {
         self as u8
     }
@@ -66,15 +67,14 @@ impl FindingKind {
         }
     }
 
-    /// Whether a clue's record can show the kind (1, 3, 4, 5, 7, 8), as opposed to a reviewer's judgment (2, 6).
+    /// Whether a clue's record can show the kind (1, 3, 4, 5, 6, 7, 8), as opposed to a reviewer's judgment (2).
+    /// Kind 6 is shown by the record once the reviewer's format reminder is on it
+    /// ([`Submission::format_reminder_on`](crate::model::Submission::format_reminder_on)).
     pub const fn detectable_from_record(self) -> bool {
-        !matches!(
-            self,
-            FindingKind::Falsified | FindingKind::FormatNotCorrected
-        )
+        !matches!(self, FindingKind::Falsified)
     }
 
-    /// The wording of 000 §四(一).
+    /// The wording of 平人社监察〔2024〕15号 四(一).
     pub const fn label_zh(self) -> &'static str {
         match self {
             FindingKind::NoFirstContact => "未落实首问负责制，未联系当事人",
@@ -260,7 +260,10 @@ mod tests {
     fn finding_kinds_round_trip_through_their_numbers() {
         for &k in FindingKind::ALL {
             assert_eq!(FindingKind::try_from(k.number()), Ok(k));
-            assert_eq!(k.rule().citation().source, "000");
+            assert_eq!(
+                k.rule().citation().document,
+                crate::rule::Document::PingdingshanPlan2024
+            );
         }
         assert!(FindingKind::try_from(9).is_err());
         assert!(FindingKind::try_from(0).is_err());
@@ -302,12 +305,12 @@ mod tests {
     }
 
     #[test]
-    fn six_kinds_are_detectable_from_the_record() {
+    fn seven_kinds_are_detectable_from_the_record_and_only_falsification_is_a_reviewers_alone() {
         let n: Vec<u8> = FindingKind::ALL
             .iter()
             .filter(|k| k.detectable_from_record())
             .map(|k| k.number())
             .collect();
-        assert_eq!(n, [1, 3, 4, 5, 7, 8]);
+        assert_eq!(n, [1, 3, 4, 5, 6, 7, 8]);
     }
 }

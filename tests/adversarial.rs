@@ -36,8 +36,9 @@ use wage_arrears::review::{
 };
 use wage_arrears::scoring::{assess_all, assess_year, counting_date, kpis};
 use wage_arrears::{
-    Clue, Conclusion, Error, Fen, Finding, FindingKind, HolidayPeriod, Points, Policy, PolicySet,
-    Rate, Ratio, RuleId, Source, WorkCalendar, YearSchedule,
+    Clue, Conclusion, CreditCode, Error, Fen, Finding, FindingKind, GradeScale, HolidayPeriod,
+    Points, Policy, PolicySet, PreviousYearDays, Project, Rate, Ratio, RuleId, Source,
+    WorkCalendar, YearSchedule,
 };
 
 // ── Hostile values ───────────────────────────────────────────────────────────────────────────────────────────
@@ -221,12 +222,13 @@ fn agreement() -> BoxedStrategy<Option<Agreement>> {
 fn submissions() -> BoxedStrategy<Vec<Submission>> {
     prop::collection::vec(
         (date(), any::<bool>(), opt_date()).prop_map(|(submitted_on, revised, returned_on)| {
-            Submission {
-                submitted_on,
-                revised,
-                returned_on,
-                return_reason: returned_on.map(|_| "格式不规范".to_owned()),
-            }
+            let mut s = Submission::new(submitted_on);
+            s.revised = revised;
+            s.returned_on = returned_on;
+            s.return_reason = returned_on.map(|_| "格式不规范".to_owned());
+            s.irregular_format = revised && returned_on.is_none();
+            s.format_reminder_on = returned_on;
+            s
         }),
         0..6,
     )
@@ -429,8 +431,19 @@ fn policy() -> BoxedStrategy<Policy> {
                 p.goal_registration = r[6];
                 p.goal_closure = r[7];
                 p.deduction_per_finding = pts[0];
-                p.grade_a_min_score = pts[1];
-                p.grade_b_min_score = pts[2];
+                p.grade_scale = Some(GradeScale {
+                    a_min_score: pts[1],
+                    b_min_score: pts[2],
+                    source: if sw[1] {
+                        String::new()
+                    } else {
+                        "某细则".to_owned()
+                    },
+                });
+                p.repeated_complaint_min_clues = n[0];
+                p.repeated_complaint_window_days = n[1];
+                p.progress_payment_min_rate = r[0];
+                p.city_handling_escalates = sw[2];
                 p.escalation_min_amount = amount;
                 p.natural_day_rollover = if sw[0] {
                     Rollover::NextWorkingDay
@@ -665,7 +678,7 @@ fn case() -> BoxedStrategy<Case> {
 fn per_clue(c: &Clue, k: &Case, cal: &WorkCalendar) -> Result<(), TestCaseError> {
     let (p, as_of) = (&k.policy, k.as_of);
     call("Clue::check", &["InvalidClue"], || c.check())?;
-    total("Clue::as_of", || c.as_of(as_of))?;
+    total("Clue::to_record_on", || c.to_record_on(as_of))?;
     total("Clue::is_closed_on", || c.is_closed_on(as_of))?;
     if let Some(due) = call("deadlines", DEADLINES, || {
         wage_arrears::deadlines(c, p, cal)
@@ -697,7 +710,7 @@ fn per_clue(c: &Clue, k: &Case, cal: &WorkCalendar) -> Result<(), TestCaseError>
         let _ = rules.first().map(|r| v.violates(*r));
         v.violations
             .iter()
-            .map(|x| x.citation().document().len())
+            .map(|x| x.citation().document.title().len())
             .sum::<usize>()
     })?;
     if let Some(list) = call("follow_ups", PER_CLUE, || {
@@ -823,6 +836,14 @@ fn calendar(k: &Case, cal: &WorkCalendar) -> Result<(), TestCaseError> {
             last: y,
         }],
         make_up_days: vec![y],
+        previous_year: PreviousYearDays {
+            holidays: vec![HolidayPeriod {
+                name: String::new(),
+                first: y,
+                last: x,
+            }],
+            make_up_days: vec![x],
+        },
     };
     const SCHEDULE: &[&str] = &["InvalidSchedule", "CalendarOutOfRange"];
     call("YearSchedule::validate", SCHEDULE, || schedule.validate())?;
@@ -834,6 +855,13 @@ fn calendar(k: &Case, cal: &WorkCalendar) -> Result<(), TestCaseError> {
     })?;
     call("WorkCalendar::from_years", SCHEDULE, || {
         WorkCalendar::from_years(vec![schedule.clone()])
+    })?;
+    const NOTICE: &[&str] = &["InvalidNotice", "InvalidSchedule", "CalendarOutOfRange"];
+    call("YearSchedule::from_notice", NOTICE, || {
+        YearSchedule::from_notice(k.year, &k.text)
+    })?;
+    call("WorkCalendar::add_notice", NOTICE, || {
+        own.clone().add_notice(k.year, &k.text)
     })?;
     call("date", &["InvalidDate"], || {
         wage_arrears::date(k.year, n, n % 40)
@@ -984,6 +1012,42 @@ fn ledger(k: &Case, cal: &WorkCalendar) -> Result<(), TestCaseError> {
         })?;
     }
 
+    // Employers and projects (保定市高效处置农民工欠薪问题若干措施（十一）（十四）; 天水 提级).
+    call(
+        "enterprise_ledger",
+        &["InvalidClue", "ConflictingRecords", "Overflow"],
+        || wage_arrears::enterprise_ledger(clues, k.as_of),
+    )?;
+    if let Some(history) = call(
+        "repeated_complaints",
+        &["InvalidPolicy", "InvalidClue", "ConflictingRecords"],
+        || wage_arrears::repeated_complaints(clues, p, k.as_of),
+    )? {
+        for c in clues {
+            total("escalation_with_history", || {
+                wage_arrears::escalation_with_history(c, p, &history)
+            })?;
+        }
+    }
+    let (a, b, _) = k.big;
+    let project = Project {
+        name: k.text.clone(),
+        government_invested: k.n.is_multiple_of(2),
+        contract_value: Fen(a),
+        completed_value: Fen(b),
+        paid_to_date: Fen(a ^ b),
+        as_of: k.as_of,
+    };
+    call("progress_payment", &["InvalidPolicy", "Overflow"], || {
+        wage_arrears::progress_payment(&project, p)
+    })?;
+    call("CreditCode::from_str", &["InvalidCreditCode"], || {
+        k.text.parse::<CreditCode>()
+    })?;
+    call("Fen::from_str", &["InvalidAmount"], || {
+        k.text.parse::<Fen>()
+    })?;
+
     // Campaigns (001).
     const CAMPAIGN: &[&str] = &[
         "InvalidCampaign",
@@ -1002,6 +1066,19 @@ fn ledger(k: &Case, cal: &WorkCalendar) -> Result<(), TestCaseError> {
     call("campaign_misses", CAMPAIGN, || {
         campaign_misses(&k.campaign, clues, k.as_of, cal)
     })?;
+    call("weekly_dispatch", CAMPAIGN, || {
+        wage_arrears::weekly_dispatch(&k.campaign, clues, k.as_of)
+    })?;
+    call(
+        "monthly_notices",
+        &[
+            "InvalidCampaign",
+            "InvalidClue",
+            "ConflictingRecords",
+            "InvalidMonth",
+        ],
+        || wage_arrears::monthly_notices(&k.campaign, clues, k.as_of),
+    )?;
     Ok(())
 }
 
@@ -1054,8 +1131,10 @@ fn catalogue() -> Result<(), TestCaseError> {
         let mut n = 0usize;
         for r in RuleId::ALL {
             let c = r.citation();
-            n += c.document().len() + r.cited().len() + r.text_zh().len() + r.summary_en().len();
-            n += usize::from(c.seed_file().is_some());
+            n += c.document.title().len() + c.clause.len() + r.cited().len();
+            n += r.text_zh().len() + r.summary_en().len();
+            n += c.document.issuer().len() + c.document.number().map_or(0, str::len);
+            n += usize::from(c.document.issued_on().is_some());
         }
         for s in Source::ALL {
             n += s.label_zh().len() + s.short_zh().len() + s.label_en().len();

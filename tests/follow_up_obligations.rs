@@ -195,7 +195,15 @@ fn verified_arrears_refused_are_filed_within_five_working_days_or_the_same_day_w
         due_of(&list, FollowUpKind::FileVerifiedArrears),
         Some(d(2025, 3, 14))
     );
+    // Handled by the city: not escalated by that alone, so the ordinary window holds.
     c.handling_level = HandlingLevel::City;
+    assert_eq!(
+        due_of(&open(&c, d(2025, 3, 8))?, FollowUpKind::FileVerifiedArrears),
+        Some(d(2025, 3, 14))
+    );
+    // Escalated (a complex case that still draws repeated complaints): the same day.
+    c.escalation.cross_region = true;
+    c.escalation.repeated_complaint = true;
     assert_eq!(
         due_of(&open(&c, d(2025, 3, 8))?, FollowUpKind::FileVerifiedArrears),
         Some(d(2025, 3, 7))
@@ -257,6 +265,8 @@ fn a_clue_returned_on_friday_before_national_day_2025_is_resubmitted_by_october_
         revised: false,
         returned_on: Some(d(2025, 9, 26)),
         return_reason: Some("未附告知反映人的记录".into()),
+        irregular_format: false,
+        format_reminder_on: None,
     }];
     // Sun 09-28 (调休), Mon 09-29, Tue 09-30, then 10-01..10-08 off, Thu 10-09, Fri 10-10.
     let list = open(&c, d(2025, 9, 27))?;
@@ -271,6 +281,8 @@ fn a_clue_returned_on_friday_before_national_day_2025_is_resubmitted_by_october_
         revised: true,
         returned_on: None,
         return_reason: None,
+        irregular_format: false,
+        format_reminder_on: None,
     });
     assert_eq!(
         due_of(&open(&c, d(2025, 9, 30))?, FollowUpKind::ResubmitReturned),
