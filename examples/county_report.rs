@@ -1,16 +1,21 @@
 //! The county report: each county's findings, deduction, score, interview months and grade for a year; its goals
-//! (KPIs) with their ratios; the findings by kind and the clocks missed; the city's monthly spot checks; and a
-//! chart of monthly findings per county.
+//! (KPIs) with their ratios; the findings by kind and the clocks missed; the city's monthly spot checks; the
+//! enterprise arrears ledger of the construction sector; and a chart of monthly findings per county.
+//!
+//! Grades: the documents define only the forced C级 (30 findings in a year); a county below that is 未触发C级,
+//! never A or B, unless the policy carries a grade scale with its source.
 //!
 //! ```text
 //! cargo run --example county_report                       # the embedded synthetic ledger of 2025
 //! cargo run --example county_report -- ledger.json        # a ledger of your own
 //! cargo run --example county_report -- --dump ledger.json # write the embedded ledger as JSON, then report
 //! cargo run --example county_report -- --svg chart.svg    # write the chart elsewhere
+//! cargo run --example county_report -- --seed HEX         # redraw the spot checks with a revealed seed
 //! ```
 //!
-//! The ledger holds the clue records and the findings reviewers recorded (kinds 2 and 6); the findings the
-//! records show (kinds 1, 3, 4, 5, 7, 8) are detected under the policy, as of the year's last day
+//! The ledger holds the clue records and the findings reviewers recorded (kind 2, and kind 6 where the synthetic
+//! records carry no format reminder); the findings the records show (kinds 1, 3, 4, 5, 6, 7, 8) are detected under
+//! the policy, as of the year's last day
 //! (`ledger::assess`). The chart goes to `target/county_report_<year>.svg` unless `--svg` says otherwise; the path
 //! is printed. A ledger is JSON: `{ "year": 2025, "clues": [Clue…], "findings": [Finding…], "base_scores":
 //! {"叶县": "100.0"} }`. Errors name the file and the offending field and exit with code 2.
@@ -30,7 +35,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use ledger::{Ledger, Report};
 use table::{Align, table};
-use wage_arrears::review::{Month, spot_checks_by_county};
+use wage_arrears::review::{Month, Seed, spot_checks_by_county};
 use wage_arrears::scoring::{CountyScore, Grade, Kpi};
 use wage_arrears::{FindingKind, Policy, RuleId, WorkCalendar};
 
@@ -42,6 +47,7 @@ struct Args {
     ledger: Option<PathBuf>,
     dump: Option<PathBuf>,
     svg: Option<PathBuf>,
+    seed: Option<Seed>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -49,14 +55,22 @@ fn parse_args() -> Result<Args, String> {
         ledger: None,
         dump: None,
         svg: None,
+        seed: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match a.as_str() {
             "--dump" => args.dump = Some(it.next().ok_or("--dump needs a path")?.into()),
             "--svg" => args.svg = Some(it.next().ok_or("--svg needs a path")?.into()),
+            "--seed" => {
+                let hex = it.next().ok_or("--seed needs 64 hex digits")?;
+                args.seed = Some(hex.parse().map_err(|e| format!("--seed: {e}"))?);
+            }
             "-h" | "--help" => {
-                return Err("usage: county_report [LEDGER.json] [--dump PATH] [--svg PATH]".into());
+                return Err(
+                    "usage: county_report [LEDGER.json] [--dump PATH] [--svg PATH] [--seed HEX]"
+                        .into(),
+                );
             }
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
             path if args.ledger.is_none() => args.ledger = Some(path.into()),
@@ -89,9 +103,10 @@ fn run() -> Result<(), String> {
         say!("台账已写出：{}", path.display());
     }
     let assessed = ledger::assess(&ledger, &policy, &cal).map_err(|e| e.to_string())?;
+    let seed = spot_check_seed(args.seed)?;
     say_raw!(
         "{}",
-        report(&ledger, &assessed, &policy).map_err(|e| e.to_string())?
+        report(&ledger, &assessed, &policy, &seed).map_err(|e| e.to_string())?
     );
 
     let svg_path = args.svg.unwrap_or_else(|| {
@@ -115,7 +130,25 @@ fn run() -> Result<(), String> {
 
 // ── The text report ─────────────────────────────────────────────────────────────────────────────────────────
 
-fn report(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<String, std::fmt::Error> {
+/// The seed of the spot checks: the one given with `--seed`, or 32 fresh bytes from the operating system. In the
+/// protocol the city publishes the seed's commitment before the month ends and reveals the seed after the draw;
+/// this example draws and reveals at once, and prints both so the draw can be verified or repeated.
+fn spot_check_seed(given: Option<Seed>) -> Result<Seed, String> {
+    if let Some(seed) = given {
+        return Ok(seed);
+    }
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes)
+        .map_err(|e| format!("no random seed from the operating system: {e}"))?;
+    Ok(Seed::from_bytes(bytes))
+}
+
+fn report(
+    ledger: &Ledger,
+    r: &Report,
+    policy: &Policy,
+    seed: &Seed,
+) -> Result<String, std::fmt::Error> {
     let year = ledger.year;
     let mut out = String::new();
     writeln!(
@@ -134,10 +167,17 @@ fn report(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<String, std::f
     )?;
     writeln!(
         out,
-        "考核规则 000 §四(一)：每条扣 {} 分，当月 ≥{} 条约谈，全年 ≥{} 条评定C级\n",
+        "考核规则 平人社监察〔2024〕15号 四(一)：每条扣 {} 分，当月 ≥{} 条约谈，全年 ≥{} 条评定C级；{}\n",
         policy.deduction_per_finding,
         policy.interview_findings_per_month,
-        policy.grade_c_findings_per_year
+        policy.grade_c_findings_per_year,
+        match &policy.grade_scale {
+            Some(scale) => format!(
+                "未达C级线的按本政策等级标准评定（≥{} A级，≥{} B级；出处：{}）",
+                scale.a_min_score, scale.b_min_score, scale.source
+            ),
+            None => "A级、B级的评定标准文件未载明，本政策未设等级标准：未达C级线的标注“未触发C级”，不评A、B级".to_owned(),
+        }
     )?;
 
     let header = [
@@ -182,26 +222,29 @@ fn report(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<String, std::f
             } else {
                 months.join(" ")
             },
-            s.grade.map_or("—", Grade::label_zh).to_owned(),
+            s.grade_zh().to_owned(),
             s.grade_rule.code().to_owned(),
         ]);
     }
     out += &table(&header, &aligns, &rows);
     writeln!(out)?;
-    for rule in [
+    let mut rules = vec![
         RuleId::ScoreDeduction,
         RuleId::ScoreNamedNotice,
         RuleId::ScoreMonthlyInterview,
         RuleId::ScoreAnnualGradeC,
-        RuleId::ScoreGradeScale,
-    ] {
+    ];
+    if policy.grade_scale.is_some() {
+        rules.push(RuleId::ScoreGradeScale);
+    }
+    for rule in rules {
         writeln!(out, "  {}：{}", rule.cited(), rule.text_zh())?;
     }
 
     // The goals, one column per goal.
     writeln!(
         out,
-        "\n工作目标（000 §一；004 §三(五)）：{}至{}，按截至 {} 的记录；✓ 达标，✗ 未达标",
+        "\n工作目标（平人社监察〔2024〕15号 一；平人社字〔2022〕2号 三(五)）：{}至{}，按截至 {} 的记录；✓ 达标，✗ 未达标",
         NaiveDate::from_ymd_opt(year, 1, 1).map_or(String::new(), |d| d.to_string()),
         r.as_of,
         r.as_of
@@ -242,7 +285,7 @@ fn report(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<String, std::f
     // What was found, by kind, and the clocks missed.
     writeln!(
         out,
-        "\n问题构成（000 §四(一) 类别 1–8，计入本年度的条数）与逾期情况（截至 {}）",
+        "\n问题构成（平人社监察〔2024〕15号 四(一) 类别 1–8，计入本年度的条数）与逾期情况（截至 {}）",
         r.as_of
     )?;
     let mut header: Vec<String> = vec!["县（市、区）".into()];
@@ -289,7 +332,7 @@ fn report(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<String, std::f
     }
     writeln!(
         out,
-        "  逾期接收/答复：已逾期或逾期完成的条数（R-ACC、R-RSP，000 §二）；黄牌、红牌：未办结的超期案件（R-CARD，002 §(十二)）。"
+        "  逾期接收/答复：已逾期或逾期完成的条数（R-ACC、R-RSP，平人社监察〔2024〕15号 二）；黄牌、红牌：未办结的超期案件（R-CARD，保定市高效处置农民工欠薪问题若干措施（十二））。"
     )?;
 
     // Interviews and forced grades, in words.
@@ -331,7 +374,6 @@ fn report(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<String, std::f
         let Ok(month) = Month::new(year, m) else {
             continue;
         };
-        let seed = (year as u64) * 100 + u64::from(m);
         let checks = spot_checks_by_county(&ledger.clues, month, seed, policy)
             .map_err(|_| std::fmt::Error)?;
         let sum =
@@ -347,7 +389,6 @@ fn report(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<String, std::f
             sum(|c| c.sampled.len()).to_string(),
             checks.len().to_string(),
             due,
-            seed.to_string(),
         ]);
     }
     out += &table(
@@ -359,7 +400,6 @@ fn report(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<String, std::f
             "抽查",
             "涉及县区",
             "完成期限",
-            "抽样种子",
         ],
         &[
             Align::Left,
@@ -369,10 +409,99 @@ fn report(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<String, std::f
             Align::Right,
             Align::Right,
             Align::Left,
-            Align::Left,
         ],
         &rows,
     );
+    writeln!(
+        out,
+        "抽样种子 {seed}\n种子承诺（SHA-256）{}\n（本例当场取种子并公开；实际做法：月底前公布承诺，抽样后公开种子，任何人可用 verify_spot_check 验证；用 --seed 复现本次抽样）",
+        seed.commitment()
+    )?;
+    // 工程建设领域欠薪违法企业信息台账 (保定市高效处置农民工欠薪问题若干措施（十四）).
+    out += &enterprise_table(ledger, r.as_of)?;
+    Ok(out)
+}
+
+/// The enterprise arrears ledger of the construction sector as of the report's day, the largest amount owed first.
+fn enterprise_table(ledger: &Ledger, as_of: NaiveDate) -> Result<String, std::fmt::Error> {
+    let mut out = String::new();
+    let l = wage_arrears::enterprise_ledger(&ledger.clues, as_of).map_err(|_| std::fmt::Error)?;
+    writeln!(
+        out,
+        "\n工程建设领域欠薪违法企业信息台账（{} 保定市高效处置农民工欠薪问题若干措施（十四））：截至 {}，查实欠薪的单位 {} 家",
+        l.rule,
+        l.as_of,
+        l.employers.len()
+    )?;
+    let mut employers: Vec<_> = l.employers.iter().collect();
+    employers.sort_by(|a, b| b.amount_owed.cmp(&a.amount_owed).then(a.key.cmp(&b.key)));
+    let rows: Vec<Vec<String>> = employers
+        .iter()
+        .map(|e| {
+            let mut codes: Vec<u8> = e
+                .clues
+                .iter()
+                .filter_map(|c| c.conclusion.map(|k| k.code()))
+                .collect();
+            codes.sort_unstable();
+            codes.dedup();
+            let open = e.clues.iter().filter(|c| c.closed_on.is_none()).count();
+            vec![
+                e.name.clone(),
+                e.credit_code
+                    .as_ref()
+                    .map_or("（未登记）".to_owned(), |c| c.to_string()),
+                e.clues.len().to_string(),
+                e.workers.to_string(),
+                e.amount_owed.to_string(),
+                e.amount_paid.to_string(),
+                format!("{}–{}", e.first_registered_on, e.last_registered_on),
+                codes
+                    .iter()
+                    .map(u8::to_string)
+                    .collect::<Vec<_>>()
+                    .join("、"),
+                open.to_string(),
+            ]
+        })
+        .collect();
+    out += &table(
+        &[
+            "单位",
+            "统一社会信用代码",
+            "线索",
+            "人数",
+            "欠薪金额",
+            "已支付",
+            "登记（首次–最近）",
+            "核处结论",
+            "未办结",
+        ],
+        &[
+            Align::Left,
+            Align::Left,
+            Align::Right,
+            Align::Right,
+            Align::Right,
+            Align::Right,
+            Align::Left,
+            Align::Left,
+            Align::Right,
+        ],
+        &rows,
+    );
+    if !l.without_employer.is_empty() {
+        writeln!(
+            out,
+            "  另有 {} 条查实欠薪的工程建设领域线索未登记被反映单位，无法列入台账：{}",
+            l.without_employer.len(),
+            l.without_employer.join("、")
+        )?;
+    }
+    writeln!(
+        out,
+        "  口径：工程建设领域、经调查核实存在欠薪的线索，按统一社会信用代码（未登记的按单位名称）归并；金额精确到分。"
+    )?;
     Ok(out)
 }
 
@@ -443,7 +572,7 @@ fn chart(year: i32, scores: &[&CountyScore], policy: &Policy) -> String {
     );
     let _ = writeln!(
         s,
-        r#"<text x="{left}" y="70" font-size="14" fill="{GREY}">每发现一条扣年度考核 {} 分；当月累计 {threshold} 条（含本数）约谈属地人社部门并通报属地政府；全年累计 {} 条评定 C 级（000 §四(一)）。按全年问题数排序。</text>"#,
+        r#"<text x="{left}" y="70" font-size="14" fill="{GREY}">每发现一条扣年度考核 {} 分；当月累计 {threshold} 条（含本数）约谈属地人社部门并通报属地政府；全年累计 {} 条评定 C 级（平人社监察〔2024〕15号 四(一)）。按全年问题数排序。</text>"#,
         policy.deduction_per_finding, policy.grade_c_findings_per_year
     );
     // Legend.
@@ -507,7 +636,7 @@ fn chart(year: i32, scores: &[&CountyScore], policy: &Policy) -> String {
     }
     let _ = writeln!(
         s,
-        r#"<text x="{left}" y="{}" font-size="11" fill="{GREY}">数据：台账 {year} 年（wage-arrears county_report）。1、3、4、5、7、8 类由记录自动发现，2、6 类由复核认定；扣分、约谈、等级依 平人社监察〔2024〕15号 §四(一)；无基础分时不评 A/B 级。</text>"#,
+        r#"<text x="{left}" y="{}" font-size="11" fill="{GREY}">数据：台账 {year} 年（wage-arrears county_report）。1、3、4、5、7、8 类由记录自动发现，2、6 类由复核认定；扣分、约谈、C级依 平人社监察〔2024〕15号 四(一)；A、B级评定标准文件未载明，未设等级标准时只标注 C级 或 未触发C级。</text>"#,
         h - 14
     );
     s.push_str("</svg>\n");
@@ -543,18 +672,17 @@ fn panel(
         y + 25,
         esc(&score.county)
     );
-    let grade = score
-        .grade
-        .map_or("—".to_owned(), |g| g.label_zh().to_owned());
-    let grade_colour = match score.grade {
-        Some(Grade::C) => RED,
-        Some(Grade::B) => "#b07d00",
-        Some(_) => "#2e7d32",
-        None => GREY,
+    // Only C级 is defined by the documents; A/B appear only from a policy's grade scale (with its source).
+    let grade = score.grade_zh();
+    let (grade_colour, grade_size) = match score.grade {
+        Some(Grade::C) => (RED, 17),
+        Some(Grade::B) => ("#b07d00", 17),
+        Some(_) => ("#2e7d32", 17),
+        None => (GREY, 12),
     };
     let _ = writeln!(
         s,
-        r#"<text x="{}" y="{}" font-size="17" font-weight="700" fill="{grade_colour}" text-anchor="end">{grade}</text>"#,
+        r#"<text x="{}" y="{}" font-size="{grade_size}" font-weight="700" fill="{grade_colour}" text-anchor="end">{grade}</text>"#,
         x + w - 12,
         y + 25
     );

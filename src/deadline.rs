@@ -1,11 +1,14 @@
-//! Every clock a clue runs against (000 §二), its state on a date, the overdue cards (002 §(十二)) and escalation
-//! (000 §二(三), 003).
+//! Every clock a clue runs against (平人社监察〔2024〕15号 二), its state on a date, the overdue cards (保定市高效处置农民工欠薪问题若干措施（十二）) and escalation
+//! (平人社监察〔2024〕15号 二(三), 天水市“六项机制”（2025）重大案件提级督办机制).
 //!
 //! - [`deadlines`]: by when a clue must be accepted (working days from registration) and answered (natural days
 //!   from acceptance), each deadline with its [`RuleId`].
 //! - [`status`]: on a date, for each clock, not yet due / due today / overdue by N days, or met on time / met N days
 //!   late; and the card (none, yellow, red).
-//! - [`escalation`]: the facts that raise a case to the city, and the same-day filing duty of a raised case.
+//! - [`escalation`]: the facts that raise a case to the city, and the same-day filing duty of a raised case that
+//!   meets the filing conditions; [`escalation_with_history`] adds the repeated complaints a ledger shows.
+//! - [`ClueStatus::is_overdue`]: the one question a service asks first — is the clue overdue on a day, on which
+//!   clock, by how many days, under which rule ([`Overdue`]).
 //!
 //! Counting is the calendar's ([`WorkCalendar`]): the start day is never counted (民法典 第201条); "within" is
 //! inclusive, so acting on the due day is on time and the day after is the first day overdue. Overdue days are
@@ -20,14 +23,17 @@ use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Clue, HandlingLevel, ProgressKind, Source};
+
+mod overdue;
 use crate::policy::{CardBasis, EscalationBasis, Policy, ProgressEvidence, Response};
 use crate::{Error, Rollover, RuleId, WorkCalendar};
+pub use overdue::{Clock, Overdue};
 
 /// What a clock counts: working days (工作日) or natural days (自然日).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DayUnit {
-    /// 工作日: Monday–Friday and make-up days, minus statutory holidays (SPEC §1).
+    /// 工作日: Monday–Friday and make-up days, minus statutory holidays.
     Working,
     /// 自然日: every day.
     Natural,
@@ -140,7 +146,7 @@ impl Deadline {
 }
 
 impl fmt::Display for Deadline {
-    /// `R-ACC-1 (000 §二(一)): 2026-09-30 起 3 个工作日 → 2026-10-10`.
+    /// `R-ACC-1 (平人社监察〔2024〕15号 二(一)): 2026-09-30 起 3 个工作日 → 2026-10-10`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
@@ -171,7 +177,7 @@ pub struct Deadlines {
     pub response: Response,
 }
 
-/// The deadlines of a clue under a policy (000 §二(一)(二), §四(三)).
+/// The deadlines of a clue under a policy (平人社监察〔2024〕15号 二(一)(二)、四(三)).
 ///
 /// - accept by = the N-th working day after registration (`R-ACC-1` MOHRSS column, `R-ACC-2` gov.cn message /
 ///   State Council inspection / minister's mailbox, `R-ACC-3` Henan monitoring system, `R-ACC-4` other channels,
@@ -199,7 +205,8 @@ pub struct Deadlines {
 /// - [`Error::InvalidClue`] when the clue fails [`Clue::check`] (accepted or closed before registration);
 /// - [`Error::CalendarOutOfRange`] when the registration lies outside the calendar, or, with roll-over, the
 ///   respond-by day does (without roll-over a natural-day count needs no calendar);
-/// - [`Error::CountPastCalendar`] when a working-day count (or a roll-over) runs past the calendar's last day.
+/// - [`Error::CountPastCalendar`] when a working-day count (or a roll-over) runs past the calendar's last day;
+/// - [`Error::DateOverflow`] when a natural-day count runs past the last date `chrono` can represent.
 pub fn deadlines(clue: &Clue, policy: &Policy, cal: &WorkCalendar) -> Result<Deadlines, Error> {
     clue.check()?;
     Ok(Deadlines {
@@ -209,7 +216,7 @@ pub fn deadlines(clue: &Clue, policy: &Policy, cal: &WorkCalendar) -> Result<Dea
     })
 }
 
-/// 接收时限（000 §二(一)）：“人社部根治欠薪进行时”专栏欠薪线索应当自线索登记之日起3个工作日内完成接收，中国政府网
+/// 接收时限（平人社监察〔2024〕15号 二(一)）：“人社部根治欠薪进行时”专栏欠薪线索应当自线索登记之日起3个工作日内完成接收，中国政府网
 /// 网民留言、国务院“互联网+督查”、部长信箱欠薪线索应当自线索登记之日起2个工作日内完成接收。
 ///
 /// The acceptance clock alone, from the registration facts: the N-th working day strictly after `registered_on`
@@ -247,7 +254,7 @@ pub fn accept_deadline(
     }))
 }
 
-/// 办理时限（000 §二(二)）：“人社部根治欠薪进行时”专栏欠薪线索自线索确认接收之日起60个自然日内应当填写办结反馈
+/// 办理时限（平人社监察〔2024〕15号 二(二)）：“人社部根治欠薪进行时”专栏欠薪线索自线索确认接收之日起60个自然日内应当填写办结反馈
 /// 情况，中国政府网网民留言、国务院“互联网+督查”、部长信箱欠薪线索应当自线索确认接收之日起30个自然日回复办理情况。
 ///
 /// The response clock alone: `accepted_on` + N natural days, rolled over per `policy.natural_day_rollover`;
@@ -255,7 +262,8 @@ pub fn accept_deadline(
 ///
 /// # Errors
 /// [`Error::DateOverflow`] at the end of the date range; with roll-over, [`Error::CalendarOutOfRange`] when the
-/// respond-by day is outside the calendar (without roll-over no calendar is needed).
+/// respond-by day is outside the calendar (without roll-over no calendar is needed), or
+/// [`Error::CountPastCalendar`] when rolling it over runs past the calendar's last day.
 pub fn respond_deadline(
     clue: &Clue,
     policy: &Policy,
@@ -304,15 +312,15 @@ pub(crate) fn natural_due(
 /// The acceptance rule of a source.
 fn accept_rule(source: Source) -> RuleId {
     match source {
-        // 000 §二(一)：“人社部根治欠薪进行时”专栏欠薪线索应当自线索登记之日起3个工作日内完成接收。
+        // 平人社监察〔2024〕15号 二(一)：“人社部根治欠薪进行时”专栏欠薪线索应当自线索登记之日起3个工作日内完成接收。
         Source::MohrssColumn => RuleId::AcceptMohrssColumn,
-        // 000 §二(一)：中国政府网网民留言、国务院“互联网+督查”、部长信箱欠薪线索应当自线索登记之日起2个工作日内完成接收。
+        // 平人社监察〔2024〕15号 二(一)：中国政府网网民留言、国务院“互联网+督查”、部长信箱欠薪线索应当自线索登记之日起2个工作日内完成接收。
         Source::GovCnMessage | Source::StateCouncilInspection | Source::MinistersMailbox => {
             RuleId::AcceptTwoDaySources
         }
-        // 000 §四(三)：河南省农民工工资支付监管系统……欠薪线索处置比照此方案进行。
+        // 平人社监察〔2024〕15号 四(三)：河南省农民工工资支付监管系统……欠薪线索处置比照此方案进行。
         Source::HenanMonitoring => RuleId::AcceptHenanMonitoring,
-        // 002 §二(二)：12345热线、阳光信访平台、现场接访等渠道欠薪线索……快速分类转办，及时化解反馈。
+        // 保定市高效处置农民工欠薪问题若干措施（二）：12345热线、阳光信访平台、现场接访等渠道欠薪线索……快速分类转办，及时化解反馈。
         Source::Hotline12345
         | Source::Hotline12333
         | Source::Petition
@@ -324,16 +332,16 @@ fn accept_rule(source: Source) -> RuleId {
 /// The response rule of what responding means.
 fn respond_rule(response: Response) -> RuleId {
     match response {
-        // 000 §二(二)：“人社部根治欠薪进行时”专栏欠薪线索自线索确认接收之日起60个自然日内应当填写办结反馈情况。
+        // 平人社监察〔2024〕15号 二(二)：“人社部根治欠薪进行时”专栏欠薪线索自线索确认接收之日起60个自然日内应当填写办结反馈情况。
         Response::ClosingFeedback => RuleId::RespondClosingFeedback,
-        // 000 §二(二)：……应当自线索确认接收之日起30个自然日回复办理情况，未办结的需填写进度反馈。
+        // 平人社监察〔2024〕15号 二(二)：……应当自线索确认接收之日起30个自然日回复办理情况，未办结的需填写进度反馈。
         Response::ReplyOrProgressFeedback => RuleId::RespondReplyOrProgress,
     }
 }
 
 /// The state of one clock on a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum ClockStatus {
     /// Running; `days_left` natural days to the due day (1 = due tomorrow).
@@ -396,7 +404,7 @@ impl fmt::Display for ClockStatus {
     }
 }
 
-/// The overdue card of a case (“红黄牌”, 002 §(十二)).
+/// The overdue card of a case (“红黄牌”, 保定市高效处置农民工欠薪问题若干措施（十二）).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
 )]
@@ -432,8 +440,9 @@ impl Card {
 }
 
 impl fmt::Display for Card {
+    /// `无`, `黄牌`, `红牌`; width, fill and alignment are honoured (`{:>4}`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label_zh())
+        f.pad(self.label_zh())
     }
 }
 
@@ -460,7 +469,7 @@ pub struct ClueStatus {
 /// [`Response::ReplyOrProgressFeedback`] the earlier of `closed_on` and the first progress record of kind
 /// [`ProgressKind::Feedback`]. Records dated after `as_of` have not happened yet on `as_of`.
 ///
-/// The card (002 §(十二)) is counted against the response deadline: an open case past it carries a yellow card
+/// The card (保定市高效处置农民工欠薪问题若干措施（十二）) is counted against the response deadline: an open case past it carries a yellow card
 /// ([`Policy::card_basis`] decides whether a timely progress feedback keeps it away); overdue by
 /// [`Policy::red_card_overdue_days`] or more with no progress ([`Policy::red_card_progress`]) dated after the
 /// deadline, a red card. Closing the case lifts the card; a clue not yet accepted has no response clock and no
@@ -484,8 +493,8 @@ pub struct ClueStatus {
 /// ```
 ///
 /// # Errors
-/// As [`deadlines`]: [`Error::InvalidClue`], [`Error::CalendarOutOfRange`], [`Error::CountPastCalendar`]. `as_of`
-/// itself may lie outside the calendar.
+/// As [`deadlines`]: [`Error::InvalidClue`], [`Error::CalendarOutOfRange`], [`Error::CountPastCalendar`],
+/// [`Error::DateOverflow`]. `as_of` itself may lie outside the calendar.
 pub fn status(
     clue: &Clue,
     policy: &Policy,
@@ -525,9 +534,9 @@ pub(crate) fn status_of(
 /// The day the response duty was met, whenever that was.
 fn responded_on(clue: &Clue, response: Response) -> Option<NaiveDate> {
     match response {
-        // 000 §二(二)：……60个自然日内应当填写办结反馈情况 — only closing answers it.
+        // 平人社监察〔2024〕15号 二(二)：……60个自然日内应当填写办结反馈情况 — only closing answers it.
         Response::ClosingFeedback => clue.closed_on,
-        // 000 §二(二)：……30个自然日回复办理情况，未办结的需填写进度反馈 — closing, or a progress feedback.
+        // 平人社监察〔2024〕15号 二(二)：……30个自然日回复办理情况，未办结的需填写进度反馈 — closing, or a progress feedback.
         Response::ReplyOrProgressFeedback => {
             let feedback = clue
                 .progress
@@ -543,7 +552,7 @@ fn responded_on(clue: &Clue, response: Response) -> Option<NaiveDate> {
     }
 }
 
-/// The card on `as_of` (002 §(十二)).
+/// The card on `as_of` (保定市高效处置农民工欠薪问题若干措施（十二）).
 fn card(
     clue: &Clue,
     policy: &Policy,
@@ -557,7 +566,7 @@ fn card(
     if clue.is_closed_on(as_of) || as_of <= deadline.due {
         return Card::None;
     }
-    // 002 §(十二)：对未按期办结的案件标注“黄牌”预警。 What "未按期办结" counts against is the policy's
+    // 保定市高效处置农民工欠薪问题若干措施（十二）：对未按期办结的案件标注“黄牌”预警。 What "未按期办结" counts against is the policy's
     // interpretation: not closed (default), or not answered (a timely progress feedback keeps the card away).
     match policy.card_basis {
         CardBasis::NotClosed => {}
@@ -567,7 +576,7 @@ fn card(
             }
         }
     }
-    // 002 §(十二)：超期10日仍无进展的标注“红牌”。 "10" is `red_card_overdue_days`; "进展" is `red_card_progress`.
+    // 保定市高效处置农民工欠薪问题若干措施（十二）：超期10日仍无进展的标注“红牌”。 "10" is `red_card_overdue_days`; "进展" is `red_card_progress`.
     let overdue = days_from(deadline.due, as_of);
     let progressed = progress_after(clue, policy.red_card_progress, deadline.due, as_of);
     if overdue >= i64::from(policy.red_card_overdue_days) && !progressed {
@@ -620,7 +629,7 @@ pub(crate) fn days_from(from: NaiveDate, to: NaiveDate) -> i64 {
     to.signed_duration_since(from).num_days()
 }
 
-/// One fact that may raise a case to the city (003 重大案件提级督办机制).
+/// One fact that may raise a case to the city (天水市“六项机制”（2025）重大案件提级督办机制).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -635,16 +644,20 @@ pub enum EscalationReason {
     LargeAmount,
     /// 上级转办、各级督导检查反馈.
     TransferredBySuperior,
-    /// 仍出现反复投诉.
+    /// 仍出现反复投诉, as recorded on the clue (`escalation.repeated_complaint`).
     RepeatedComplaint,
+    /// 反复投诉 derived from the ledger: other clues on the same employer or project within the policy's window
+    /// ([`repeated_complaints`](crate::employer::repeated_complaints), R-ESC-4).
+    RepeatedInLedger,
     /// 引发重大舆情.
     PublicOpinionIncident,
-    /// 上提一级由市级直接办理 (000 §二(三)): the clue is handled by the city (`handling_level: city`).
+    /// 市级直接办理 (平人社监察〔2024〕15号 二(二)(三)): the clue is handled by the city (`handling_level: city`).
+    /// It raises the case only when [`Policy::city_handling_escalates`] says so.
     RaisedToCity,
 }
 
 impl EscalationReason {
-    /// Every reason, in the order of 003.
+    /// Every reason, in the order of 天水市“六项机制”（2025）重大案件提级督办机制.
     pub const ALL: &'static [EscalationReason] = &[
         EscalationReason::CrossRegion,
         EscalationReason::SettlementDispute,
@@ -652,11 +665,12 @@ impl EscalationReason {
         EscalationReason::LargeAmount,
         EscalationReason::TransferredBySuperior,
         EscalationReason::RepeatedComplaint,
+        EscalationReason::RepeatedInLedger,
         EscalationReason::PublicOpinionIncident,
         EscalationReason::RaisedToCity,
     ];
 
-    /// The wording of 003.
+    /// The wording of 天水市“六项机制”（2025）重大案件提级督办机制.
     pub const fn label_zh(self) -> &'static str {
         match self {
             EscalationReason::CrossRegion => "涉及跨区域施工",
@@ -665,22 +679,24 @@ impl EscalationReason {
             EscalationReason::LargeAmount => "金额大",
             EscalationReason::TransferredBySuperior => "上级转办",
             EscalationReason::RepeatedComplaint => "反复投诉",
+            EscalationReason::RepeatedInLedger => "反复投诉（台账显示同一单位或项目多次被反映）",
             EscalationReason::PublicOpinionIncident => "引发重大舆情",
-            EscalationReason::RaisedToCity => "上提一级由市级直接办理",
+            EscalationReason::RaisedToCity => "市级直接办理",
         }
     }
 
     /// Whether the fact describes the case (a complex case, or one transferred from above), as opposed to the
-    /// recurrence (repeated complaints, a public-opinion incident) that 003 requires on top of it.
+    /// recurrence (repeated complaints, a public-opinion incident) that 天水市“六项机制”（2025）重大案件提级督办机制 requires on top of it.
     pub const fn is_case_fact(self) -> bool {
         !self.is_recurrence() && !matches!(self, EscalationReason::RaisedToCity)
     }
 
-    /// The rule that makes the fact a reason: R-ESC-1 (000 §二(三)) for a clue the city handles, R-ESC-2 (003)
-    /// for the criteria of 提级办案.
+    /// The rule that makes the fact a reason: R-ESC-1 (平人社监察〔2024〕15号 二(三)) for a clue the city handles, R-ESC-4 for
+    /// repeated complaints derived from the ledger, R-ESC-2 (天水市“六项机制”（2025）重大案件提级督办机制) for the other criteria of 提级办案.
     pub const fn rule(self) -> RuleId {
         match self {
             EscalationReason::RaisedToCity => RuleId::EscalateMajorClue,
+            EscalationReason::RepeatedInLedger => RuleId::RepeatedComplaintsInLedger,
             _ => RuleId::EscalationCriteria,
         }
     }
@@ -689,7 +705,9 @@ impl EscalationReason {
     pub const fn is_recurrence(self) -> bool {
         matches!(
             self,
-            EscalationReason::RepeatedComplaint | EscalationReason::PublicOpinionIncident
+            EscalationReason::RepeatedComplaint
+                | EscalationReason::RepeatedInLedger
+                | EscalationReason::PublicOpinionIncident
         )
     }
 }
@@ -706,13 +724,13 @@ impl fmt::Display for EscalationReason {
 pub struct EscalationFact {
     /// The fact.
     pub reason: EscalationReason,
-    /// The rule that names it (`R-ESC-2`).
+    /// The rule that names it (`R-ESC-2`, `R-ESC-1` or `R-ESC-4`).
     pub rule: RuleId,
 }
 
-/// Whether an escalated case was filed on the day it was received.
+/// Whether an escalated case was filed on the day it had to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum FilingStatus {
     /// Filed on or before the day it had to be.
@@ -731,13 +749,30 @@ pub enum FilingStatus {
     NotFiled,
 }
 
-/// The same-day filing duty of an escalated case (003 “即接即办、当日立案”).
+/// Whether a clue meets the filing conditions (符合立案条件, 平人社监察〔2024〕15号 三(二)): its arrears verified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FilingConditions {
+    /// No investigation on record yet: whether there are arrears is not known.
+    NotYetVerified,
+    /// The investigation found no arrears (经核实不存在欠薪): there is nothing to file.
+    NoArrears,
+    /// The investigation verified arrears on this day: the filing conditions are met.
+    Met {
+        /// The day of the investigation that verified the arrears.
+        on: NaiveDate,
+    },
+}
+
+/// The same-day filing duty of an escalated case (天水市“六项机制”（2025）重大案件提级督办机制 “即接即办、当日立案”).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FilingDuty {
     /// The rule (`R-ESC-3`).
     pub rule: RuleId,
-    /// The day the case must be filed: the day the clue was received (registered).
+    /// The day the case must be filed: the day it met the filing conditions (its arrears verified), or the day
+    /// it was received when that is later (a clue verified before it was registered).
     pub must_file_by: NaiveDate,
     /// Whether, and when, it was filed ([`Clue::case_filed_on`]).
     pub status: FilingStatus,
@@ -747,11 +782,17 @@ pub struct FilingDuty {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Escalation {
-    /// Every escalation fact the clue shows, each with its rule (`R-ESC-2`), in the order of 003.
+    /// Every escalation fact the clue shows, each with its rule (`R-ESC-2`, `R-ESC-4`, `R-ESC-1`), in the order
+    /// of 天水市“六项机制”（2025）重大案件提级督办机制.
     pub reasons: Vec<EscalationFact>,
-    /// Whether those facts raise the case under [`Policy::escalation_basis`].
+    /// Whether those facts raise the case under [`Policy::escalation_basis`] (and
+    /// [`Policy::city_handling_escalates`]).
     pub escalated: bool,
-    /// The filing duty of an escalated case, when [`Policy::escalation_same_day_filing`] is on.
+    /// Whether the clue meets the filing conditions (its arrears verified).
+    pub filing_conditions: FilingConditions,
+    /// The same-day filing duty: only for an escalated case that meets the filing conditions, when
+    /// [`Policy::escalation_same_day_filing`] is on. `None` otherwise — a clue merely handled by the city, or one
+    /// whose investigation found no arrears, owes no filing.
     pub filing: Option<FilingDuty>,
 }
 
@@ -763,26 +804,34 @@ impl Escalation {
 }
 
 /// The escalation facts of a clue, whether they raise it to the city, and the same-day filing duty
-/// (000 §二(三), 003 重大案件提级督办机制).
+/// (平人社监察〔2024〕15号 二(三), 天水市“六项机制”（2025）重大案件提级督办机制), from the clue's own record.
 ///
 /// The facts: cross-region work, a settlement dispute, many workers (≥ [`Policy::escalation_min_workers`]), a
-/// large sum (≥ [`Policy::escalation_min_amount`]), a transfer from above, repeated complaints, a public-opinion
-/// incident. Under the default [`EscalationBasis::CaseAndRecurrence`] a case is raised when it has a fact of the
-/// case (the first five) **and** a recurrence (the last two), as 003 is written; under
-/// [`EscalationBasis::AnyCriterion`] any one fact raises it. A raised case must be filed the day it was received
-/// (`R-ESC-3`, its registration day) when [`Policy::escalation_same_day_filing`] is on.
+/// large sum (≥ [`Policy::escalation_min_amount`]), a transfer from above, repeated complaints (as recorded), a
+/// public-opinion incident, and handling by the city. Under the default [`EscalationBasis::CaseAndRecurrence`] a
+/// case is raised when it has a fact of the case (the first five) **and** a recurrence, as 天水市“六项机制”（2025）重大案件提级督办机制 is written; under
+/// [`EscalationBasis::AnyCriterion`] any one fact of the case or recurrence raises it. A clue the city handles
+/// itself is not raised by that alone: 平人社监察〔2024〕15号 二(二) lets the city handle any clue
+/// (“可通过平台选择市级直接办理”); [`Policy::city_handling_escalates`] switches that on.
+///
+/// The same-day filing duty (`R-ESC-3`, “即接即办、当日立案”) binds an escalated case once it meets the filing
+/// conditions (符合立案条件, 平人社监察〔2024〕15号 三(二)): its arrears verified. It is due the day of that
+/// verification (or the day the clue was received, when later). Before an investigation there is no duty yet;
+/// after one that found no arrears (code 9) there is none at all.
+///
+/// Repeated complaints derived from the ledger are not in a single clue's record: pass them with
+/// [`escalation_with_history`].
 ///
 /// ```
 /// use chrono::NaiveDate;
 /// use wage_arrears::deadline::{escalation, EscalationReason, FilingStatus};
-/// use wage_arrears::{Clue, Fen, Policy, Source};
+/// use wage_arrears::{Clue, Fen, Investigation, Policy, Source};
 ///
 /// let registered = wage_arrears::date(2025, 6, 9)?;
 /// let mut clue = Clue::new("PDS-2025-0044", Source::Petition, "舞钢市", registered);
 /// clue.workers = 46;
 /// clue.amount_owed = Fen::from_yuan(820_000);
 /// clue.escalation.repeated_complaint = true;
-/// clue.case_filed_on = Some(registered);
 /// let e = escalation(&clue, &Policy::default());
 /// let reasons: Vec<_> = e.reasons.iter().map(|f| f.reason).collect();
 /// assert_eq!(
@@ -790,13 +839,67 @@ impl Escalation {
 ///     [EscalationReason::ManyWorkers, EscalationReason::LargeAmount, EscalationReason::RepeatedComplaint]
 /// );
 /// assert!(e.escalated);
+/// assert_eq!(e.filing, None); // not verified yet: no filing duty yet
+///
+/// clue.investigation = Some(Investigation {
+///     on: registered,
+///     arrears_verified: true,
+///     employer_refuses: true,
+///     record: "现场核查工资表".into(),
+/// });
+/// clue.case_filed_on = Some(registered);
+/// let e = escalation(&clue, &Policy::default());
 /// assert_eq!(e.must_file_by(), Some(registered));
 /// assert_eq!(e.filing.map(|f| f.status), Some(FilingStatus::OnTime { on: registered }));
 /// # Ok::<(), wage_arrears::Error>(())
 /// ```
 pub fn escalation(clue: &Clue, policy: &Policy) -> Escalation {
+    decide_escalation(clue, policy, false)
+}
+
+/// [`escalation`], with the repeated complaints a ledger shows ([`repeated_complaints`](crate::employer::repeated_complaints),
+/// R-ESC-4) as one more recurrence beside the flag recorded on the clue.
+///
+/// The recorded flag (`escalation.repeated_complaint`) stays what a clerk recorded; the derived one is listed as
+/// its own reason ([`EscalationReason::RepeatedInLedger`], rule R-ESC-4) so a reader sees where each came from.
+/// Functions that read one clue at a time ([`escalation`], [`explain`](crate::explain()), the filing deadline of
+/// finding 8) see only the recorded flag: a service that wants the ledger's evidence in the decision calls this.
+///
+/// ```
+/// use wage_arrears::deadline::{escalation, escalation_with_history, EscalationReason};
+/// use wage_arrears::model::Employer;
+/// use wage_arrears::{repeated_complaints, Clue, Policy, Source};
+///
+/// let d = wage_arrears::date;
+/// let mut first = Clue::new("A", Source::Petition, "舞钢市", d(2025, 3, 3)?);
+/// first.employer = Some(Employer::named("某劳务有限公司"));
+/// first.escalation.cross_region = true;
+/// let mut again = first.clone();
+/// again.id = "B".into();
+/// again.registered_on = d(2025, 5, 6)?;
+/// let ledger = [first.clone(), again];
+/// let policy = Policy::default();
+///
+/// assert!(!escalation(&first, &policy).escalated); // a complex case, no recurrence on its own record
+/// let history = repeated_complaints(&ledger, &policy, d(2025, 6, 30)?)?;
+/// let e = escalation_with_history(&first, &policy, &history);
+/// assert!(e.escalated);
+/// assert!(e.reasons.iter().any(|r| r.reason == EscalationReason::RepeatedInLedger));
+/// # Ok::<(), wage_arrears::Error>(())
+/// ```
+pub fn escalation_with_history(
+    clue: &Clue,
+    policy: &Policy,
+    history: &crate::employer::RepeatedComplaints,
+) -> Escalation {
+    decide_escalation(clue, policy, history.contains(&clue.id))
+}
+
+/// The one place escalation is decided: the facts, whether they raise the case, the filing conditions and the
+/// same-day filing duty.
+fn decide_escalation(clue: &Clue, policy: &Policy, repeated_in_ledger: bool) -> Escalation {
     let facts = &clue.escalation;
-    // 003：对涉及跨区域施工、工程结算存在纠纷，涉及人数多、金额大等复杂案件，或上级转办、各级督导检查反馈、
+    // 天水市“六项机制”（2025）重大案件提级督办机制：对涉及跨区域施工、工程结算存在纠纷，涉及人数多、金额大等复杂案件，或上级转办、各级督导检查反馈、
     // 专项整治自查发现的重大欠薪线索，在各县区核实整治的基础上，仍出现反复投诉或引发重大舆情的，实行提级办案。
     let present = [
         facts.cross_region,
@@ -805,8 +908,9 @@ pub fn escalation(clue: &Clue, policy: &Policy) -> Escalation {
         clue.amount_owed >= policy.escalation_min_amount,
         facts.transferred_by_superior,
         facts.repeated_complaint,
+        repeated_in_ledger,
         facts.public_opinion_incident,
-        // 000 §二(三)：对涉嫌重大欠薪行为的线索可上提一级由市级直接办理。
+        // 平人社监察〔2024〕15号 二(二)：市人社局接收欠薪线索后，可通过平台选择市级直接办理 — a fact, not by itself 提级.
         clue.handling_level == HandlingLevel::City,
     ];
     let reasons: Vec<EscalationFact> = EscalationReason::ALL
@@ -827,27 +931,40 @@ pub fn escalation(clue: &Clue, policy: &Policy) -> Escalation {
             has(EscalationReason::is_case_fact) || has(EscalationReason::is_recurrence)
         }
     };
-    let escalated = criteria_met || clue.handling_level == HandlingLevel::City;
-    // 003：简化立案审批流程，实行“即接即办、当日立案”。
-    let filing = (escalated && policy.escalation_same_day_filing).then(|| {
-        let must_file_by = clue.registered_on;
-        let status = match clue.case_filed_on {
-            Some(on) if on <= must_file_by => FilingStatus::OnTime { on },
-            Some(on) => FilingStatus::Late {
-                on,
-                days_late: days_from(must_file_by, on),
-            },
-            None => FilingStatus::NotFiled,
-        };
-        FilingDuty {
-            rule: RuleId::EscalationSameDayFiling,
-            must_file_by,
-            status,
+    // 平人社监察〔2024〕15号 二(三)：对涉嫌重大欠薪行为的线索可上提一级由市级直接办理 — but city handling alone is 提级 only when the
+    // policy says so (the record does not tell a raised clue from one the city simply chose to handle).
+    let escalated = criteria_met
+        || (policy.city_handling_escalates && clue.handling_level == HandlingLevel::City);
+    // 平人社监察〔2024〕15号 三(二)：对欠薪事实清楚，符合立案条件的要及时立案 — the filing conditions: arrears verified.
+    let filing_conditions = match &clue.investigation {
+        None => FilingConditions::NotYetVerified,
+        Some(i) if i.arrears_verified => FilingConditions::Met { on: i.on },
+        Some(_) => FilingConditions::NoArrears,
+    };
+    // 天水市“六项机制”（2025）重大案件提级督办机制：简化立案审批流程，实行“即接即办、当日立案” — for an escalated case that meets the filing conditions.
+    let filing = match filing_conditions {
+        FilingConditions::Met { on } if escalated && policy.escalation_same_day_filing => {
+            let must_file_by = on.max(clue.registered_on);
+            let status = match clue.case_filed_on {
+                Some(filed) if filed <= must_file_by => FilingStatus::OnTime { on: filed },
+                Some(filed) => FilingStatus::Late {
+                    on: filed,
+                    days_late: days_from(must_file_by, filed),
+                },
+                None => FilingStatus::NotFiled,
+            };
+            Some(FilingDuty {
+                rule: RuleId::EscalationSameDayFiling,
+                must_file_by,
+                status,
+            })
         }
-    });
+        _ => None,
+    };
     Escalation {
         reasons,
         escalated,
+        filing_conditions,
         filing,
     }
 }
@@ -981,6 +1098,17 @@ mod tests {
         any.escalation_basis = EscalationBasis::AnyCriterion;
         let e = escalation(&c, &any);
         assert!(e.escalated);
-        assert_eq!(e.filing.map(|f| f.status), Some(FilingStatus::NotFiled));
+        assert_eq!(e.filing, None, "no investigation yet: no filing duty yet");
+        c.investigation = Some(crate::model::Investigation {
+            on: d(2025, 6, 11),
+            arrears_verified: true,
+            employer_refuses: false,
+            record: "核实".into(),
+        });
+        let e = escalation(&c, &any);
+        assert_eq!(
+            e.filing.map(|f| (f.must_file_by, f.status)),
+            Some((d(2025, 6, 11), FilingStatus::NotFiled))
+        );
     }
 }

@@ -1,10 +1,13 @@
-//! Finding detection (问题发现): the six kinds of 000 §四(一) a clue's record can show by itself.
+//! Finding detection (问题发现): the seven kinds of 平人社监察〔2024〕15号 四(一) a clue's record can show by itself.
 //!
-//! Kinds 1, 3, 4, 5, 7 and 8 follow from dates and facts in the record; kinds 2 (falsified result) and 6 (format
-//! not corrected after a reminder) need a reviewer's judgment, who builds the [`Finding`] directly.
+//! Kinds 1, 3, 4, 5, 6, 7 and 8 follow from dates and facts in the record — kind 6 from the reviewer's format
+//! reminder and irregular-format marks on the submissions, which are part of the record; kind 2 (falsified
+//! result) needs a reviewer's judgment, who builds the [`Finding`] directly.
 //!
 //! Each finding is dated the day the record **first shows** it (`found_on`), so that a finding does not move as
-//! the record is read later, and is listed only when that day is on or before `as_of`:
+//! the record is read later, and is listed only when that day is on or before `as_of`. Its note says what the
+//! record showed on that day, so the same finding read later is the very same record (it counts once in
+//! [`assess_year`](crate::scoring::assess_year)):
 //!
 //! | kind | shows when | `found_on` |
 //! |---|---|---|
@@ -12,6 +15,7 @@
 //! | 3 协议到期未履行，没有跟踪督促 | the agreement unpaid and no follow-up from its reminder day to the overdue follow-up's due day (the first working day after `pay_by`) | the day after that due day |
 //! | 4 没有调查核实，滥用无效线索 | conclusion 10 with no investigation record made before the conclusion | the conclusion's day: its first submission or its closing, whichever is earlier |
 //! | 5 部转线索未办结就提交 | a ministry clue submitted before it was closed | that submission's day |
+//! | 6 填报格式不规范，经提醒仍不改正 | a submission carries the reviewer's format reminder (`format_reminder_on`), and a later submission, made after the reminder, is still marked irregular (`irregular_format`) | that later submission's day |
 //! | 7 退回线索未修改完善反复提交 | the `unrevised_resubmissions_for_finding`-th unrevised resubmission | that resubmission's day |
 //! | 8 符合立案条件不及时立案 | verified arrears, refusing employer, no case filed by the filing deadline (`file_within_working_days` after the verification; the same day when escalated) | the day after that deadline |
 
@@ -26,7 +30,7 @@ use crate::follow_up::{filing_deadline, refusal_day};
 use crate::model::{Clue, Conclusion};
 use crate::policy::Policy;
 
-/// The findings a clue's record shows on `as_of` (000 §四(一) kinds 1, 3, 4, 5, 7, 8), by `found_on`.
+/// The findings a clue's record shows on `as_of` (平人社监察〔2024〕15号 四(一) kinds 1, 3, 4, 5, 6, 7, 8), by `found_on`.
 ///
 /// Each carries the county, the clue, the kind, the day the record first shows it (never after `as_of`), the
 /// responsible clerk (`clue.responsible`), the clue's closing day when closed by `as_of`, the rule (R-FND-n) and a
@@ -60,7 +64,8 @@ use crate::policy::Policy;
 /// # Errors
 /// [`Error::InvalidClue`] when the clue fails [`Clue::check`]; [`Error::CalendarOutOfRange`] or
 /// [`Error::CountPastCalendar`] when a date a deadline is counted from or to lies outside the calendar;
-/// [`Error::DateOverflow`] when a deadline is the last representable date.
+/// [`Error::DateOverflow`] when a deadline is the last representable date; [`Error::InvalidPolicy`] when
+/// `policy.unrevised_resubmissions_for_finding` is 0 (there is no 0th resubmission to count to).
 pub fn detect_findings(
     clue: &Clue,
     policy: &Policy,
@@ -92,7 +97,7 @@ impl ClueFacts<'_> {
             }
         };
 
-        // Kind 1 (000 §四(一)1 “未落实首问负责制，未联系当事人的”; §二(二) “人社部门要第一时间与线索反映人联系”):
+        // Kind 1 (平人社监察〔2024〕15号 四(一)1 “未落实首问负责制，未联系当事人的”; 二(二) “人社部门要第一时间与线索反映人联系”):
         // a contact that reached the reporter within `first_contact_working_days` working days of acceptance. A clue
         // closed without an acceptance on record is clocked from its registration.
         let start = known(clue.accepted_on).or_else(|| closed_on.map(|_| clue.registered_on));
@@ -110,18 +115,16 @@ impl ClueFacts<'_> {
                 .map(|c| c.on)
                 .min();
             if first.is_none_or(|c| c > deadline) {
-                let note = match first {
-                    Some(c) => format!(
-                        "首次联系上反映人在{c}，晚于{start}起{}个工作日的时限{deadline}",
-                        policy.first_contact_working_days
-                    ),
-                    None => format!("{start}起至{deadline}未联系上反映人"),
-                };
+                // What the record showed on the day it was found: no contact by the deadline.
+                let note = format!(
+                    "{start}起{}个工作日内（至{deadline}）未联系上反映人",
+                    policy.first_contact_working_days
+                );
                 found(FindingKind::NoFirstContact, next_day(deadline)?, note);
             }
         }
 
-        // Kind 3 (000 §四(一)3 “协议到期未履行，没有跟踪督促的”; §三(一) “在协议支付日期临期或者到期后，要进行跟踪
+        // Kind 3 (平人社监察〔2024〕15号 四(一)3 “协议到期未履行，没有跟踪督促的”; 三(一) “在协议支付日期临期或者到期后，要进行跟踪
         // 督促”): unpaid, and no follow-up from the reminder day to the overdue follow-up's due day.
         // The agreement stays on record once signed, whatever the conclusion becomes later: a finding never
         // disappears because the clue was filed afterwards (unless it was filed before the follow-up fell due).
@@ -148,7 +151,7 @@ impl ClueFacts<'_> {
             }
         }
 
-        // Kind 4 (000 §四(一)4 “没有调查核实，滥用无效线索的”): conclusion 10 with no investigation record made
+        // Kind 4 (平人社监察〔2024〕15号 四(一)4 “没有调查核实，滥用无效线索的”): conclusion 10 with no investigation record made
         // before the conclusion was given (first submitted or closed).
         if clue.conclusion == Some(Conclusion::InvalidClue) {
             let first_submitted = clue
@@ -173,7 +176,7 @@ impl ClueFacts<'_> {
             }
         }
 
-        // Kind 5 (000 §四(一)5 “部转线索未办结就提交的”).
+        // Kind 5 (平人社监察〔2024〕15号 四(一)5 “部转线索未办结就提交的”).
         if let Some(s) = self
             .record()
             .early_ministry
@@ -181,17 +184,37 @@ impl ClueFacts<'_> {
             .copied()
             .find(|&s| s <= as_of)
         {
-            let note = match clue.closed_on {
-                Some(c) if c <= as_of => format!("部转线索于{s}提交，{c}才办结"),
-                _ => format!("部转线索于{s}提交时尚未办结"),
-            };
-            found(FindingKind::MinistryClueSubmittedOpen, s, note);
+            found(
+                FindingKind::MinistryClueSubmittedOpen,
+                s,
+                format!("部转线索于{s}提交时尚未办结"),
+            );
         }
 
-        // Kind 7 (000 §四(一)7 “对退回线索未修改完善反复提交2次以上的”): the threshold-th unrevised resubmission.
-        let threshold = usize::try_from(policy.unrevised_resubmissions_for_finding.max(1))
-            .unwrap_or(usize::MAX);
-        let nth_unrevised = self.record().unrevised_by(as_of).nth(threshold - 1);
+        // Kind 6 (平人社监察〔2024〕15号 四(一)6 “填报格式不规范，经提醒仍不改正的”): the reviewer's format reminder on a submission is on
+        // the record; the first later submission, made after the reminder, still marked irregular is the finding.
+        if let Some((reminded, on)) = uncorrected_format(clue, as_of) {
+            found(
+                FindingKind::FormatNotCorrected,
+                on,
+                format!("{reminded}提醒填报格式不规范，{on}再次提交仍不规范"),
+            );
+        }
+
+        // Kind 7 (平人社监察〔2024〕15号 四(一)7 “对退回线索未修改完善反复提交2次以上的”): the threshold-th unrevised resubmission.
+        // A threshold of 0 has no "threshold-th" resubmission: refused (Policy::validate refuses it too), never
+        // read as 1.
+        let threshold = policy.unrevised_resubmissions_for_finding;
+        let nth = usize::try_from(threshold)
+            .ok()
+            .and_then(|t| t.checked_sub(1))
+            .ok_or_else(|| Error::InvalidPolicy {
+                field: "unrevised_resubmissions_for_finding",
+                reason: format!(
+                    "{threshold} unrevised resubmissions cannot be counted to; must be at least 1"
+                ),
+            })?;
+        let nth_unrevised = self.record().unrevised_by(as_of).nth(nth);
         if let Some(on) = nth_unrevised {
             found(
                 FindingKind::ResubmittedUnrevised,
@@ -200,8 +223,8 @@ impl ClueFacts<'_> {
             );
         }
 
-        // Kind 8 (000 §四(一)8 “对符合立案条件不及时立案的”; §三(二) “对欠薪事实清楚，符合立案条件的要及时立案”;
-        // §三(一) “对拒不履行的要依法立案处理”; 003 “即接即办、当日立案” for escalated cases). The filing conditions
+        // Kind 8 (平人社监察〔2024〕15号 四(一)8 “对符合立案条件不及时立案的”; 三(二) “对欠薪事实清楚，符合立案条件的要及时立案”;
+        // 三(一) “对拒不履行的要依法立案处理”; 天水市“六项机制”（2025）重大案件提级督办机制 “即接即办、当日立案” for escalated cases). The filing conditions
         // are met when verified arrears are refused, or when the employer refuses to perform a coordinated agreement.
         let verified = clue
             .investigation
@@ -222,16 +245,34 @@ impl ClueFacts<'_> {
             )?
             && clue.case_filed_on.is_none_or(|f| f > deadline)
         {
-            let note = match known(clue.case_filed_on) {
-                Some(f) => format!("{met_on}{why}，应于{deadline}前立案，{f}才立案"),
-                None => format!("{met_on}{why}，应于{deadline}前立案，未立案"),
-            };
+            // What the record showed on the day it was found: not filed by the deadline.
+            let note = format!("{met_on}{why}，应于{deadline}前立案，届时未立案");
             found(FindingKind::NotFiledInTime, next_day(deadline)?, note);
         }
 
         out.sort_by_key(|f| (f.found_on, f.kind));
         Ok(out)
     }
+}
+
+/// Kind 6: the first format reminder on record by `as_of` and the first submission after it (made after the
+/// reminder day, on or before `as_of`) still marked irregular — `(reminder day, that submission's day)`.
+fn uncorrected_format(clue: &Clue, as_of: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    let (i, reminded) = clue
+        .submissions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.format_reminder_on.map(|r| (i, r)))
+        .filter(|&(_, r)| r <= as_of)
+        .min_by_key(|&(i, r)| (r, i))?;
+    let on = clue
+        .submissions
+        .iter()
+        .skip(i + 1)
+        .filter(|s| s.irregular_format && s.submitted_on > reminded && s.submitted_on <= as_of)
+        .map(|s| s.submitted_on)
+        .min()?;
+    Some((reminded, on))
 }
 
 /// The day after `d`: the first day a missed deadline shows.
@@ -268,16 +309,18 @@ mod tests {
             f.iter().map(|f| (f.kind, f.found_on)).collect::<Vec<_>>(),
             [(FindingKind::NoFirstContact, d(6, 5))]
         );
-        // Read later, the same finding keeps its day (its note now also names the late contact).
+        // Read later, after the late contact and the closing, it is the very same finding: the same day and note.
+        c.closed_on = Some(d(6, 30));
         let later = detect_findings(&c, &p, &cal, d(12, 31))?;
         assert_eq!(
             later
                 .iter()
-                .map(|f| (f.kind, f.found_on))
+                .map(|f| (f.kind, f.found_on, f.note.as_str()))
                 .collect::<Vec<_>>(),
-            [(FindingKind::NoFirstContact, d(6, 5))]
+            f.iter()
+                .map(|f| (f.kind, f.found_on, f.note.as_str()))
+                .collect::<Vec<_>>()
         );
-        assert!(later.iter().all(|f| f.note.contains("2025-06-09")));
         Ok(())
     }
 }

@@ -1,6 +1,8 @@
 //! The crate's one error type.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
+
+use crate::calendar::NoticeProblem;
 
 /// Everything that can go wrong in `wage_arrears`.
 ///
@@ -9,8 +11,13 @@ use chrono::NaiveDate;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// A date lies outside the years the working-day calendar knows. The calendar never guesses.
-    #[error("date {date} is outside the working-day calendar ({first}..={last})")]
+    /// A date lies outside the years the working-day calendar knows. The calendar never guesses; the message names
+    /// the year whose notice is missing and the fix, e.g. `date 2027-03-01 is outside the working-day calendar
+    /// (2004-01-01..=2026-12-31): the 2027 holiday notice is not loaded (WorkCalendar::add_notice)`.
+    #[error(
+        "date {date} is outside the working-day calendar ({first}..={last}){}",
+        missing_notices(*.date, *.first, *.last)
+    )]
     CalendarOutOfRange {
         /// The date asked about.
         date: NaiveDate,
@@ -29,9 +36,12 @@ pub enum Error {
         /// The day.
         day: u32,
     },
-    /// Counting forward ran past the last day the calendar knows.
+    /// Counting forward ran past the last day the calendar knows, e.g. `counting 3 working days after 2026-12-29
+    /// runs past 2026-12-31: the 2027 holiday notice is not loaded (WorkCalendar::add_notice)`.
     #[error(
-        "counting {n} working days after {start} runs past the last day of the calendar ({last})"
+        "counting {n} working days after {start} runs past {last}: the {} holiday notice is not loaded \
+         (WorkCalendar::add_notice)",
+        i64::from(last.year()) + 1
     )]
     CountPastCalendar {
         /// The start of the count.
@@ -56,6 +66,20 @@ pub enum Error {
         year: i32,
         /// What is wrong with it.
         reason: String,
+    },
+    /// A holiday notice's text (国务院办公厅关于YYYY年部分节假日安排的通知) that does not hold together or cannot be
+    /// read, from [`YearSchedule::from_notice`](crate::YearSchedule::from_notice) or
+    /// [`WorkCalendar::add_notice`](crate::WorkCalendar::add_notice). The message quotes the phrase as it stands in
+    /// the text and says what is wrong, e.g. ``2026 holiday notice: `1月1日（周五）`: the annotation says 周五 but
+    /// 2026-01-01 is a Thursday (周四)``.
+    #[error("{year} holiday notice: `{phrase}`: {problem}")]
+    InvalidNotice {
+        /// The year asked for.
+        year: i32,
+        /// The offending phrase, quoted from the text (empty when the text has none to quote).
+        phrase: String,
+        /// What is wrong with it.
+        problem: NoticeProblem,
     },
     /// A policy field holds a value the rules cannot work with.
     #[error("invalid policy field `{field}`: {reason}")]
@@ -83,6 +107,22 @@ pub enum Error {
         "`{0}` is not a rate (expected a percentage such as 5% or 98.5%, at most two decimals)"
     )]
     InvalidRate(String),
+    /// Text that is not an amount of money exact to the fen (`Fen`'s `FromStr`).
+    #[error("`{text}` is not an amount of money: {reason}")]
+    InvalidAmount {
+        /// The text, as given.
+        text: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// Text that names no value of a type (a source, a conclusion, a card, a grade, a finding kind).
+    #[error("`{text}` is not {what}")]
+    Unrecognized {
+        /// What was expected, with examples (`a clue source (a snake_case name such as gov_cn_message, …)`).
+        what: &'static str,
+        /// The text, as given.
+        text: String,
+    },
     /// A rule id that is not in the catalogue.
     #[error("`{0}` is not a rule id of this crate")]
     UnknownRule(String),
@@ -129,12 +169,90 @@ pub enum Error {
         /// The last day.
         to: NaiveDate,
     },
+    /// A 统一社会信用代码 that does not follow GB 32100-2015: its length, a character, or a check digit.
+    #[error("credit code `{code}`: {reason}")]
+    InvalidCreditCode {
+        /// The code as given.
+        code: String,
+        /// What is wrong: the length, the character and its position, or the check digit expected and found.
+        reason: String,
+    },
     /// A slice of clues lists two different records under one clue id. Identical copies count once; different
     /// ones are refused rather than one of them picked by its position in the input.
     #[error("two different records under clue id {}", .ids.join(", "))]
     ConflictingRecords {
         /// Every id listed with two different records, in id order.
         ids: Vec<String>,
+    },
+    /// An arithmetic operation whose exact result does not fit its type. The crate never saturates, wraps or
+    /// clamps: it says which operation could not be done exactly.
+    #[error("overflow: {operation}")]
+    Overflow {
+        /// The operation, with its operands and units (`18446744073709551615 fen + 1 fen`).
+        operation: String,
+    },
+    /// Text that is not a seed of the spot-check draw: exactly 64 hexadecimal digits (32 bytes).
+    #[error("`{0}` is not a seed (expected exactly 64 hexadecimal digits, 32 bytes)")]
+    InvalidSeed(String),
+    /// A seed revealed after the draw whose SHA-256 is not the commitment published before it.
+    #[error("the seed's commitment {computed} is not the published commitment `{published}`")]
+    SeedCommitmentMismatch {
+        /// The commitment published before the draw.
+        published: String,
+        /// The SHA-256 of the revealed seed.
+        computed: String,
+    },
+    /// A spot check that records another commitment than the one published.
+    #[error(
+        "the spot check records commitment `{recorded}`, not the published commitment `{published}`"
+    )]
+    CheckCommitmentMismatch {
+        /// The commitment the check records.
+        recorded: String,
+        /// The commitment published before the draw.
+        published: String,
+    },
+    /// A spot check whose count of clues differs from the count the seed's redraw finds.
+    #[error("the spot check counts {recorded} in `{field}`, the redraw counts {redrawn}")]
+    SpotCheckPopulationMismatch {
+        /// `population`, `code5_population` or `others`.
+        field: &'static str,
+        /// The count the check records.
+        recorded: usize,
+        /// The count of the redraw.
+        redrawn: usize,
+    },
+    /// A spot check whose drawn clues are not the ones the seed draws.
+    #[error(
+        "the spot check's `{field}` is not what the seed draws: missing [{}], extra [{}]",
+        .missing.join(", "),
+        .extra.join(", ")
+    )]
+    SpotCheckSampleMismatch {
+        /// `code5` or `sampled`.
+        field: &'static str,
+        /// Ids the seed draws that the check does not list, in id order.
+        missing: Vec<String>,
+        /// Ids the check lists that the seed does not draw, in id order.
+        extra: Vec<String>,
+    },
+    /// A spot check whose other facts (county, due day, rules) differ from the redraw's.
+    #[error("the spot check records `{field}` = {recorded}, the redraw gives {redrawn}")]
+    SpotCheckFieldMismatch {
+        /// `county`, `due_on`, `code5_rule` or `sample_rule`.
+        field: &'static str,
+        /// The value the check records.
+        recorded: String,
+        /// The value of the redraw.
+        redrawn: String,
+    },
+    /// A finding whose record contradicts itself (its `rule` is not the rule of its `kind`).
+    #[error("finding on clue {clue}: {reason}")]
+    InvalidFinding {
+        /// The clue the finding names.
+        clue: String,
+        /// What is wrong with it.
+        reason: String,
     },
     /// Base scores that give one county two different scores (a county listed twice with the same score counts
     /// once).
@@ -143,4 +261,23 @@ pub enum Error {
         /// Every county given two different base scores, in order.
         counties: Vec<String>,
     },
+}
+
+/// The end of the out-of-range message: which year's notice is missing and how to add it. Empty for a date inside
+/// `first..=last` (which is not out of range).
+fn missing_notices(date: NaiveDate, first: NaiveDate, last: NaiveDate) -> String {
+    let (from, to) = if date > last {
+        (i64::from(last.year()) + 1, i64::from(date.year()))
+    } else if date < first {
+        (i64::from(date.year()), i64::from(first.year()) - 1)
+    } else {
+        return String::new();
+    };
+    if from == to {
+        format!(": the {from} holiday notice is not loaded (WorkCalendar::add_notice)")
+    } else {
+        format!(
+            ": the holiday notices of {from} to {to} are not loaded (WorkCalendar::add_notice, one year at a time)"
+        )
+    }
 }

@@ -277,13 +277,13 @@ fn early_ministry_submissions(clue: &Clue) -> Vec<NaiveDate> {
     early
 }
 
-/// The record as it stood at the end of `day` ([`Clue::as_of`]), without copying it when nothing on it is dated
+/// The record as it stood at the end of `day` ([`Clue::to_record_on`]), without copying it when nothing on it is dated
 /// after `day` and so nothing would change.
 pub(crate) fn record_as_of(clue: &Clue, day: NaiveDate) -> Cow<'_, Clue> {
-    if clue.unchanged_as_of(day) {
+    if clue.unchanged_on(day) {
         Cow::Borrowed(clue)
     } else {
-        Cow::Owned(clue.as_of(day))
+        Cow::Owned(clue.to_record_on(day))
     }
 }
 
@@ -372,6 +372,8 @@ mod tests {
             revised,
             returned_on: returned,
             return_reason: None,
+            irregular_format: false,
+            format_reminder_on: None,
         }
     }
 

@@ -151,6 +151,7 @@ impl fmt::Display for FollowUpKind {
 
 /// One open obligation on a clue.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FollowUp {
     /// The clue.
     pub clue_id: String,
@@ -166,7 +167,7 @@ pub struct FollowUp {
     pub note_zh: String,
 }
 
-/// The obligations still open on a clue on `as_of`, by due day (R-FUP-1..8, 000 §三(一)(四), §二(二)(三), 003).
+/// The obligations still open on a clue on `as_of`, by due day (R-FUP-1..8, 平人社监察〔2024〕15号 三(一)(四)、二(二)(三); 天水市“六项机制”（2025）平台投诉受理回访机制).
 ///
 /// Facts dated after `as_of` are ignored; obligations the record shows done by `as_of` are dropped; open ones are
 /// listed whether due in the past or the future. See the [module table](self) for each kind's cause, due day and
@@ -198,7 +199,8 @@ pub struct FollowUp {
 /// [`Error::InvalidClue`] when the clue fails [`Clue::check`]; [`Error::CalendarOutOfRange`] or
 /// [`Error::CountPastCalendar`] when a date the obligations are counted from or to lies outside the calendar;
 /// [`Error::InvalidPolicy`] when `policy.spot_check_due_day` is not a day every month has;
-/// [`Error::DateOverflow`] when a count overflows the date range.
+/// [`Error::DateOverflow`] when a count overflows the date range; [`Error::InvalidMonth`] when a code-5 clue was
+/// closed in the last month `chrono` can represent, which has no following month to review it in.
 pub fn follow_ups(
     clue: &Clue,
     policy: &Policy,
@@ -231,21 +233,21 @@ impl ClueFacts<'_> {
         let known = |d: Option<NaiveDate>| d.filter(|&d| d <= as_of);
         let closed_on = known(clue.closed_on);
         let case_filed = known(clue.case_filed_on).is_some();
-        // The agreement that still governs the clue on `as_of`: signed by then, and the clue not concluded
-        // otherwise (no conclusion yet, or conclusion 5).
+        // The agreement that still governs the clue on `as_of`: signed by then, and the clue not concluded otherwise
+        // (no conclusion yet, or conclusion 5).
         let open_agreement = self
             .agreement()
             .filter(|_| matches!(clue.conclusion, None | Some(Conclusion::Coordinated)));
 
-        // ── The repayment agreement (000 §三(一)) ──
+        // ── The repayment agreement (平人社监察〔2024〕15号 三(一)) ──
         if let Some(days) = open_agreement {
             let a = days.agreement;
             let paid = known(a.paid_on).is_some();
             if !paid && !a.refused_to_perform {
-                // R-FUP-1 (000 §三(一)): “对核处结论为5的欠薪线索，在协议支付日期临期或者到期后，要进行跟踪督促，
+                // R-FUP-1 (平人社监察〔2024〕15号 三(一)): “对核处结论为5的欠薪线索，在协议支付日期临期或者到期后，要进行跟踪督促，
                 // 确保用人单位履行支付协议。” — 临期: `agreement_reminder_working_days` working days before.
-                // A payment date past the calendar's last day (next year's notice not out yet) has no reminder
-                // day yet; seen from a day the calendar knows, it is still in the future.
+                // A payment date past the calendar's last day (next year's notice not out yet) has no reminder day
+                // yet; seen from a day the calendar knows, it is still in the future.
                 let soon = not_yet_known(days.reminder.clone(), as_of, cal)?;
                 let followed_since =
                     |from: NaiveDate| a.follow_ups.iter().any(|&f| f >= from && f <= as_of);
@@ -265,8 +267,8 @@ impl ClueFacts<'_> {
                         ),
                     );
                 }
-                // R-FUP-2 (000 §三(一)): “在协议支付日期临期或者到期后，要进行跟踪督促” — 到期未付: follow up on
-                // the first working day after the payment date.
+                // R-FUP-2 (平人社监察〔2024〕15号 三(一)): “在协议支付日期临期或者到期后，要进行跟踪督促” — 到期未付: follow up on the
+                // first working day after the payment date.
                 if as_of > a.pay_by && !a.follow_ups.iter().any(|&f| f > a.pay_by && f <= as_of) {
                     push(
                         FollowUpKind::AgreementOverdue,
@@ -282,7 +284,7 @@ impl ClueFacts<'_> {
             }
         }
 
-        // R-FUP-3 (000 §三(一)、§三(二)): “对拒不履行的要依法立案处理。” “对欠薪事实清楚，符合立案条件的要及时立案。”
+        // R-FUP-3 (平人社监察〔2024〕15号 三(一)、三(二)): “对拒不履行的要依法立案处理。” “对欠薪事实清楚，符合立案条件的要及时立案。”
         if !case_filed {
             if let Some(i) = clue.investigation.as_ref().filter(|i| i.on <= as_of)
                 && i.arrears_verified
@@ -314,7 +316,7 @@ impl ClueFacts<'_> {
             }
         }
 
-        // R-FUP-4 (000 §一、§三(四)、§四(一)): “对核处结论为5的线索100%进行复核。” — by the spot check of the
+        // R-FUP-4 (平人社监察〔2024〕15号 一、三(四)、四(一)): “对核处结论为5的线索100%进行复核。” — by the spot check of the
         // month after closing (“每月10日前”).
         if clue.conclusion == Some(Conclusion::Coordinated)
             && let Some(closed) = closed_on
@@ -333,7 +335,7 @@ impl ClueFacts<'_> {
             );
         }
 
-        // R-FUP-5 (000 §二(三)): “县级承办单位按要求整改后重新核处并按期报送。”
+        // R-FUP-5 (平人社监察〔2024〕15号 二(三)): “县级承办单位按要求整改后重新核处并按期报送。”
         if let Some(last) = clue
             .submissions
             .iter()
@@ -355,7 +357,7 @@ impl ClueFacts<'_> {
             );
         }
 
-        // R-FUP-6 (000 §二(二)): “……应当自线索确认接收之日起30个自然日回复办理情况，未办结的需填写进度反馈。”
+        // R-FUP-6 (平人社监察〔2024〕15号 二(二)): “……应当自线索确认接收之日起30个自然日回复办理情况，未办结的需填写进度反馈。”
         if let Some(accepted) = known(clue.accepted_on)
             && closed_on.is_none()
             && !clue
@@ -376,7 +378,7 @@ impl ClueFacts<'_> {
             );
         }
 
-        // R-FUP-7 / R-FUP-8 (003 平台投诉受理回访机制): “对已办结案件采取“定期检查+随机抽查”方式开展回访。”
+        // R-FUP-7 / R-FUP-8 (天水市“六项机制”（2025）平台投诉受理回访机制): “对已办结案件采取“定期检查+随机抽查”方式开展回访。”
         if let Some(closed) = closed_on {
             let visits = clue
                 .return_visits
@@ -397,7 +399,7 @@ impl ClueFacts<'_> {
                     format!("{}办结，于{}前定期回访反映人", Day(closed), Day(periodic)),
                 );
             }
-            if selected_for_random_visit(&clue.id, policy) && visits < 2 {
+            if visits < 2 && selected_for_random_visit(&clue.id, policy) {
                 let random = crate::deadline::natural_due(
                     cal,
                     periodic,
@@ -422,7 +424,7 @@ impl ClueFacts<'_> {
     }
 }
 
-/// The day an agreement enters its reminder window (临期, 000 §三(一)): the earliest day `d` from which at most
+/// The day an agreement enters its reminder window (临期, 平人社监察〔2024〕15号 三(一)): the earliest day `d` from which at most
 /// `policy.agreement_reminder_working_days` working days remain to `pay_by` (counted in `(d, pay_by]`), i.e. the
 /// N-th working day before the payment date. (The follow-up itself is never due before the signing: see
 /// [`FollowUp::because`].)
@@ -439,7 +441,7 @@ pub(crate) fn agreement_reminder_day(
 }
 
 /// The day a passed, unpaid agreement is followed up at the latest: `agreement_overdue_working_days` working days
-/// after its payment date (000 §三(一) “到期后，要进行跟踪督促”; interpretation: the next working day).
+/// after its payment date (平人社监察〔2024〕15号 三(一) “到期后，要进行跟踪督促”; interpretation: the next working day).
 pub(crate) fn agreement_overdue_day(
     a: &Agreement,
     policy: &Policy,
@@ -462,10 +464,11 @@ pub(crate) fn refusal_day(a: &Agreement) -> NaiveDate {
     })
 }
 
-/// The last day to file a case whose filing conditions were met on `from` (000 §三(二) “及时立案”):
+/// The last day to file a case whose filing conditions were met on `from` (平人社监察〔2024〕15号 三(二) “及时立案”):
 /// `policy.file_within_working_days` working days later, or the same day for an escalated case when
-/// `policy.escalation_same_day_filing` (003 “即接即办、当日立案”). Whether the case is escalated is
-/// [`deadline::escalation`](crate::deadline::escalation)'s decision, derived once in the clue's facts.
+/// `policy.escalation_same_day_filing` (天水市“六项机制”（2025）重大案件提级督办机制 “即接即办、当日立案”). Whether the case is
+/// escalated is [`deadline::escalation`](crate::deadline::escalation)'s decision (the one place it is decided),
+/// read from the clue's facts.
 pub(crate) fn filing_deadline(
     escalation: &Escalation,
     policy: &Policy,
@@ -479,8 +482,8 @@ pub(crate) fn filing_deadline(
 }
 
 impl ClueFacts<'_> {
-    /// The reply-by day of a source that answers by reply or progress feedback (000 §二(二) “……30个自然日回复办理
-    /// 情况，未办结的需填写进度反馈”): the response clock's due day; `None` for other sources.
+    /// The reply-by day of a source that answers by reply or progress feedback (平人社监察〔2024〕15号 二(二) “……30个自然日
+    /// 回复办理情况，未办结的需填写进度反馈”): the response clock's due day; `None` for other sources.
     fn reply_due(&self) -> Result<Option<NaiveDate>, Error> {
         if self.policy().clocks.of(self.clue().source).response != Response::ReplyOrProgressFeedback
         {
@@ -490,14 +493,26 @@ impl ClueFacts<'_> {
     }
 }
 
-/// Whether a closed clue is drawn for a random return visit (003 “随机抽查”): its draw key
-/// ([`draw_key`](crate::review::draw_key), the crate's one stable hash: FNV-1a 64 + SplitMix64, the same as the
-/// spot check's) under `policy.random_return_visit_seed`, scaled to `[0, 10_000)` (multiply-shift, no modulo bias), falls
-/// below `policy.random_return_visit_rate` in basis points.
+/// Whether a closed clue is drawn for a random return visit (天水市“六项机制”（2025）平台投诉受理回访机制 “随机抽查”), by
+/// the spot check's keyed draw.
+///
+/// `h` = the first 8 bytes, big-endian, of [`draw_key`](crate::review::draw_key)`(policy.random_return_visit_seed,
+/// id)` (HMAC-SHA256 of the id keyed by the seed); the clue is drawn when `⌊h × 10 000 / 2^64⌋` (a uniform value in
+/// `[0, 10 000)`, no modulo bias) is below `policy.random_return_visit_rate` in basis points. Anyone holding the
+/// seed recomputes it; without the seed nobody can tell which clues it draws.
 pub(crate) fn selected_for_random_visit(clue_id: &str, policy: &Policy) -> bool {
-    let h = crate::review::draw_key(policy.random_return_visit_seed, clue_id);
-    let scaled = (u128::from(h) * 10_000) >> 64;
-    scaled < u128::from(policy.random_return_visit_rate.basis_points())
+    random_visit_draw(clue_id, policy) < u128::from(policy.random_return_visit_rate.basis_points())
+}
+
+/// The clue's uniform value in `[0, 10 000)` for the random return-visit draw (see [`selected_for_random_visit`]).
+fn random_visit_draw(clue_id: &str, policy: &Policy) -> u128 {
+    let key = crate::review::draw_key(&policy.random_return_visit_seed, clue_id);
+    let mut first = [0u8; 8];
+    for (b, k) in first.iter_mut().zip(key) {
+        *b = k;
+    }
+    // h < 2^64, so h × 10 000 < 2^78: exact in a u128.
+    (u128::from(u64::from_be_bytes(first)) * 10_000) >> 64
 }
 
 #[cfg(test)]
@@ -512,25 +527,26 @@ mod tests {
     #[test]
     fn the_random_visit_draw_uses_the_spot_check_s_draw_key_so_every_machine_draws_the_same_clues()
     {
-        // One stable hash in the crate: the draw is `review::draw_key` under the fixed seed, scaled to basis
-        // points. `draw_key` itself is pinned against the published FNV-1a and SplitMix64 vectors in `review`.
+        // One keyed draw in the crate: `review::draw_key` (HMAC-SHA256, pinned against RFC 4231 in `review`)
+        // under the policy's seed, its first 8 bytes scaled to basis points.
         let all = Policy {
             random_return_visit_rate: Rate::FULL,
             ..Policy::default()
         };
         for id in ["", "a", "PDS-2025-0001"] {
-            let scaled = (u128::from(crate::review::draw_key(all.random_return_visit_seed, id))
-                * 10_000)
-                >> 64;
+            let bp = u32::try_from(random_visit_draw(id, &all)).unwrap();
+            assert!(bp < 10_000);
             let at = |bp: u32| Policy {
                 random_return_visit_rate: Rate(bp),
                 ..Policy::default()
             };
-            let bp = u32::try_from(scaled).unwrap_or(u32::MAX);
             assert!(!selected_for_random_visit(id, &at(bp)), "{id}");
             assert!(selected_for_random_visit(id, &at(bp + 1)), "{id}");
             assert!(selected_for_random_visit(id, &all));
         }
+        // Pinned, cross-checked with Python: int.from_bytes(hmac(seed, b"PDS-2025-0001")[:8], "big") * 10000 >> 64
+        // under the default seed, the 32 ASCII bytes of "wage-arrears random return visit".
+        assert_eq!(random_visit_draw("PDS-2025-0001", &all), 7_602);
     }
 
     #[test]

@@ -20,14 +20,17 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub use crate::employer::Employer;
 use crate::{Error, Fen};
+
+mod build;
 
 /// Where a clue came from (线索来源). Each source has its own clocks in [`Policy`](crate::Policy).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Source {
-    /// 人社部“根治欠薪进行时”专栏 (000 §二(一)).
+    /// 人社部“根治欠薪进行时”专栏 (平人社监察〔2024〕15号 二(一)).
     MohrssColumn,
     /// 中国政府网网民留言.
     GovCnMessage,
@@ -35,19 +38,19 @@ pub enum Source {
     StateCouncilInspection,
     /// 部长信箱.
     MinistersMailbox,
-    /// 河南省农民工工资支付监管系统 (000 §四(三)).
+    /// 河南省农民工工资支付监管系统 (平人社监察〔2024〕15号 四(三)).
     HenanMonitoring,
-    /// 12345 政务服务便民热线 (002 §二(二)).
+    /// 12345 政务服务便民热线 (保定市高效处置农民工欠薪问题若干措施（二）).
     #[serde(rename = "hotline_12345")]
     Hotline12345,
-    /// 12333 人社服务热线 (004 §三(五)).
+    /// 12333 人社服务热线 (平人社字〔2022〕2号 三(五)).
     #[serde(rename = "hotline_12333")]
     Hotline12333,
     /// 信访 (petition letters and visits).
     Petition,
     /// 现场接访 (on-site reception).
     OnSite,
-    /// 欠薪投诉二维码 (QR-code complaint, 002 §二(二)).
+    /// 欠薪投诉二维码 (QR-code complaint, 保定市高效处置农民工欠薪问题若干措施（二）).
     QrCode,
 }
 
@@ -114,7 +117,7 @@ impl Source {
         }
     }
 
-    /// Whether the source is one of the "other channels" whose clocks the seeds leave to the policy.
+    /// Whether the source is one of the "other channels" whose clocks the policy documents leave to the policy.
     pub const fn is_other_channel(self) -> bool {
         matches!(
             self,
@@ -128,12 +131,13 @@ impl Source {
 }
 
 impl fmt::Display for Source {
+    /// The Chinese name; width, fill and alignment are honoured (`{:<12}`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label_zh())
+        f.pad(self.label_zh())
     }
 }
 
-/// The official handling conclusions (核处结论, 000 §二(二)), serialised as their integer code 1–10.
+/// The official handling conclusions (核处结论, 平人社监察〔2024〕15号 二(二)), serialised as their integer code 1–10.
 ///
 /// ```
 /// use wage_arrears::Conclusion;
@@ -201,7 +205,7 @@ impl Conclusion {
         )
     }
 
-    /// The official wording (000 §二(二)).
+    /// The official wording (平人社监察〔2024〕15号 二(二)).
     pub const fn label_zh(self) -> &'static str {
         match self {
             Conclusion::FiledPaid => "立案处理——经核实存在欠薪，已支付完毕",
@@ -254,8 +258,9 @@ impl TryFrom<u8> for Conclusion {
     type Error = Error;
 
     fn try_from(code: u8) -> Result<Conclusion, Error> {
-        Conclusion::ALL
-            .get(usize::from(code).wrapping_sub(1))
+        usize::from(code)
+            .checked_sub(1)
+            .and_then(|i| Conclusion::ALL.get(i))
             .copied()
             .ok_or(Error::UnknownConclusion(code))
     }
@@ -268,12 +273,14 @@ impl From<Conclusion> for u8 {
 }
 
 impl fmt::Display for Conclusion {
+    /// The code and the official wording, `5 协调等非立案方式处理——已支付欠款或达成还款协议`; width, fill and
+    /// alignment are honoured.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.code(), self.label_zh())
+        crate::text::pad_text(f, format_args!("{} {}", self.code(), self.label_zh()))
     }
 }
 
-/// Which level handles the clue (000 §二(二)(三)): the county, or the city directly (also after escalation).
+/// Which level handles the clue (平人社监察〔2024〕15号 二(二)(三)): the county, or the city directly (also after escalation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum HandlingLevel {
@@ -298,7 +305,7 @@ pub enum ContactChannel {
     InPerson,
 }
 
-/// One recorded contact with the reporter (联系反映人, 000 §三(二)).
+/// One recorded contact with the reporter (联系反映人, 平人社监察〔2024〕15号 三(二)).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
@@ -327,7 +334,7 @@ pub enum ProgressKind {
     /// An internal note of work done (调查、协调、约谈用人单位…).
     #[default]
     Note,
-    /// A progress feedback filed on the platform (进度反馈, 000 §二(二)).
+    /// A progress feedback filed on the platform (进度反馈, 平人社监察〔2024〕15号 二(二)).
     Feedback,
 }
 
@@ -390,7 +397,7 @@ pub struct Agreement {
     /// The day the refusal was recorded, when known (else the first follow-up on or after `pay_by` stands in).
     #[serde(default)]
     pub refused_on: Option<NaiveDate>,
-    /// The days the office followed the agreement up (跟踪督促, 000 §三(一)).
+    /// The days the office followed the agreement up (跟踪督促, 平人社监察〔2024〕15号 三(一)).
     #[serde(default)]
     pub follow_ups: Vec<NaiveDate>,
 }
@@ -410,9 +417,16 @@ pub struct Submission {
     /// The reason the city gave for returning it.
     #[serde(default)]
     pub return_reason: Option<String>,
+    /// Whether a reviewer marked this submission's format irregular (填报格式不规范).
+    #[serde(default)]
+    pub irregular_format: bool,
+    /// The day a reviewer reminded the county to correct the format of this submission (经提醒), if one did. A
+    /// later submission still marked irregular is finding 6 (平人社监察〔2024〕15号 四(一)6).
+    #[serde(default)]
+    pub format_reminder_on: Option<NaiveDate>,
 }
 
-/// The facts that may raise a case to the city (提级, 000 §二(三), 003).
+/// The facts that may raise a case to the city (提级, 平人社监察〔2024〕15号 二(三), 天水市“六项机制”（2025）重大案件提级督办机制).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct EscalationFacts {
@@ -445,8 +459,7 @@ pub struct EscalationFacts {
 /// assert!(clue.accepted_on.is_none());
 /// # Ok::<(), wage_arrears::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "ClueRecord")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Clue {
     /// The platform's id.
     pub id: String,
@@ -500,10 +513,16 @@ pub struct Clue {
     pub escalation: EscalationFacts,
     /// The day the city reviewed it (复核), if it has.
     pub reviewed_on: Option<NaiveDate>,
-    /// Return visits made after closing (回访, 003).
+    /// Return visits made after closing (回访, 天水市“六项机制”（2025）平台投诉受理回访机制).
     pub return_visits: Vec<NaiveDate>,
     /// The clerk responsible (责任人), named in notices.
     pub responsible: String,
+    /// The employer the clue is about (被反映单位), when recorded.
+    pub employer: Option<Employer>,
+    /// Whether the case is in the construction sector (工程建设领域).
+    pub construction_sector: bool,
+    /// The project (项目) the clue concerns, when there is one: its name.
+    pub project: Option<String>,
 }
 
 impl Clue {
@@ -543,6 +562,9 @@ impl Clue {
             reviewed_on: None,
             return_visits: Vec::new(),
             responsible: String::new(),
+            employer: None,
+            construction_sector: false,
+            project: None,
         }
     }
 
@@ -583,18 +605,23 @@ impl Clue {
     }
 
     /// The record as it stood at the end of `date`: everything dated after it dropped (an acceptance, contacts, a
-    /// filing, a payment, submissions, a return, an agreement signed later, its later follow-ups or payment, the
-    /// closing, the review, return visits). The conclusion and the texts have no date: they are kept while the
-    /// clue was closed or submitted by `date`, and cleared otherwise.
+    /// filing, a payment, submissions, a return or a format reminder, an agreement signed later, its later
+    /// follow-ups or payment, the closing, the review, return visits). The conclusion and the texts have no date:
+    /// they are kept while the clue was closed or submitted by `date`, and cleared otherwise; the employer, the
+    /// sector and the project are kept.
+    ///
+    /// A new `Clue` (the record is cloned, then cut): hence `to_`, as the Rust API guidelines name an expensive
+    /// conversion from a borrow.
     ///
     /// ```
     /// use wage_arrears::{Clue, Source};
-    /// let mut clue = Clue::new("A", Source::GovCnMessage, "叶县", wage_arrears::date(2025, 3, 3)?);
-    /// clue.accepted_on = Some(wage_arrears::date(2025, 3, 5)?);
-    /// assert_eq!(clue.as_of(wage_arrears::date(2025, 3, 4)?).accepted_on, None);
+    /// let clue = Clue::new("A", Source::GovCnMessage, "叶县", wage_arrears::date(2025, 3, 3)?)
+    ///     .accepted(wage_arrears::date(2025, 3, 5)?);
+    /// assert_eq!(clue.to_record_on(wage_arrears::date(2025, 3, 4)?).accepted_on, None);
+    /// assert_eq!(clue.to_record_on(wage_arrears::date(2025, 3, 5)?), clue);
     /// # Ok::<(), wage_arrears::Error>(())
     /// ```
-    pub fn as_of(&self, date: NaiveDate) -> Clue {
+    pub fn to_record_on(&self, date: NaiveDate) -> Clue {
         let on = |d: Option<NaiveDate>| d.filter(|&d| d <= date);
         let mut c = self.clone();
         c.accepted_on = on(c.accepted_on);
@@ -611,6 +638,9 @@ impl Clue {
             if s.returned_on.is_some_and(|r| r > date) {
                 s.returned_on = None;
                 s.return_reason = None;
+            }
+            if s.format_reminder_on.is_some_and(|r| r > date) {
+                s.format_reminder_on = None;
             }
         }
         c.agreement = c.agreement.filter(|a| a.signed_on <= date).map(|mut a| {
@@ -631,11 +661,19 @@ impl Clue {
         c
     }
 
-    /// Whether [`Clue::as_of`]`(date)` would return the record unchanged: nothing on it is dated after `date`, and
+    /// The record as it stood at the end of `date`: renamed [`Clue::to_record_on`], which it calls.
+    #[deprecated(
+        note = "renamed `to_record_on`: it clones the record, and `as_` names a free conversion"
+    )]
+    pub fn as_of(&self, date: NaiveDate) -> Clue {
+        self.to_record_on(date)
+    }
+
+    /// Whether [`Clue::to_record_on`]`(date)` would return the record unchanged: nothing on it is dated after `date`, and
     /// neither of the rules that reset undated facts applies (a conclusion neither closed nor submitted; a refusal
     /// to perform an agreement with no refusal or follow-up on or after the payment date on record). Lets a reader
-    /// of the record as of a day skip the copy; kept beside `as_of` so that the two change together.
-    pub(crate) fn unchanged_as_of(&self, date: NaiveDate) -> bool {
+    /// of the record as of a day skip the copy; kept beside `to_record_on` so that the two change together.
+    pub(crate) fn unchanged_on(&self, date: NaiveDate) -> bool {
         let by = |d: NaiveDate| d <= date;
         let opt = |d: Option<NaiveDate>| d.is_none_or(by);
         let agreement_unchanged = self.agreement.as_ref().is_none_or(|a| {
@@ -659,7 +697,7 @@ impl Clue {
             && self
                 .submissions
                 .iter()
-                .all(|s| by(s.submitted_on) && opt(s.returned_on))
+                .all(|s| by(s.submitted_on) && opt(s.returned_on) && opt(s.format_reminder_on))
             && agreement_unchanged
             && opt(self.closed_on)
             && opt(self.reviewed_on)
@@ -838,6 +876,20 @@ struct ClueRecord {
     return_visits: Vec<NaiveDate>,
     #[serde(default)]
     responsible: String,
+    #[serde(default)]
+    employer: Option<Employer>,
+    #[serde(default)]
+    construction_sector: bool,
+    #[serde(default)]
+    project: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Clue {
+    /// Reads the clue's fields from a JSON object (never a list), then checks it ([`Clue::check`]).
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Clue, D::Error> {
+        let record: ClueRecord = crate::de::object(deserializer, "a clue (a JSON object)")?;
+        Clue::try_from(record).map_err(serde::de::Error::custom)
+    }
 }
 
 impl TryFrom<ClueRecord> for Clue {
@@ -873,6 +925,9 @@ impl TryFrom<ClueRecord> for Clue {
             reviewed_on: r.reviewed_on,
             return_visits: r.return_visits,
             responsible: r.responsible,
+            employer: r.employer,
+            construction_sector: r.construction_sector,
+            project: r.project,
         };
         clue.check()?;
         Ok(clue)
@@ -927,16 +982,19 @@ mod tests {
         ];
         c.conclusion = Some(Conclusion::NoArrears);
         c.closed_on = Some(d(3, 25));
-        let early = c.as_of(d(3, 10));
+        let early = c.to_record_on(d(3, 10));
         assert_eq!(early.contacts.len(), 1);
         assert_eq!((early.closed_on, early.conclusion), (None, None));
-        assert_eq!(c.as_of(d(12, 31)), c);
-        assert_eq!(c.as_of(d(3, 2)).accepted_on, None);
+        assert_eq!(c.to_record_on(d(12, 31)), c);
+        assert_eq!(c.to_record_on(d(3, 2)).accepted_on, None);
+        #[allow(deprecated)]
+        let old_name = c.as_of(d(3, 10));
+        assert_eq!(old_name, early);
     }
 
     proptest::proptest! {
         #[test]
-        fn a_record_is_unchanged_as_of_a_day_exactly_when_as_of_returns_it_unchanged(
+        fn a_record_is_unchanged_on_a_day_exactly_when_the_record_on_that_day_is_the_record(
             days in proptest::collection::vec(proptest::option::of(0u64..40), 16),
             many in proptest::collection::vec(0u64..40, 0..3),
             flags in proptest::collection::vec(proptest::bool::ANY, 4),
@@ -955,7 +1013,7 @@ mod tests {
             c.police_transfer_on = at(5);
             c.reporter_informed_on = at(6);
             c.progress = many.iter().map(|&n| Progress { on: d(n + 1), kind: ProgressKind::Feedback, note: String::new() }).collect();
-            c.submissions = at(7).map(|on| Submission { submitted_on: on, revised: false, returned_on: at(8), return_reason: None }).into_iter().collect();
+            c.submissions = at(7).map(|on| Submission { submitted_on: on, revised: false, returned_on: at(8), return_reason: None, irregular_format: flags.get(1).copied().unwrap_or(false), format_reminder_on: at(8).and(at(5)) }).into_iter().collect();
             c.agreement = at(9).map(|signed_on| Agreement {
                 signed_on,
                 pay_by: at(10).unwrap_or(signed_on),
@@ -970,7 +1028,7 @@ mod tests {
             c.reviewed_on = at(14);
             c.return_visits = at(15).into_iter().collect();
             let day = d(as_of);
-            proptest::prop_assert_eq!(c.unchanged_as_of(day), c.as_of(day) == c);
+            proptest::prop_assert_eq!(c.unchanged_on(day), c.to_record_on(day) == c);
         }
     }
 

@@ -7,7 +7,7 @@
 //!
 //! The ledger holds **records** (what the clerks did, policy-independent) and the findings only a **reviewer** can
 //! record (kinds 2 and 6). Everything a policy decides is computed by [`assess`]: the findings a record shows
-//! (kinds 1, 3, 4, 5, 7, 8, by [`detect_findings`]), the scores, the goals and the missed deadlines. So the same
+//! (kinds 1, 3, 4, 5, 6, 7, 8, by [`detect_findings`]), the scores, the goals and the missed deadlines. So the same
 //! records can be judged under two policies (`what_if`), and a different `first_contact_working_days`,
 //! `file_within_working_days` or `interview_findings_per_month` changes the outcome.
 //!
@@ -123,7 +123,8 @@ impl Ledger {
     /// The synthetic ledger of `year`: [`synthetic_clues`], their [`reviewer_findings`], and a base score of 100
     /// for each of the 12 counties. The same for the same `year` and `seed`, whatever the policy.
     pub fn synthetic(year: i32, seed: u64, cal: &WorkCalendar) -> Result<Ledger, Error> {
-        let clues = synthetic_clues(year, seed, cal)?;
+        let mut clues = synthetic_clues(year, seed, cal)?;
+        name_employers(&mut clues, seed);
         let findings = reviewer_findings(&clues, seed, cal)?;
         let base_scores = COUNTIES
             .iter()
@@ -153,6 +154,62 @@ impl Ledger {
             .map(str::to_owned);
         present.into_iter().chain(rest).collect()
     }
+}
+
+/// Names the employer of every clue, the sector and the project, from a random stream of its own so that
+/// the rest of the synthetic year does not move: in each county three construction companies (工程建设领域, each
+/// with a synthetic 统一社会信用代码 that passes GB 32100-2015, one of them sometimes recorded by name only) on two
+/// projects, and two employers outside construction.
+fn name_employers(clues: &mut [Clue], seed: u64) {
+    const TRADES: [&str; 3] = ["建筑劳务有限公司", "建设工程有限公司", "装饰工程有限公司"];
+    const OTHERS: [&str; 2] = ["物业服务有限公司", "餐饮管理有限公司"];
+    const PROJECTS: [&str; 2] = ["安置房项目", "道路改造工程"];
+    let mut rng = Rng::new(seed ^ 0x454d_504c_4f59_4552); // "EMPLOYER"
+    for c in clues.iter_mut() {
+        let county = COUNTIES.iter().position(|n| *n == c.county).unwrap_or(0);
+        let short = c.county.trim_end_matches(['市', '县', '区']).to_owned();
+        if rng.chance(550) {
+            let k = rng.below(3) as usize;
+            let name = format!("平顶山{short}{}", TRADES[k]);
+            let code = (!rng.chance(150))
+                .then(|| synthetic_credit_code(county * 3 + k))
+                .flatten();
+            c.employer = Some(wage_arrears::Employer {
+                name,
+                credit_code: code,
+            });
+            c.construction_sector = true;
+            c.project = Some(format!("{}某{}", c.county, PROJECTS[k % 2]));
+        } else {
+            let k = rng.below(2) as usize;
+            c.employer = Some(wage_arrears::Employer::named(format!(
+                "平顶山{short}{}",
+                OTHERS[k]
+            )));
+        }
+    }
+}
+
+/// A synthetic 统一社会信用代码 of Pingdingshan (division 410400), the `n`-th: its organisation code `MA…` and both
+/// check digits found by trying each (the crate's `FromStr` is the judge), so that it passes GB 32100-2015.
+fn synthetic_credit_code(n: usize) -> Option<wage_arrears::CreditCode> {
+    const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
+    let k = ALPHABET.len();
+    // The first two characters number the code (unique for n < 961); the rest vary with it.
+    let body: String = [n % k, n / k % k]
+        .into_iter()
+        .chain((0..4).map(|i| (n * 7 + i * 13 + 5) % k))
+        .map(|j| char::from(ALPHABET[j]))
+        .collect();
+    for org in "0123456789X".chars() {
+        for check in ALPHABET {
+            let code = format!("91410400MA{body}{org}{}", char::from(*check));
+            if let Ok(c) = code.parse() {
+                return Some(c);
+            }
+        }
+    }
+    None
 }
 
 // ── A tiny deterministic PRNG ────────────────────────────────────────────────────────────────────────────────
@@ -236,7 +293,7 @@ const MONTH_WEIGHTS: [u64; 12] = [12, 7, 7, 7, 7, 8, 7, 7, 8, 8, 10, 12];
 const SOURCE_WEIGHTS: [u64; 10] = [330, 100, 30, 40, 180, 150, 80, 40, 30, 20];
 /// Conclusions 1–10 by weight (per mille).
 const CONCLUSION_WEIGHTS: [u64; 10] = [120, 30, 15, 5, 450, 80, 50, 20, 130, 100];
-/// The one-line handling texts a hurried clerk writes (000 §三(一) "极简的概括性语言").
+/// The one-line handling texts a hurried clerk writes (平人社监察〔2024〕15号 三(一) "极简的概括性语言").
 const ONE_LINERS: [&str; 3] = ["已按要求处理完毕。", "已处理。", "已协调解决。"];
 
 const CLERKS: [[&str; 3]; 12] = [
@@ -517,11 +574,11 @@ fn generate_clue(
     } else {
         rng.range(7, 25)
     } as u32;
-    c.amount_owed = Fen::from_yuan(u64::from(c.workers) * rng.range(20, 190) * 100);
+    c.amount_owed = Fen::checked_from_yuan(u64::from(c.workers) * rng.range(20, 190) * 100)?;
     c.transferred_by_ministry = source == Source::MohrssColumn;
     c.facts = facts_text(&s, c.workers, c.amount_owed, registered_on);
 
-    // Acceptance (000 §二(一)): on time but for the county's late share, 1–3 working days late; channels without
+    // Acceptance (平人社监察〔2024〕15号 二(一)): on time but for the county's late share, 1–3 working days late; channels without
     // a clock in 1–3 working days.
     let clock = practice.clocks.of(source);
     let accept_in = match clock.accept_working_days {
@@ -550,7 +607,7 @@ fn generate_clue(
     let end = closes.min(year_end);
     let defect = plan_defect(rng, county_index, source, accepted, closes, year_end);
 
-    // Contacts (000 §三(二)): the first within a working day of acceptance (unless planted late), then 3–5 in all.
+    // Contacts (平人社监察〔2024〕15号 三(二)): the first within a working day of acceptance (unless planted late), then 3–5 in all.
     let first_in = match defect {
         Defect::LateFirstContact(k) => k,
         _ => u32::from(rng.chance(500)),
@@ -597,7 +654,7 @@ fn generate_clue(
         });
     }
 
-    // A progress feedback for the 30-day sources that are not closed within 30 days (000 §二(二)).
+    // A progress feedback for the 30-day sources that are not closed within 30 days (平人社监察〔2024〕15号 二(二)).
     if let Some(window) = clock.respond_natural_days
         && window <= 30
         && closes > plus(accepted, u64::from(window))
@@ -633,7 +690,7 @@ fn generate_clue(
         return Ok(c);
     }
 
-    // The conclusion and the record it needs (000 §二(二)).
+    // The conclusion and the record it needs (平人社监察〔2024〕15号 二(二)).
     let conclusion = match defect {
         Defect::AgreementNotFollowedUp => Conclusion::Coordinated,
         Defect::InvalidWithoutInvestigation => Conclusion::InvalidClue,
@@ -662,7 +719,7 @@ fn generate_clue(
                 employer_refuses: conclusion != Conclusion::FiledPaid,
                 record,
             });
-            // Filed within 0–3 working days of the verification (000 §三(二) "及时立案"), unless planted late.
+            // Filed within 0–3 working days of the verification (平人社监察〔2024〕15号 三(二) "及时立案"), unless planted late.
             let filed_in = match defect {
                 Defect::FiledLate(k) => k,
                 _ => rng.range(0, 3) as u32,
@@ -755,13 +812,15 @@ fn generate_clue(
         }
     }
 
-    // Submission to the city (000 §二(三)).
+    // Submission to the city (平人社监察〔2024〕15号 二(三)).
     let submission =
         |on: NaiveDate, revised: bool, returned_on: Option<NaiveDate>, reason: &str| Submission {
             submitted_on: on,
             revised,
             returned_on,
             return_reason: returned_on.map(|_| reason.to_owned()),
+            irregular_format: false,
+            format_reminder_on: None,
         };
     match defect {
         Defect::MinistryClueSubmittedOpen => {
@@ -801,7 +860,7 @@ fn generate_clue(
         _ => c.submissions.push(submission(closes, false, None, "")),
     }
 
-    // The city reviews every code-5 clue in the following month, by the 10th (000 §三(四)); a few slip.
+    // The city reviews every code-5 clue in the following month, by the 10th (平人社监察〔2024〕15号 三(四)); a few slip.
     if conclusion == Conclusion::Coordinated && !rng.chance(REVIEW_SLIP_PER_MILLE[county_index]) {
         let first_of_next = closes
             .with_day(1)
@@ -817,7 +876,7 @@ fn generate_clue(
             }
         }
     }
-    // Return visits (003): about one closed case in ten, a month after closing.
+    // Return visits (天水市“六项机制”（2025）平台投诉受理回访机制): about one closed case in ten, a month after closing.
     if rng.chance(100) {
         let on = plus(closes, u64::from(practice.return_visit_after_days));
         if on <= year_end {
@@ -946,7 +1005,7 @@ pub fn reviewer_findings(
 
 // ── Assessment ──────────────────────────────────────────────────────────────────────────────────────────────
 
-/// A county's missed clocks as of the report's day (000 §二; 002 §(十二)), from [`status`].
+/// A county's missed clocks as of the report's day (平人社监察〔2024〕15号 二; 保定市高效处置农民工欠薪问题若干措施（十二）), from [`status`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct DeadlineMisses {
     /// Accepted after the accept-by day (R-ACC).
@@ -972,7 +1031,7 @@ pub struct CountyReport {
     pub received: usize,
     /// Of which closed.
     pub closed: usize,
-    /// The annual score: findings counted, deduction, interviews, grade (000 §四(一)).
+    /// The annual score: findings counted, deduction, interviews, grade (平人社监察〔2024〕15号 四(一)).
     pub score: CountyScore,
     /// The goals over the year (R-KPI-1..5).
     pub kpis: Vec<Kpi>,
@@ -1016,7 +1075,7 @@ impl Report {
     }
 }
 
-/// The findings `clues` show as of `as_of` under `policy` (kinds 1, 3, 4, 5, 7, 8), clue by clue.
+/// The findings `clues` show as of `as_of` under `policy` (kinds 1, 3, 4, 5, 6, 7, 8), clue by clue.
 pub fn detected_findings(
     clues: &[Clue],
     as_of: NaiveDate,

@@ -45,6 +45,8 @@ pub fn submitted(on: NaiveDate) -> Submission {
         revised: false,
         returned_on: None,
         return_reason: None,
+        irregular_format: false,
+        format_reminder_on: None,
     }
 }
 
@@ -118,5 +120,3 @@ pub fn clean(conclusion: Conclusion) -> Clue {
     c.submissions = vec![submitted(d(2025, 3, 14))];
     c
 }
-
-pub mod strategies;
