@@ -68,6 +68,7 @@ pub mod explain;
 pub mod finding;
 pub mod follow_up;
 pub mod interpretations;
+pub mod ledger;
 pub mod model;
 pub mod policy;
 pub mod review;
