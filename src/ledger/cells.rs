@@ -263,7 +263,7 @@ fn essence(s: &str) -> String {
                     c,
                     '“' | '”' | '"' | '\'' | '‘' | '’' | '「' | '」' | '《' | '》' | '—' | '-' | '–'
                         | '，' | ',' | '、' | '。' | '.' | '：' | ':' | '；' | ';' | '(' | ')'
-                        | '（' | '）'
+                        | '（' | '）' | '_'
                 )
         })
         .flat_map(char::to_lowercase)
@@ -311,7 +311,7 @@ pub(crate) fn source(raw: &str) -> Result<Source, String> {
         if names
             .iter()
             .chain(source_aliases(s))
-            .any(|n| essence(n) == e || essence(&n.replace('_', "")) == e)
+            .any(|n| essence(n) == e)
         {
             return Ok(s);
         }
@@ -375,7 +375,7 @@ fn coded<T: Copy>(
         let e = essence(text);
         all.iter()
             .copied()
-            .find(|&t| essence(label(t)) == e || essence(&code(t).replace('_', "")) == e)
+            .find(|&t| essence(label(t)) == e || essence(code(t)) == e)
     };
     match n {
         Some(n) => {
@@ -563,7 +563,8 @@ mod tests {
         assert_eq!(yuan("0.01"), Ok(Fen(1)));
         assert_eq!(yuan("1.5万元"), Ok(Fen(1_500_000)));
         assert_eq!(yuan("1.5万"), Ok(Fen(1_500_000)));
-        assert_eq!(yuan("1.234567万元"), Err("以万元为单位时最多六位小数（精确到分）".to_owned()));
+        assert_eq!(yuan("1.234567万元"), Ok(Fen(1_234_567)));
+        assert_eq!(yuan("1.2345678万元"), Err("以万元为单位时最多六位小数（精确到分）".to_owned()));
         assert_eq!(yuan("0.000001万元"), Ok(Fen(1)));
         assert_eq!(yuan("12.345"), Err("金额最多两位小数（精确到分）".to_owned()));
         assert_eq!(yuan("12.3400"), Ok(Fen(1_234)));

@@ -335,19 +335,44 @@ fn blank(s: &str) -> bool {
     s.trim().is_empty()
 }
 
-/// The problems found so far.
+/// Where a problem sorts: the sheet's place in [`SHEETS`], the row, the column's place in the row.
+type Place = (usize, u32, usize);
+
+/// The problems found so far, each with its place.
 #[derive(Default)]
-struct Problems(Vec<CellError>);
+struct Problems(Vec<(Place, CellError)>);
 
 impl Problems {
     fn sheet(&mut self, sheet: &str, row: Option<u32>, column: Option<&str>, problem: String) {
-        self.0.push(CellError {
-            sheet: sheet.to_owned(),
-            row,
-            column: column.map(str::to_owned),
-            value: String::new(),
-            problem,
-        });
+        self.add(
+            (0, row.unwrap_or(0), 0),
+            CellError {
+                sheet: sheet.to_owned(),
+                row,
+                column: column.map(str::to_owned),
+                value: String::new(),
+                problem,
+            },
+        );
+    }
+
+    fn add(&mut self, (_, row, col): Place, error: CellError) {
+        let sheet = SHEETS
+            .iter()
+            .position(|s| s.name == error.sheet)
+            .unwrap_or(SHEETS.len());
+        self.0.push(((sheet, row, col), error));
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Every problem, in the order of the sheets, rows and columns (a stable sort: same-cell problems keep their
+    /// order).
+    fn into_sorted(mut self) -> Vec<CellError> {
+        self.0.sort_by_key(|(place, _)| *place);
+        self.0.into_iter().map(|(_, e)| e).collect()
     }
 }
 
@@ -386,7 +411,7 @@ impl<'t> Opened<'t> {
             return None;
         };
         let n = row_number(header);
-        let before = problems.0.len();
+        let before = problems.len();
         let mut at = vec![None; spec.columns.len()];
         for (i, cell) in table.rows[header].iter().enumerate() {
             let k = header_key(cell);
@@ -436,7 +461,7 @@ impl<'t> Opened<'t> {
                 );
             }
         }
-        (problems.0.len() == before).then_some(Opened {
+        (problems.len() == before).then_some(Opened {
             spec,
             table,
             header,
@@ -487,13 +512,16 @@ impl Row<'_> {
     }
 
     fn error(&self, c: usize, problem: String, problems: &mut Problems) {
-        problems.0.push(CellError {
-            sheet: self.sheet.spec.name.to_owned(),
-            row: Some(self.number),
-            column: Some(self.sheet.header_of(c).to_owned()),
-            value: self.raw(c).trim().to_owned(),
-            problem,
-        });
+        problems.add(
+            (0, self.number, self.sheet.at[c].unwrap_or(usize::MAX)),
+            CellError {
+                sheet: self.sheet.spec.name.to_owned(),
+                row: Some(self.number),
+                column: Some(self.sheet.header_of(c).to_owned()),
+                value: self.raw(c).trim().to_owned(),
+                problem,
+            },
+        );
     }
 
     /// The cell read by `read`; `None` when empty, or when bad (the problem recorded).
@@ -794,11 +822,11 @@ impl Ledger {
             }
         }
 
-        if problems.0.is_empty() {
+        if problems.len() == 0 {
             Ok(ledger)
         } else {
             Err(Error::InvalidLedger {
-                errors: problems.0,
+                errors: problems.into_sorted(),
             })
         }
     }
@@ -831,6 +859,7 @@ impl Ledger {
 fn read_clue(row: &Row<'_>, id: Option<String>, problems: &mut Problems) -> Option<Clue> {
     use cl::C;
     let c = |col: C| col as usize;
+    let before = problems.len();
     let source = row.need(c(C::SOURCE), cells::source, problems);
     let county = row.need(c(C::COUNTY), ok_name, problems);
     let registered = row.need(c(C::REGISTERED), cells::date, problems);
@@ -946,6 +975,9 @@ fn read_clue(row: &Row<'_>, id: Option<String>, problems: &mut Problems) -> Opti
         }
     }
 
+    if problems.len() > before {
+        return None;
+    }
     let mut clue = Clue::new(id?, source?, county?, registered?);
     clue.accepted_on = accepted;
     clue.handling_level = level;
@@ -1149,5 +1181,145 @@ impl Ledger {
                 ],
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Conclusion, Source};
+
+    fn rows(rows: &[&[&str]]) -> Vec<Vec<String>> {
+        rows.iter()
+            .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
+            .collect()
+    }
+
+    fn errors(tables: &[Table]) -> Vec<String> {
+        match Ledger::from_tables(tables) {
+            Err(Error::InvalidLedger { errors }) => errors.iter().map(ToString::to_string).collect(),
+            other => panic!("expected bad cells, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_module_docs_describe_every_column_of_every_sheet() {
+        let docs = include_str!("mod.rs");
+        for sheet in SHEETS {
+            assert!(docs.contains(&format!("### `{}`", sheet.name)), "{}", sheet.name);
+            for col in sheet.columns {
+                assert!(
+                    docs.contains(&format!("//! | `{}`", col.header)),
+                    "{} {}",
+                    sheet.name,
+                    col.header
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_template_s_example_rows_are_a_ledger() {
+        let ledger = Ledger::from_tables(&Ledger::template_tables()).unwrap();
+        assert_eq!(ledger.year, Some(2025));
+        assert_eq!(ledger.counties, ["叶县"]);
+        let clue = &ledger.clues[0];
+        assert_eq!(clue.source, Source::MohrssColumn);
+        assert_eq!(clue.conclusion, Some(Conclusion::Coordinated));
+        assert_eq!(clue.contacts.len(), 1);
+        assert_eq!(ledger.findings[0].county, "叶县");
+        assert_eq!(Ledger::from_tables(&ledger.to_tables()).unwrap(), ledger);
+    }
+
+    #[test]
+    fn a_title_above_the_header_and_a_row_number_column_are_passed_over() {
+        let t = Table {
+            name: "线索".into(),
+            rows: rows(&[
+                &["2025年度欠薪线索台账"],
+                &[],
+                &["序号", "线索编号", "线索来源", "县 (市、区)", "登记日期", "备注"],
+                &["1", "A", "12345", "叶县", "2025-03-03", "无"],
+                &["", "", "", "", "", ""],
+                &["2", "B", "12333", "郏县", "2025年3月4日"],
+            ]),
+        };
+        let l = Ledger::from_tables(&[t]).unwrap();
+        assert_eq!(l.clues.len(), 2);
+        assert_eq!(l.clues[1].source, Source::Hotline12333);
+    }
+
+    #[test]
+    fn header_problems_are_reported_and_the_sheet_is_not_read_further() {
+        let t = Table {
+            name: "线索".into(),
+            rows: rows(&[
+                &["线索编号", "线索来源", "登记日起", "线索来源", "", "登记日期"],
+                &["A", "12345", "x", "12345", "y", "2025-13-01"],
+            ]),
+        };
+        assert_eq!(
+            errors(&[t]),
+            [
+                "线索 第1行 登记日起：不是本表的列（表头应与模板一致；序号、备注两列可以保留）",
+                "线索 第1行 线索来源：列重复（“线索来源”已在前面出现）",
+                "线索 第1行 第E列：这一列有内容但没有表头",
+                "线索 第1行：缺少必填列“县（市、区）”",
+            ]
+        );
+        assert_eq!(
+            errors(&[Table::new("联系记录", [["线索编号"]])]),
+            ["线索：缺少工作表（台账至少要有“线索”表）", "联系记录 第1行：缺少必填列“联系日期”"]
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_unknown_clues_and_half_filled_groups_are_each_named() {
+        let clues = Table::new(
+            "线索",
+            rows(&[
+                &["线索编号", "线索来源", "县（市、区）", "登记日期", "接收日期", "支付日期", "核实存在欠薪", "协议金额"],
+                &["A", "12345", "叶县", "2025-03-03", "2025-03-01", "2025-03-09", "", ""],
+                &["A", "12345", "叶县", "2025-03-03", "", "", "是", "100"],
+            ]),
+        );
+        let contacts = Table::new(
+            "联系记录",
+            rows(&[&["线索编号", "联系日期"], &["Z", "2025-03-04"], &["A", ""]]),
+        );
+        assert_eq!(
+            errors(&[clues, contacts]),
+            [
+                "线索 第2行 接收日期：“2025-03-01”早于登记日期 2025-03-03",
+                "线索 第2行 支付金额（元）：必填（已填支付日期）",
+                "线索 第3行 线索编号：“A”与第2行重复",
+                "联系记录 第2行 线索编号：“Z”不在“线索”表中",
+                "联系记录 第3行 联系日期：必填",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_ledger_from_json_counts_its_counties_in_the_city_s_order_then_the_rest() {
+        let mut l = Ledger {
+            counties: vec!["郏县".into(), "叶县".into()],
+            ..Ledger::default()
+        };
+        l.base_scores.insert("宝丰县".into(), Points::whole(100));
+        l.clues.push(Clue::new(
+            "A",
+            Source::Petition,
+            "鲁山县",
+            NaiveDate::from_ymd_opt(2025, 1, 2).unwrap(),
+        ));
+        assert_eq!(l.counties(), ["郏县", "叶县", "宝丰县", "鲁山县"]);
+    }
+
+    #[test]
+    fn column_letters_run_past_z() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(38), "AM");
     }
 }
