@@ -70,7 +70,8 @@ fn the_embedded_ledger_written_as_csv_files_reads_back_the_same_clue_for_clue() 
     let files = l.write_csv(&dir).expect("the CSV files");
     assert_eq!(files.len(), 7);
     let from_dir = Ledger::read_csv(&dir).expect("the directory reads");
-    let from_file = Ledger::read_csv(&dir.join("线索.csv")).expect("线索.csv reads with its siblings");
+    let from_file =
+        Ledger::read_csv(&dir.join("线索.csv")).expect("线索.csv reads with its siblings");
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(from_dir, l);
     assert_eq!(from_file, l);
@@ -102,7 +103,13 @@ fn a_ledger_with_a_dozen_planted_errors_reports_every_one_with_its_row_and_colum
     plant(&mut tables, "线索", 31, "登记日期", "");
     plant(&mut tables, "线索", 33, "涉及人数", "十二");
     plant(&mut tables, "线索", 35, "部转线索", "也许");
-    plant(&mut tables, "线索", 44, "回访日期", "2025-05-01、2025-13-01");
+    plant(
+        &mut tables,
+        "线索",
+        44,
+        "回访日期",
+        "2025-05-01、2025-13-01",
+    );
     plant(&mut tables, "联系记录", 7, "联系日期", "2025年2月29日");
     plant(&mut tables, "联系记录", 9, "联系方式", "飞鸽传书");
     plant(&mut tables, "联系记录", 10, "线索编号", "PDS-2025-9999");
@@ -132,7 +139,10 @@ fn a_ledger_with_a_dozen_planted_errors_reports_every_one_with_its_row_and_colum
     assert_eq!(found, expected);
     // The error a caller logs says how many, then one line each.
     let message = Ledger::from_tables(&tables).unwrap_err().to_string();
-    assert!(message.starts_with("the ledger has 16 bad cell(s):\n县区 第4行"), "{message}");
+    assert!(
+        message.starts_with("the ledger has 16 bad cell(s):\n县区 第4行"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -140,28 +150,115 @@ fn every_label_and_date_form_a_clerk_types_reads() {
     let t = Table::new(
         "线索",
         [
-            vec!["线索编号", "线索来源", "县（市、区）", "登记日期", "受理日期", "欠薪金额（元）", "核处结论", "办结日期", "回访日期"],
-            vec!["A", "人社部根治欠薪进行时专栏", "叶县", "2026-11-02", "2026/11/3", "1.5万元", "5", "2026年11月20日", ""],
-            vec!["B", "人社部“根治欠薪进行时”专栏", "叶县", "46328", "46329.5", "12,500.50", "协调等非立案方式处理——已支付欠款或达成还款协议", "", ""],
-            vec!["C", "mohrss_column", "叶县", "2026.11.2", "2026-11-03 00:00:00", "¥18600元", "5 协调等非立案方式处理——已支付欠款或达成还款协议", "", "2026/12/1、2026年12月20日"],
-            vec!["D", "gov_cn_message", "叶县", "２０２６年１１月２日", "", "0.01", "coordinated", "", ""],
-            vec!["E", "中国政府网网民留言", "叶县", "2026-11-02", "", "", "结论9", "", ""],
-            vec!["F", "12345", "叶县", "2026-11-02", "", "", "无效线索", "", ""],
+            vec![
+                "线索编号",
+                "线索来源",
+                "县（市、区）",
+                "登记日期",
+                "受理日期",
+                "欠薪金额（元）",
+                "核处结论",
+                "办结日期",
+                "回访日期",
+            ],
+            vec![
+                "A",
+                "人社部根治欠薪进行时专栏",
+                "叶县",
+                "2026-11-02",
+                "2026/11/3",
+                "1.5万元",
+                "5",
+                "2026年11月20日",
+                "",
+            ],
+            vec![
+                "B",
+                "人社部“根治欠薪进行时”专栏",
+                "叶县",
+                "46328",
+                "46329.5",
+                "12,500.50",
+                "协调等非立案方式处理——已支付欠款或达成还款协议",
+                "",
+                "",
+            ],
+            vec![
+                "C",
+                "mohrss_column",
+                "叶县",
+                "2026.11.2",
+                "2026-11-03 00:00:00",
+                "¥18600元",
+                "5 协调等非立案方式处理——已支付欠款或达成还款协议",
+                "",
+                "2026/12/1、2026年12月20日",
+            ],
+            vec![
+                "D",
+                "gov_cn_message",
+                "叶县",
+                "２０２６年１１月２日",
+                "",
+                "0.01",
+                "coordinated",
+                "",
+                "",
+            ],
+            vec![
+                "E",
+                "中国政府网网民留言",
+                "叶县",
+                "2026-11-02",
+                "",
+                "",
+                "结论9",
+                "",
+                "",
+            ],
+            vec![
+                "F",
+                "12345",
+                "叶县",
+                "2026-11-02",
+                "",
+                "",
+                "无效线索",
+                "",
+                "",
+            ],
         ],
     );
     let l = Ledger::from_tables(&[t]).expect("every form reads");
     let c = &l.clues;
     for clue in &c[..4] {
         assert_eq!(clue.registered_on, d(2026, 11, 2), "{}", clue.id);
-        assert_eq!(clue.source, if clue.id == "D" { Source::GovCnMessage } else { Source::MohrssColumn });
-        assert_eq!(clue.conclusion, Some(Conclusion::Coordinated), "{}", clue.id);
+        assert_eq!(
+            clue.source,
+            if clue.id == "D" {
+                Source::GovCnMessage
+            } else {
+                Source::MohrssColumn
+            }
+        );
+        assert_eq!(
+            clue.conclusion,
+            Some(Conclusion::Coordinated),
+            "{}",
+            clue.id
+        );
     }
     assert_eq!(c[0].accepted_on, Some(d(2026, 11, 3)));
     assert_eq!(c[1].accepted_on, Some(d(2026, 11, 3)));
     assert_eq!(c[2].accepted_on, Some(d(2026, 11, 3)));
     assert_eq!(c[0].closed_on, Some(d(2026, 11, 20)));
     assert_eq!(
-        [c[0].amount_owed, c[1].amount_owed, c[2].amount_owed, c[3].amount_owed],
+        [
+            c[0].amount_owed,
+            c[1].amount_owed,
+            c[2].amount_owed,
+            c[3].amount_owed
+        ],
         [Fen(1_500_000), Fen(1_250_050), Fen(1_860_000), Fen(1)]
     );
     assert_eq!(c[2].return_visits, [d(2026, 12, 1), d(2026, 12, 20)]);
@@ -224,12 +321,17 @@ fn a_gbk_csv_file_as_a_chinese_excel_saves_it_reads_like_its_utf8_twin() {
     let text = "线索编号,线索来源,县（市、区）,登记日期,欠薪金额（元）\r\nA,人社部根治欠薪进行时专栏,叶县,2026/11/2,1.5万元\r\n";
     let (gbk, _, unmappable) = encoding_rs::GBK.encode(text);
     assert!(!unmappable);
-    assert!(std::str::from_utf8(&gbk).is_err(), "the bytes are GBK, not UTF-8");
+    assert!(
+        std::str::from_utf8(&gbk).is_err(),
+        "the bytes are GBK, not UTF-8"
+    );
     let from_gbk = wage_arrears::ledger::csv::read_table("线索", &gbk).expect("GBK reads");
     let mut with_bom = vec![0xEF, 0xBB, 0xBF];
     with_bom.extend_from_slice(text.as_bytes());
-    let from_bom = wage_arrears::ledger::csv::read_table("线索", &with_bom).expect("UTF-8 with BOM reads");
-    let plain = wage_arrears::ledger::csv::read_table("线索", text.as_bytes()).expect("UTF-8 reads");
+    let from_bom =
+        wage_arrears::ledger::csv::read_table("线索", &with_bom).expect("UTF-8 with BOM reads");
+    let plain =
+        wage_arrears::ledger::csv::read_table("线索", text.as_bytes()).expect("UTF-8 reads");
     assert_eq!(from_gbk, plain);
     assert_eq!(from_bom, plain);
     let l = Ledger::from_tables(&[from_gbk]).expect("a ledger");
@@ -244,7 +346,11 @@ fn a_lone_csv_file_of_another_name_is_read_as_the_clue_sheet() {
     let dir = std::env::temp_dir().join(format!("wage-arrears-lone-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("clues-2025.csv");
-    std::fs::write(&path, "线索编号,线索来源,县（市、区）,登记日期\nA,12345,叶县,2025-03-03\n").unwrap();
+    std::fs::write(
+        &path,
+        "线索编号,线索来源,县（市、区）,登记日期\nA,12345,叶县,2025-03-03\n",
+    )
+    .unwrap();
     let l = Ledger::read_csv(&path);
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(l.expect("the clue sheet").clues.len(), 1);
@@ -259,7 +365,18 @@ fn a_workbook_typed_by_hand_with_a_title_row_date_cells_and_numbers_reads() {
     ws.set_name("线索").unwrap();
     let date = Format::new().set_num_format("yyyy年m月d日");
     ws.write_string(0, 1, "2026年度欠薪线索台账").unwrap();
-    for (c, h) in ["线索编号", "线索来源", "县（市、区）", "登记日期", "涉及人数", "欠薪金额（元）", "核处结论"].iter().enumerate() {
+    for (c, h) in [
+        "线索编号",
+        "线索来源",
+        "县（市、区）",
+        "登记日期",
+        "涉及人数",
+        "欠薪金额（元）",
+        "核处结论",
+    ]
+    .iter()
+    .enumerate()
+    {
         ws.write_string(2, c as u16 + 1, *h).unwrap();
     }
     ws.write_string(3, 1, "A").unwrap();
@@ -280,7 +397,12 @@ fn a_workbook_typed_by_hand_with_a_title_row_date_cells_and_numbers_reads() {
     match Ledger::from_xlsx(&bytes) {
         Err(Error::InvalidLedger { errors }) => {
             let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
-            assert_eq!(lines, ["线索 第5行 登记日期：“60”不是有效日期（Excel 日期序号 60 是并不存在的 1900年2月29日）"]);
+            assert_eq!(
+                lines,
+                [
+                    "线索 第5行 登记日期：“60”不是有效日期（Excel 日期序号 60 是并不存在的 1900年2月29日）"
+                ]
+            );
         }
         other => panic!("{other:?}"),
     }
@@ -289,7 +411,10 @@ fn a_workbook_typed_by_hand_with_a_title_row_date_cells_and_numbers_reads() {
     tables[0].rows.truncate(4);
     let l = Ledger::from_tables(&tables).expect("the workbook reads");
     let c = &l.clues[0];
-    assert_eq!((c.registered_on, c.workers, c.amount_owed), (d(2026, 11, 2), 12, Fen(1_250_050)));
+    assert_eq!(
+        (c.registered_on, c.workers, c.amount_owed),
+        (d(2026, 11, 2), 12, Fen(1_250_050))
+    );
     assert_eq!(c.conclusion, Some(Conclusion::Coordinated));
 }
 

@@ -202,9 +202,8 @@ pub fn write(ledger: &Ledger, path: &Path) -> Result<Vec<PathBuf>, LedgerError> 
         "xlsx" => write_xlsx(ledger, path, name),
         "csv" => write_csv(ledger, path, name),
         _ => {
-            let json = serde_json::to_string_pretty(ledger).map_err(|e| {
-                LedgerError::Io(name.clone(), std::io::Error::other(e.to_string()))
-            })?;
+            let json = serde_json::to_string_pretty(ledger)
+                .map_err(|e| LedgerError::Io(name.clone(), std::io::Error::other(e.to_string())))?;
             std::fs::write(path, json + "\n").map_err(|e| LedgerError::Io(name, e))?;
             Ok(vec![path.to_path_buf()])
         }

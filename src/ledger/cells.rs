@@ -80,7 +80,9 @@ pub(crate) fn date(raw: &str) -> Result<NaiveDate, String> {
 fn is_time(s: &str) -> bool {
     let mut parts = s.split(':');
     let ok = |p: Option<&str>, max: u32| {
-        p.is_some_and(|p| (1..=2).contains(&p.len()) && all_digits(p) && p.parse::<u32>().is_ok_and(|v| v <= max))
+        p.is_some_and(|p| {
+            (1..=2).contains(&p.len()) && all_digits(p) && p.parse::<u32>().is_ok_and(|v| v <= max)
+        })
     };
     let (h, m) = (parts.next(), parts.next());
     let sec = parts.next();
@@ -155,7 +157,10 @@ pub(crate) fn dates(raw: &str) -> Result<Vec<NaiveDate>, String> {
 
 /// Several dates, as the ledger writes them.
 pub(crate) fn dates_text(days: &[NaiveDate]) -> String {
-    days.iter().map(NaiveDate::to_string).collect::<Vec<_>>().join("、")
+    days.iter()
+        .map(NaiveDate::to_string)
+        .collect::<Vec<_>>()
+        .join("、")
 }
 
 // ── Numbers ─────────────────────────────────────────────────────────────────────────────────────────────────
@@ -229,7 +234,10 @@ pub(crate) fn points(raw: &str) -> Result<Points, String> {
 /// Reads a year (`2025`, `2025年`, `2025年度`).
 pub(crate) fn year(raw: &str) -> Result<i32, String> {
     let s = ascii_digits(raw);
-    let s = s.strip_suffix("年度").or_else(|| s.strip_suffix('年')).unwrap_or(&s);
+    let s = s
+        .strip_suffix("年度")
+        .or_else(|| s.strip_suffix('年'))
+        .unwrap_or(&s);
     let s = s.strip_suffix(".0").unwrap_or(s);
     if s.len() != 4 || !all_digits(s) {
         return Err("不是年份（如 2025）".to_owned());
@@ -261,9 +269,32 @@ fn essence(s: &str) -> String {
             !c.is_whitespace()
                 && !matches!(
                     c,
-                    '“' | '”' | '"' | '\'' | '‘' | '’' | '「' | '」' | '《' | '》' | '—' | '-' | '–'
-                        | '，' | ',' | '、' | '。' | '.' | '：' | ':' | '；' | ';' | '(' | ')'
-                        | '（' | '）' | '_'
+                    '“' | '”'
+                        | '"'
+                        | '\''
+                        | '‘'
+                        | '’'
+                        | '「'
+                        | '」'
+                        | '《'
+                        | '》'
+                        | '—'
+                        | '-'
+                        | '–'
+                        | '，'
+                        | ','
+                        | '、'
+                        | '。'
+                        | '.'
+                        | '：'
+                        | ':'
+                        | '；'
+                        | ';'
+                        | '('
+                        | ')'
+                        | '（'
+                        | '）'
+                        | '_'
                 )
         })
         .flat_map(char::to_lowercase)
@@ -289,7 +320,11 @@ pub(crate) const fn source_code(s: Source) -> &'static str {
 /// Other names clerks and platforms use for a source.
 fn source_aliases(s: Source) -> &'static [&'static str] {
     match s {
-        Source::MohrssColumn => &["人社部根治欠薪进行时", "根治欠薪进行时专栏", "根治欠薪进行时"],
+        Source::MohrssColumn => &[
+            "人社部根治欠薪进行时",
+            "根治欠薪进行时专栏",
+            "根治欠薪进行时",
+        ],
         Source::GovCnMessage => &["国务院客户端", "中国政府网"],
         Source::StateCouncilInspection => &["互联网+督查", "国务院互联网+督查"],
         Source::MinistersMailbox => &["人社部部长信箱"],
@@ -388,8 +423,7 @@ fn coded<T: Copy>(
                 Err(format!("的代码 {n} 与文字不符（{n} 是“{}”）", label(t)))
             }
         }
-        None => by_label(raw)
-            .ok_or_else(|| format!("不是{what}（填代码 {range}，或{what}原文）")),
+        None => by_label(raw).ok_or_else(|| format!("不是{what}（填代码 {range}，或{what}原文）")),
     }
 }
 
@@ -535,7 +569,14 @@ mod tests {
     fn impossible_dates_are_refused_in_words() {
         assert_eq!(date("2026-02-30").unwrap_err(), "不是有效日期");
         assert_eq!(date("2026年2月30日").unwrap_err(), "不是有效日期");
-        for s in ["26-11-02", "2026-11", "二〇二六年", "11/02/2026", "2026-11-02 25:00", "abc"] {
+        for s in [
+            "26-11-02",
+            "2026-11",
+            "二〇二六年",
+            "11/02/2026",
+            "2026-11-02 25:00",
+            "abc",
+        ] {
             assert!(date(s).unwrap_err().starts_with("不是日期"), "{s}");
         }
     }
@@ -564,9 +605,15 @@ mod tests {
         assert_eq!(yuan("1.5万元"), Ok(Fen(1_500_000)));
         assert_eq!(yuan("1.5万"), Ok(Fen(1_500_000)));
         assert_eq!(yuan("1.234567万元"), Ok(Fen(1_234_567)));
-        assert_eq!(yuan("1.2345678万元"), Err("以万元为单位时最多六位小数（精确到分）".to_owned()));
+        assert_eq!(
+            yuan("1.2345678万元"),
+            Err("以万元为单位时最多六位小数（精确到分）".to_owned())
+        );
         assert_eq!(yuan("0.000001万元"), Ok(Fen(1)));
-        assert_eq!(yuan("12.345"), Err("金额最多两位小数（精确到分）".to_owned()));
+        assert_eq!(
+            yuan("12.345"),
+            Err("金额最多两位小数（精确到分）".to_owned())
+        );
         assert_eq!(yuan("12.3400"), Ok(Fen(1_234)));
         assert_eq!(yuan("-5"), Err("金额不能为负".to_owned()));
         assert!(yuan("1e5").is_err());
@@ -584,9 +631,19 @@ mod tests {
             assert_eq!(source(s.short_zh()), Ok(s));
             assert_eq!(source(source_code(s)), Ok(s));
         }
-        assert_eq!(source("人社部“根治欠薪进行时”专栏"), Ok(Source::MohrssColumn));
-        assert_eq!(source("国务院\"互联网+督查\""), Ok(Source::StateCouncilInspection));
-        assert!(source("传真").unwrap_err().contains("人社部根治欠薪进行时专栏"));
+        assert_eq!(
+            source("人社部“根治欠薪进行时”专栏"),
+            Ok(Source::MohrssColumn)
+        );
+        assert_eq!(
+            source("国务院\"互联网+督查\""),
+            Ok(Source::StateCouncilInspection)
+        );
+        assert!(
+            source("传真")
+                .unwrap_err()
+                .contains("人社部根治欠薪进行时专栏")
+        );
     }
 
     #[test]
@@ -601,7 +658,11 @@ mod tests {
         assert_eq!(conclusion("结论5"), Ok(Conclusion::Coordinated));
         assert_eq!(conclusion("５"), Ok(Conclusion::Coordinated));
         assert!(conclusion("11").unwrap_err().contains("1–10"));
-        assert!(conclusion("5 无效线索").unwrap_err().contains("代码 5 与文字不符"));
+        assert!(
+            conclusion("5 无效线索")
+                .unwrap_err()
+                .contains("代码 5 与文字不符")
+        );
         assert!(conclusion("立案处理").is_err());
     }
 
@@ -633,7 +694,10 @@ mod tests {
         assert!(count("-3").is_err());
         assert_eq!(year("2025年度"), Ok(2025));
         assert!(year("25").is_err());
-        assert_eq!(points("87.4"), "87.4".parse::<Points>().map_err(|e| e.to_string()));
+        assert_eq!(
+            points("87.4"),
+            "87.4".parse::<Points>().map_err(|e| e.to_string())
+        );
     }
 
     #[test]
@@ -643,7 +707,14 @@ mod tests {
             Ok(vec![d(2025, 3, 4), d(2025, 4, 2), d(2025, 5, 1)])
         );
         assert_eq!(dates(""), Ok(vec![]));
-        assert!(dates("2025-03-04、2025-02-30").unwrap_err().contains("“2025-02-30”"));
-        assert_eq!(dates_text(&[d(2025, 3, 4), d(2025, 4, 2)]), "2025-03-04、2025-04-02");
+        assert!(
+            dates("2025-03-04、2025-02-30")
+                .unwrap_err()
+                .contains("“2025-02-30”")
+        );
+        assert_eq!(
+            dates_text(&[d(2025, 3, 4), d(2025, 4, 2)]),
+            "2025-03-04、2025-04-02"
+        );
     }
 }

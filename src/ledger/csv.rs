@@ -58,7 +58,8 @@ pub fn decode(bytes: &[u8]) -> Result<String, Error> {
     let (text, had_errors) = encoding_rs::GBK.decode_without_bom_handling(bytes);
     if had_errors {
         return Err(read_error(
-            "the file is neither UTF-8 nor GBK text (save it as “CSV UTF-8” or “CSV (逗号分隔)”)".to_owned(),
+            "the file is neither UTF-8 nor GBK text (save it as “CSV UTF-8” or “CSV (逗号分隔)”)"
+                .to_owned(),
         ));
     }
     Ok(text.into_owned())

@@ -812,7 +812,8 @@ impl Ledger {
                 let kind = row.need(fi::C::KIND as usize, cells::finding_kind, &mut problems);
                 let found = row.need(fi::C::FOUND as usize, cells::date, &mut problems);
                 let closed = row.get(fi::C::CLOSED as usize, cells::date, &mut problems);
-                if let (Some(id), Some(county), Some(kind), Some(found)) = (id, county, kind, found) {
+                if let (Some(id), Some(county), Some(kind), Some(found)) = (id, county, kind, found)
+                {
                     let mut f = Finding::new(county, id, kind, found)
                         .with_responsible(row.name(fi::C::RESPONSIBLE as usize))
                         .with_note(row.text(fi::C::NOTE as usize));
@@ -868,7 +869,9 @@ fn read_clue(row: &Row<'_>, id: Option<String>, problems: &mut Problems) -> Opti
         .get(c(C::LEVEL), cells::handling_level, problems)
         .unwrap_or(HandlingLevel::County);
     let workers = row.get(c(C::WORKERS), cells::count, problems).unwrap_or(0);
-    let owed = row.get(c(C::OWED), cells::yuan, problems).unwrap_or_default();
+    let owed = row
+        .get(c(C::OWED), cells::yuan, problems)
+        .unwrap_or_default();
 
     // The investigation: its date carries the three columns after it.
     let investigated = row.get(c(C::INVESTIGATED), cells::date, problems);
@@ -913,7 +916,9 @@ fn read_clue(row: &Row<'_>, id: Option<String>, problems: &mut Problems) -> Opti
     let informed = row.get(c(C::INFORMED), cells::date, problems);
     let conclusion = row.get(c(C::CONCLUSION), cells::conclusion, problems);
     let closed = row.get(c(C::CLOSED), cells::date, problems);
-    let ministry = row.get(c(C::MINISTRY), cells::yes_no, problems).unwrap_or(false);
+    let ministry = row
+        .get(c(C::MINISTRY), cells::yes_no, problems)
+        .unwrap_or(false);
 
     // The agreement: its signing date carries the five columns after it.
     let signed = row.get(c(C::SIGNED), cells::date, problems);
@@ -929,9 +934,13 @@ fn read_clue(row: &Row<'_>, id: Option<String>, problems: &mut Problems) -> Opti
         let pay_by = row.need_with(c(C::PAY_BY), "协议签订日期", cells::date, problems);
         let amount = row.need_with(c(C::AGREED), "协议签订日期", cells::yuan, problems);
         let paid_on = row.get(c(C::AGREEMENT_PAID), cells::date, problems);
-        let refused = row.get(c(C::REFUSED), cells::yes_no, problems).unwrap_or(false);
+        let refused = row
+            .get(c(C::REFUSED), cells::yes_no, problems)
+            .unwrap_or(false);
         let refused_on = row.get(c(C::REFUSED_ON), cells::date, problems);
-        let follow_ups = row.get(c(C::FOLLOW_UPS), cells::dates, problems).unwrap_or_default();
+        let follow_ups = row
+            .get(c(C::FOLLOW_UPS), cells::dates, problems)
+            .unwrap_or_default();
         match (signed, pay_by, amount) {
             (Some(signed_on), Some(pay_by), Some(amount)) => Some(Agreement {
                 signed_on,
@@ -962,7 +971,9 @@ fn read_clue(row: &Row<'_>, id: Option<String>, problems: &mut Problems) -> Opti
         transferred_by_superior: fact(C::SUPERIOR),
     };
     let reviewed = row.get(c(C::REVIEWED), cells::date, problems);
-    let visits = row.get(c(C::VISITS), cells::dates, problems).unwrap_or_default();
+    let visits = row
+        .get(c(C::VISITS), cells::dates, problems)
+        .unwrap_or_default();
 
     // What reading a clue checks (`Clue::check`), said of the cell.
     if let Some(registered) = registered {
@@ -1093,7 +1104,8 @@ impl Ledger {
                 date_text(c.police_transfer_on),
                 date_text(c.reporter_informed_on),
                 c.award_or_judgment.clone().unwrap_or_default(),
-                c.conclusion.map_or_else(String::new, cells::conclusion_text),
+                c.conclusion
+                    .map_or_else(String::new, cells::conclusion_text),
                 date_text(c.closed_on),
                 yn(c.transferred_by_ministry),
                 date_text(agr.map(|a| a.signed_on)),
@@ -1197,7 +1209,9 @@ mod tests {
 
     fn errors(tables: &[Table]) -> Vec<String> {
         match Ledger::from_tables(tables) {
-            Err(Error::InvalidLedger { errors }) => errors.iter().map(ToString::to_string).collect(),
+            Err(Error::InvalidLedger { errors }) => {
+                errors.iter().map(ToString::to_string).collect()
+            }
             other => panic!("expected bad cells, got {other:?}"),
         }
     }
@@ -1206,7 +1220,11 @@ mod tests {
     fn the_module_docs_describe_every_column_of_every_sheet() {
         let docs = include_str!("mod.rs");
         for sheet in SHEETS {
-            assert!(docs.contains(&format!("### `{}`", sheet.name)), "{}", sheet.name);
+            assert!(
+                docs.contains(&format!("### `{}`", sheet.name)),
+                "{}",
+                sheet.name
+            );
             for col in sheet.columns {
                 assert!(
                     docs.contains(&format!("//! | `{}`", col.header)),
@@ -1238,7 +1256,14 @@ mod tests {
             rows: rows(&[
                 &["2025年度欠薪线索台账"],
                 &[],
-                &["序号", "线索编号", "线索来源", "县 (市、区)", "登记日期", "备注"],
+                &[
+                    "序号",
+                    "线索编号",
+                    "线索来源",
+                    "县 (市、区)",
+                    "登记日期",
+                    "备注",
+                ],
                 &["1", "A", "12345", "叶县", "2025-03-03", "无"],
                 &["", "", "", "", "", ""],
                 &["2", "B", "12333", "郏县", "2025年3月4日"],
@@ -1254,7 +1279,14 @@ mod tests {
         let t = Table {
             name: "线索".into(),
             rows: rows(&[
-                &["线索编号", "线索来源", "登记日起", "线索来源", "", "登记日期"],
+                &[
+                    "线索编号",
+                    "线索来源",
+                    "登记日起",
+                    "线索来源",
+                    "",
+                    "登记日期",
+                ],
                 &["A", "12345", "x", "12345", "y", "2025-13-01"],
             ]),
         };
@@ -1269,7 +1301,10 @@ mod tests {
         );
         assert_eq!(
             errors(&[Table::new("联系记录", [["线索编号"]])]),
-            ["线索：缺少工作表（台账至少要有“线索”表）", "联系记录 第1行：缺少必填列“联系日期”"]
+            [
+                "线索：缺少工作表（台账至少要有“线索”表）",
+                "联系记录 第1行：缺少必填列“联系日期”"
+            ]
         );
     }
 
@@ -1278,8 +1313,26 @@ mod tests {
         let clues = Table::new(
             "线索",
             rows(&[
-                &["线索编号", "线索来源", "县（市、区）", "登记日期", "接收日期", "支付日期", "核实存在欠薪", "协议金额"],
-                &["A", "12345", "叶县", "2025-03-03", "2025-03-01", "2025-03-09", "", ""],
+                &[
+                    "线索编号",
+                    "线索来源",
+                    "县（市、区）",
+                    "登记日期",
+                    "接收日期",
+                    "支付日期",
+                    "核实存在欠薪",
+                    "协议金额",
+                ],
+                &[
+                    "A",
+                    "12345",
+                    "叶县",
+                    "2025-03-03",
+                    "2025-03-01",
+                    "2025-03-09",
+                    "",
+                    "",
+                ],
                 &["A", "12345", "叶县", "2025-03-03", "", "", "是", "100"],
             ]),
         );

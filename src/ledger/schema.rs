@@ -59,7 +59,10 @@ impl Kind {
                 .map(|k| cells::finding_kind_text(*k))
                 .collect(),
             Kind::HandlingLevel => vec!["县级".to_owned(), "市级".to_owned()],
-            Kind::ContactChannel => cells::CHANNELS.iter().map(|(_, l)| (*l).to_owned()).collect(),
+            Kind::ContactChannel => cells::CHANNELS
+                .iter()
+                .map(|(_, l)| (*l).to_owned())
+                .collect(),
             Kind::ProgressKind => cells::PROGRESS_KINDS
                 .iter()
                 .map(|(_, l)| (*l).to_owned())

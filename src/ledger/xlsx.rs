@@ -291,7 +291,10 @@ fn write_guide(ws: &mut Worksheet, header: &Format, wrap: &Format) -> Result<(),
     )
     .map_err(write_error)?;
     let mut r = 3u32;
-    for (c, h) in ["工作表", "列", "必填", "格式", "示例", "含义"].iter().enumerate() {
+    for (c, h) in ["工作表", "列", "必填", "格式", "示例", "含义"]
+        .iter()
+        .enumerate()
+    {
         ws.write_string_with_format(r, u16::try_from(c).unwrap_or(0), *h, header)
             .map_err(write_error)?;
     }
