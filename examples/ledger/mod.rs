@@ -198,6 +198,9 @@ fn read_csv(_: &Path, name: String) -> Result<Ledger, LedgerError> {
 /// files go beside it, `线索.csv` and the other sheets). Returns what was written.
 pub fn write(ledger: &Ledger, path: &Path) -> Result<Vec<PathBuf>, LedgerError> {
     let name = path.display().to_string();
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| LedgerError::Io(dir.display().to_string(), e))?;
+    }
     match format_of(path) {
         "xlsx" => write_xlsx(ledger, path, name),
         "csv" => write_csv(ledger, path, name),
