@@ -137,7 +137,9 @@ fn the_county_report_prints_on_a4_with_every_county_its_findings_and_the_chart_t
     print_to_pdf(&browser, &html_path, &pdf_path, &profile);
 
     let info = run(
-        Command::new(&pdfinfo).args(["-f", "1", "-l", "999"]).arg(&pdf_path),
+        Command::new(&pdfinfo)
+            .args(["-f", "1", "-l", "999"])
+            .arg(&pdf_path),
         "pdfinfo",
     );
     let sizes: Vec<&str> = info
@@ -153,10 +155,20 @@ fn the_county_report_prints_on_a4_with_every_county_its_findings_and_the_chart_t
         Command::new(&pdftotext).arg(&pdf_path).arg("-"),
         "pdftotext",
     ));
-    assert!(text.contains(&squeeze(&title)), "the chart's title is not on the pages");
-    assert!(text.contains(&squeeze(&doc.title)), "the report's title is not on the pages");
+    assert!(
+        text.contains(&squeeze(&title)),
+        "the chart's title is not on the pages"
+    );
+    assert!(
+        text.contains(&squeeze(&doc.title)),
+        "the report's title is not on the pages"
+    );
     for county in &assessed.counties {
-        assert!(text.contains(&county.county), "{} is not on the pages", county.county);
+        assert!(
+            text.contains(&county.county),
+            "{} is not on the pages",
+            county.county
+        );
         for f in &county.score.findings {
             assert!(
                 text.contains(&f.clue_id),
@@ -169,14 +181,21 @@ fn the_county_report_prints_on_a4_with_every_county_its_findings_and_the_chart_t
     assert!(assessed.counted() > 100, "the report names its findings");
 
     let bbox = run(
-        Command::new(&pdftotext).arg("-bbox").arg(&pdf_path).arg("-"),
+        Command::new(&pdftotext)
+            .arg("-bbox")
+            .arg(&pdf_path)
+            .arg("-"),
         "pdftotext -bbox",
     );
     let words = word_right_edges(&bbox);
     assert!(words.len() > 1000, "pdftotext found {} words", words.len());
     let limit = A4.0 - RIGHT_MARGIN_PT + 1.0;
     let over: Vec<&(f64, String)> = words.iter().filter(|(x, _)| *x > limit).collect();
-    assert!(over.is_empty(), "past the right margin ({limit:.0} pt): {:?}", &over[..over.len().min(5)]);
+    assert!(
+        over.is_empty(),
+        "past the right margin ({limit:.0} pt): {:?}",
+        &over[..over.len().min(5)]
+    );
     assert!(A4.1 > A4.0);
     let _ = std::fs::remove_dir_all(&dir);
 }
