@@ -146,7 +146,7 @@ macro_rules! sheet {
      { $( $col:ident: $header:literal $([$($alias:literal),*])? , $kind:ident, $req:literal, $ex:literal, $cabout:literal; )* }) => {
         pub(crate) mod $module {
             /// The columns, by position.
-            #[allow(clippy::upper_case_acronyms, non_camel_case_types, dead_code)]
+            #[allow(clippy::upper_case_acronyms, clippy::enum_variant_names, non_camel_case_types, dead_code)]
             #[derive(Clone, Copy)]
             pub(crate) enum C { $( $col, )* }
         }
