@@ -117,6 +117,18 @@ fn short_name(k: &Kpi) -> &'static str {
     }
 }
 
+/// The clauses the goals come from, each once, in order.
+fn goal_citations(kpis: &[Kpi]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for k in kpis {
+        let c = k.rule.citation().to_string();
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out.join("；")
+}
+
 /// The report of a ledger's year under a policy.
 pub fn build(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<Doc, wage_arrears::Error> {
     let year = r.year;
@@ -234,7 +246,8 @@ pub fn build(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<Doc, wage_a
     sections.push(Section {
         key: "工作目标",
         title: format!(
-            "工作目标：{}至{}，按截至 {} 的记录；✓ 达标，✗ 未达标",
+            "工作目标（{}）：{}至{}，按截至 {} 的记录；✓ 达标，✗ 未达标",
+            goal_citations(first),
             NaiveDate::from_ymd_opt(year, 1, 1).map_or(String::new(), |d| d.to_string()),
             r.as_of,
             r.as_of

@@ -36,6 +36,10 @@ const DATE_FORMS: &str = "不是日期（可写 2026-11-02、2026/11/2、2026年
 /// Reads a date: `2026-11-02`, `2026/11/2`, `2026.11.2`, `2026年11月2日` (a time after it, `2026-11-02 00:00:00`,
 /// is allowed and dropped), or an Excel serial date of the 1900 system (`46328`, `46328.5`).
 pub(crate) fn date(raw: &str) -> Result<NaiveDate, String> {
+    // The form the ledger writes, without the general path's allocations.
+    if let Some(d) = iso_date(raw.trim()) {
+        return d;
+    }
     let s = ascii_digits(raw);
     // A time of day after the date (Excel exports and CSV files often carry `00:00:00`).
     let s = match s.split_once([' ', 'T']) {
@@ -75,6 +79,26 @@ pub(crate) fn date(raw: &str) -> Result<NaiveDate, String> {
         _ => return Err(DATE_FORMS.to_owned()),
     };
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| "不是有效日期".to_owned())
+}
+
+/// `YYYY-MM-DD` exactly, when `s` has that shape.
+fn iso_date(s: &str) -> Option<Result<NaiveDate, String>> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |acc, &d| {
+            d.is_ascii_digit().then(|| acc * 10 + u32::from(d - b'0'))
+        })
+    };
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    Some(
+        i32::try_from(y)
+            .ok()
+            .and_then(|y| NaiveDate::from_ymd_opt(y, m, d))
+            .ok_or_else(|| "不是有效日期".to_owned()),
+    )
 }
 
 fn is_time(s: &str) -> bool {
@@ -170,7 +194,11 @@ const YUAN_FORMS: &str = "不是金额（以元为单位，最多两位小数，
 /// Reads an amount in 元 (at most two decimals) or 万元 (at most six), exact to the fen: `12500`, `12,500.50`,
 /// `¥12500元`, `1.5万元`, `1.5万`.
 pub(crate) fn yuan(raw: &str) -> Result<Fen, String> {
-    let s = ascii_digits(raw).replace([',', ' '], "");
+    let s = if raw.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        raw.to_owned()
+    } else {
+        ascii_digits(raw).replace([',', ' '], "")
+    };
     let s = s.trim_start_matches(['¥', '￥']);
     let s = s.strip_suffix("人民币").unwrap_or(s);
     let s = s.strip_suffix('元').unwrap_or(s);
@@ -247,6 +275,11 @@ pub(crate) fn year(raw: &str) -> Result<i32, String> {
 
 /// Reads 是 or 否.
 pub(crate) fn yes_no(raw: &str) -> Result<bool, String> {
+    match raw {
+        "是" => return Ok(true),
+        "否" => return Ok(false),
+        _ => {}
+    }
     match ascii_digits(raw).to_ascii_lowercase().as_str() {
         "是" | "y" | "yes" | "true" | "1" | "√" | "✓" | "✔" | "有" => Ok(true),
         "否" | "n" | "no" | "false" | "0" | "×" | "✗" | "✘" | "无" => Ok(false),
@@ -340,6 +373,9 @@ fn source_aliases(s: Source) -> &'static [&'static str] {
 /// Reads a source: the platform's Chinese name (with or without quotation marks), the short name, or the crate's
 /// snake_case name.
 pub(crate) fn source(raw: &str) -> Result<Source, String> {
+    if let Some(&s) = Source::ALL.iter().find(|s| s.label_zh() == raw) {
+        return Ok(s);
+    }
     let e = essence(raw);
     for &s in Source::ALL {
         let names = [s.label_zh(), s.short_zh(), source_code(s)];
@@ -429,6 +465,14 @@ fn coded<T: Copy>(
 
 /// Reads a conclusion: `5`, `结论5`, its official wording, or both (`5 协调等非立案方式处理——已支付欠款或达成还款协议`).
 pub(crate) fn conclusion(raw: &str) -> Result<Conclusion, String> {
+    // The form the ledger writes: `5 协调等非立案方式处理——…`.
+    if let Some((code, label)) = raw.split_once(' ')
+        && let Ok(code) = code.parse::<u8>()
+        && let Ok(c) = Conclusion::try_from(code)
+        && c.label_zh() == label
+    {
+        return Ok(c);
+    }
     coded(
         raw,
         &Conclusion::ALL,
@@ -460,6 +504,13 @@ pub(crate) fn finding_kind_text(k: FindingKind) -> String {
 
 /// Reads a finding kind: `6`, `6类`, `第6类`, its wording, or both.
 pub(crate) fn finding_kind(raw: &str) -> Result<FindingKind, String> {
+    if let Some((n, label)) = raw.split_once(' ')
+        && let Ok(n) = n.parse::<u8>()
+        && let Ok(k) = FindingKind::try_from(n)
+        && k.label_zh() == label
+    {
+        return Ok(k);
+    }
     coded(
         raw,
         FindingKind::ALL,
@@ -473,6 +524,11 @@ pub(crate) fn finding_kind(raw: &str) -> Result<FindingKind, String> {
 
 /// Reads 县级 or 市级.
 pub(crate) fn handling_level(raw: &str) -> Result<HandlingLevel, String> {
+    match raw {
+        "县级" => return Ok(HandlingLevel::County),
+        "市级" => return Ok(HandlingLevel::City),
+        _ => {}
+    }
     match essence(raw).as_str() {
         "县级" | "县" | "县区" | "county" => Ok(HandlingLevel::County),
         "市级" | "市" | "市本级" | "city" => Ok(HandlingLevel::City),
@@ -497,6 +553,9 @@ pub(crate) const CHANNELS: [(ContactChannel, &str); 3] = [
 
 /// Reads a contact channel.
 pub(crate) fn channel(raw: &str) -> Result<ContactChannel, String> {
+    if let Some((c, _)) = CHANNELS.iter().find(|(_, l)| *l == raw) {
+        return Ok(*c);
+    }
     match essence(raw).as_str() {
         "电话" | "手机" | "phone" => Ok(ContactChannel::Phone),
         "短信微信" | "短信" | "微信" | "信息" | "message" => Ok(ContactChannel::Message),
@@ -523,6 +582,9 @@ pub(crate) const PROGRESS_KINDS: [(ProgressKind, &str); 2] = [
 
 /// Reads a progress kind.
 pub(crate) fn progress_kind(raw: &str) -> Result<ProgressKind, String> {
+    if let Some((k, _)) = PROGRESS_KINDS.iter().find(|(_, l)| *l == raw) {
+        return Ok(*k);
+    }
     match essence(raw).as_str() {
         "工作记录" | "记录" | "note" => Ok(ProgressKind::Note),
         "进度反馈" | "反馈" | "feedback" => Ok(ProgressKind::Feedback),

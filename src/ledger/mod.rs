@@ -115,7 +115,7 @@
 //! | `核处结论` |  | conclusion | `5 协调等非立案方式处理——已支付欠款或达成还款协议` | the conclusion chosen |
 //! | `办结日期` |  | date | `2025-03-21` | the day it was closed (办结) |
 //! | `部转线索` |  | 是/否 | `是` | whether the ministry transferred it (default 否) |
-//! | `协议签订日期` |  | date |  | a repayment agreement (code 5): the day it was signed; the five columns after it need it |
+//! | `协议签订日期` |  | date |  | a repayment agreement (code 5): the day it was signed; the six columns after it need it |
 //! | `协议支付日期` |  | date |  | the agreed payment date (required with an agreement) |
 //! | `协议金额（元）` (or `协议金额`) |  | 元 |  | the agreed amount (required with an agreement) |
 //! | `协议履行日期` |  | date |  | the day the employer paid under the agreement |

@@ -107,7 +107,7 @@ pub struct Column {
     pub required: bool,
     /// An example value, as the template's example row shows it.
     pub example: &'static str,
-    /// What it means.
+    /// What it means, in Chinese (the template's 说明 sheet shows it).
     pub about: &'static str,
 }
 
@@ -117,7 +117,7 @@ pub struct Column {
 pub struct Sheet {
     /// Its name (the worksheet's tab, or the CSV file's name without `.csv`).
     pub name: &'static str,
-    /// What a row is.
+    /// What a row is, in Chinese.
     pub about: &'static str,
     /// Its columns, in the order the ledger writes them.
     pub columns: &'static [Column],
@@ -166,88 +166,88 @@ macro_rules! sheet {
     };
 }
 
-sheet!(meta, META, "台账", "the ledger itself: one row", {
-    YEAR: "考核年度", Year, true, "2025", "the year the ledger is assessed for";
+sheet!(meta, META, "台账", "台账本身：一行", {
+    YEAR: "考核年度", Year, true, "2025", "本台账考核的年度";
 });
 
-sheet!(counties, COUNTIES, "县区", "one row per county, in the city's order", {
-    COUNTY: "县（市、区）" ["县市区", "县区"], Name, true, "叶县", "the county";
-    BASE: "基础分", Points, false, "100", "its score before deductions (empty: no score, so no grade from a scale)";
+sheet!(counties, COUNTIES, "县区", "每县（市、区）一行，按全市排列顺序", {
+    COUNTY: "县（市、区）" ["县市区", "县区"], Name, true, "叶县", "县（市、区）名称";
+    BASE: "基础分", Points, false, "100", "扣分前的基础分（不填：无得分，不按分数评等级）";
 });
 
-sheet!(clues, CLUES, "线索", "one row per clue", {
-    ID: "线索编号", Name, true, "PDS-2025-0001", "the platform's id; every other sheet refers to the clue by it";
-    SOURCE: "线索来源", Source, true, "人社部根治欠薪进行时专栏", "where it came from";
-    COUNTY: "县（市、区）" ["县市区", "县区"], Name, true, "叶县", "the county responsible";
-    REGISTERED: "登记日期", Date, true, "2025-03-03", "the day it was registered (登记)";
-    ACCEPTED: "接收日期" ["受理日期", "确认接收日期"], Date, false, "2025-03-05", "the day its acceptance was confirmed (确认接收)";
-    LEVEL: "办理层级", HandlingLevel, false, "县级", "县级 (default) or 市级 (handled by the city, also after escalation)";
-    WORKERS: "涉及人数", Count, false, "12", "workers affected (default 0)";
-    OWED: "欠薪金额（元）" ["欠薪金额"], Yuan, false, "186000", "amount owed, as reported or verified (default 0)";
-    FACTS: "基本案情", Text, false, "张某等12人反映……", "the facts";
-    HANDLING: "核实处置情况", Text, false, "接线索后当日联系反映人……", "what was verified and done";
-    INVESTIGATED: "调查核实日期", Date, false, "2025-03-10", "the day the investigation was recorded as done; the three columns after it need it";
-    VERIFIED: "核实存在欠薪", YesNo, false, "是", "whether arrears were verified (required with 调查核实日期)";
-    REFUSES: "拒不支付", YesNo, false, "否", "whether the employer refuses to pay (default 否)";
-    RECORD: "调查记录", Text, false, "调查笔录、工资表", "the investigation record: its reference or summary";
-    FILED: "立案日期", Date, false, "", "the day a case was filed (立案)";
-    PAID_ON: "支付日期", Date, false, "2025-03-20", "the day the arrears were paid; with 支付金额";
-    PAID: "支付金额（元）" ["支付金额"], Yuan, false, "186000", "the amount paid; with 支付日期";
-    ENFORCEMENT: "申请强制执行日期", Date, false, "", "the day court enforcement was applied for or its preparation recorded";
-    POLICE: "移送公安日期", Date, false, "", "the day the case was transferred to the police";
-    INFORMED: "告知反映人日期", Date, false, "", "the day the reporter was told to use arbitration or the courts (codes 6, 7)";
-    AWARD: "仲裁裁决或判决", Text, false, "", "the award or judgment an enforcement difficulty concerns (code 8)";
-    CONCLUSION: "核处结论", Conclusion, false, "5 协调等非立案方式处理——已支付欠款或达成还款协议", "the conclusion chosen";
-    CLOSED: "办结日期", Date, false, "2025-03-21", "the day it was closed (办结)";
-    MINISTRY: "部转线索", YesNo, false, "是", "whether the ministry transferred it (default 否)";
-    SIGNED: "协议签订日期", Date, false, "", "a repayment agreement (code 5): the day it was signed; the five columns after it need it";
-    PAY_BY: "协议支付日期", Date, false, "", "the agreed payment date (required with an agreement)";
-    AGREED: "协议金额（元）" ["协议金额"], Yuan, false, "", "the agreed amount (required with an agreement)";
-    AGREEMENT_PAID: "协议履行日期", Date, false, "", "the day the employer paid under the agreement";
-    REFUSED: "拒不履行协议", YesNo, false, "", "whether the employer refuses to perform (default 否)";
-    REFUSED_ON: "拒不履行日期", Date, false, "", "the day the refusal was recorded";
-    FOLLOW_UPS: "跟踪督促日期", Dates, false, "", "the days the agreement was followed up (跟踪督促)";
-    CROSS_REGION: "跨区域施工", YesNo, false, "", "escalation fact (default 否)";
-    SETTLEMENT: "工程结算纠纷", YesNo, false, "", "escalation fact: 工程结算存在纠纷 (default 否)";
-    REPEATED: "反复投诉", YesNo, false, "", "escalation fact (default 否)";
-    OPINION: "重大舆情", YesNo, false, "", "escalation fact: 引发重大舆情 (default 否)";
-    SUPERIOR: "上级转办", YesNo, false, "", "escalation fact: 上级转办、督导检查反馈 (default 否)";
-    REVIEWED: "复核日期", Date, false, "2025-04-08", "the day the city reviewed it (复核)";
-    VISITS: "回访日期", Dates, false, "2025-04-20", "return visits after closing (回访)";
-    RESPONSIBLE: "责任人", Name, false, "王建伟", "the clerk responsible, named in notices";
+sheet!(clues, CLUES, "线索", "每条线索一行", {
+    ID: "线索编号", Name, true, "PDS-2025-0001", "平台线索编号；其他各表用它对应本表";
+    SOURCE: "线索来源", Source, true, "人社部根治欠薪进行时专栏", "线索来源";
+    COUNTY: "县（市、区）" ["县市区", "县区"], Name, true, "叶县", "承办的县（市、区）";
+    REGISTERED: "登记日期", Date, true, "2025-03-03", "线索登记日期";
+    ACCEPTED: "接收日期" ["受理日期", "确认接收日期"], Date, false, "2025-03-05", "确认接收日期";
+    LEVEL: "办理层级", HandlingLevel, false, "县级", "县级（默认）或市级（市级直接办理，含提级）";
+    WORKERS: "涉及人数", Count, false, "12", "涉及人数（默认 0）";
+    OWED: "欠薪金额（元）" ["欠薪金额"], Yuan, false, "186000", "反映或核实的欠薪金额（默认 0）";
+    FACTS: "基本案情", Text, false, "张某等12人反映……", "基本案情";
+    HANDLING: "核实处置情况", Text, false, "接线索后当日联系反映人……", "核实处置情况";
+    INVESTIGATED: "调查核实日期", Date, false, "2025-03-10", "调查核实完成日期；其后三列须与它一起填写";
+    VERIFIED: "核实存在欠薪", YesNo, false, "是", "经核实是否存在欠薪（填了调查核实日期时必填）";
+    REFUSES: "拒不支付", YesNo, false, "否", "用人单位是否拒不支付（默认 否）";
+    RECORD: "调查记录", Text, false, "调查笔录、工资表", "调查笔录、核查记录的编号或摘要";
+    FILED: "立案日期", Date, false, "", "立案日期";
+    PAID_ON: "支付日期", Date, false, "2025-03-20", "欠薪支付到位日期；与支付金额一起填写";
+    PAID: "支付金额（元）" ["支付金额"], Yuan, false, "186000", "支付金额；与支付日期一起填写";
+    ENFORCEMENT: "申请强制执行日期", Date, false, "", "申请（或准备申请）法院强制执行的日期";
+    POLICE: "移送公安日期", Date, false, "", "移送公安机关的日期";
+    INFORMED: "告知反映人日期", Date, false, "", "告知反映人通过仲裁或诉讼解决的日期（结论 6、7）";
+    AWARD: "仲裁裁决或判决", Text, false, "", "“执行难”所涉的仲裁裁决或判决（结论 8）";
+    CONCLUSION: "核处结论", Conclusion, false, "5 协调等非立案方式处理——已支付欠款或达成还款协议", "核处结论";
+    CLOSED: "办结日期", Date, false, "2025-03-21", "办结日期";
+    MINISTRY: "部转线索", YesNo, false, "是", "是否部转线索（默认 否）";
+    SIGNED: "协议签订日期", Date, false, "", "还款协议（结论 5）签订日期；其后六列须与它一起填写";
+    PAY_BY: "协议支付日期", Date, false, "", "协议约定的支付日期（有协议时必填）";
+    AGREED: "协议金额（元）" ["协议金额"], Yuan, false, "", "协议金额（有协议时必填）";
+    AGREEMENT_PAID: "协议履行日期", Date, false, "", "用人单位按协议支付的日期";
+    REFUSED: "拒不履行协议", YesNo, false, "", "用人单位是否拒不履行协议（默认 否）";
+    REFUSED_ON: "拒不履行日期", Date, false, "", "记录拒不履行的日期";
+    FOLLOW_UPS: "跟踪督促日期", Dates, false, "", "跟踪督促协议履行的日期";
+    CROSS_REGION: "跨区域施工", YesNo, false, "", "提级情形（默认 否）";
+    SETTLEMENT: "工程结算纠纷", YesNo, false, "", "提级情形：工程结算存在纠纷（默认 否）";
+    REPEATED: "反复投诉", YesNo, false, "", "提级情形（默认 否）";
+    OPINION: "重大舆情", YesNo, false, "", "提级情形：引发重大舆情（默认 否）";
+    SUPERIOR: "上级转办", YesNo, false, "", "提级情形：上级转办、督导检查反馈（默认 否）";
+    REVIEWED: "复核日期", Date, false, "2025-04-08", "市级复核日期";
+    VISITS: "回访日期", Dates, false, "2025-04-20", "办结后回访日期";
+    RESPONSIBLE: "责任人", Name, false, "王建伟", "责任人（通报时点名）";
 });
 
-sheet!(contacts, CONTACTS, "联系记录", "one row per contact with the reporter, in order", {
-    ID: "线索编号", Name, true, "PDS-2025-0001", "the clue (a row of 线索)";
-    ON: "联系日期", Date, true, "2025-03-05", "the day of the contact";
-    CHANNEL: "联系方式", ContactChannel, false, "电话", "how (default 电话)";
-    REACHED: "联系上", YesNo, false, "是", "whether the reporter was reached (default 是)";
-    NOTE: "联系内容", Text, false, "电话联系反映人，了解欠薪情况", "what was said";
+sheet!(contacts, CONTACTS, "联系记录", "每次联系反映人一行，按先后顺序", {
+    ID: "线索编号", Name, true, "PDS-2025-0001", "线索编号（须在“线索”表中）";
+    ON: "联系日期", Date, true, "2025-03-05", "联系日期";
+    CHANNEL: "联系方式", ContactChannel, false, "电话", "联系方式（默认 电话）";
+    REACHED: "联系上", YesNo, false, "是", "是否联系上反映人（默认 是）";
+    NOTE: "联系内容", Text, false, "电话联系反映人，了解欠薪情况", "联系内容";
 });
 
-sheet!(progress, PROGRESS, "进展记录", "one row per progress record, in order", {
-    ID: "线索编号", Name, true, "PDS-2025-0001", "the clue (a row of 线索)";
-    ON: "记录日期", Date, true, "2025-03-12", "the day";
-    KIND: "记录类型", ProgressKind, false, "工作记录", "工作记录 (default) or 进度反馈 (a progress feedback filed on the platform)";
-    NOTE: "记录内容", Text, false, "约谈项目负责人", "what was done";
+sheet!(progress, PROGRESS, "进展记录", "每条进展记录一行，按先后顺序", {
+    ID: "线索编号", Name, true, "PDS-2025-0001", "线索编号（须在“线索”表中）";
+    ON: "记录日期", Date, true, "2025-03-12", "记录日期";
+    KIND: "记录类型", ProgressKind, false, "工作记录", "工作记录（默认）或进度反馈（在平台填报的进度反馈）";
+    NOTE: "记录内容", Text, false, "约谈项目负责人", "工作内容";
 });
 
-sheet!(submissions, SUBMISSIONS, "提交记录", "one row per submission of the conclusion to the city, in order", {
-    ID: "线索编号", Name, true, "PDS-2025-0001", "the clue (a row of 线索)";
-    ON: "提交日期", Date, true, "2025-03-21", "the day it was submitted (上报)";
-    REVISED: "已修改", YesNo, false, "否", "whether the record was revised since the previous submission was returned (default 否)";
-    RETURNED: "退回日期", Date, false, "", "the day the city returned it (退回)";
-    REASON: "退回原因", Text, false, "", "the reason the city gave";
+sheet!(submissions, SUBMISSIONS, "提交记录", "每次上报一行，按先后顺序", {
+    ID: "线索编号", Name, true, "PDS-2025-0001", "线索编号（须在“线索”表中）";
+    ON: "提交日期", Date, true, "2025-03-21", "上报日期";
+    REVISED: "已修改", YesNo, false, "否", "上次被退回后是否已修改完善（默认 否）";
+    RETURNED: "退回日期", Date, false, "", "市级退回日期";
+    REASON: "退回原因", Text, false, "", "退回原因";
 });
 
-sheet!(findings, FINDINGS, "问题", "one row per finding a reviewer recorded (复核发现的问题)", {
-    ID: "线索编号", Name, true, "PDS-2025-0001", "the clue";
-    COUNTY: "县（市、区）" ["县市区", "县区"], Name, false, "叶县", "the county it counts against (default: the clue's county in 线索; required for a clue not there)";
-    KIND: "问题类别", FindingKind, true, "6 填报格式不规范，经提醒仍不改正", "the kind, 1–8 (平人社监察〔2024〕15号 四(一))";
-    FOUND: "发现日期", Date, true, "2025-04-08", "the day it was found";
-    RESPONSIBLE: "责任人", Name, false, "王建伟", "the person responsible, named in the notice (点名通报)";
-    CLOSED: "线索办结日期", Date, false, "2025-03-21", "the day the clue was closed, when known";
-    NOTE: "问题描述", Text, false, "核实处置情况仅写“已处理”，提醒后仍未改正", "what was found";
+sheet!(findings, FINDINGS, "问题", "复核发现的每个问题一行", {
+    ID: "线索编号", Name, true, "PDS-2025-0001", "线索编号";
+    COUNTY: "县（市、区）" ["县市区", "县区"], Name, false, "叶县", "计入的县（市、区）（不填则取“线索”表中该线索的县；线索不在表中时必填）";
+    KIND: "问题类别", FindingKind, true, "6 填报格式不规范，经提醒仍不改正", "问题类别 1–8（平人社监察〔2024〕15号 四(一)）";
+    FOUND: "发现日期", Date, true, "2025-04-08", "发现日期";
+    RESPONSIBLE: "责任人", Name, false, "王建伟", "责任人（点名通报）";
+    CLOSED: "线索办结日期", Date, false, "2025-03-21", "线索办结日期（已知时）";
+    NOTE: "问题描述", Text, false, "核实处置情况仅写“已处理”，提醒后仍未改正", "问题描述";
 });
 
 /// Every sheet, in the order a workbook lists them. Only 线索 is required; the others may be left out.
