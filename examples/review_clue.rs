@@ -181,7 +181,10 @@ fn run() -> Result<String, String> {
             let _ = writeln!(w, "   记录显示的问题：无");
         } else {
             findings += r.findings.len();
-            let _ = writeln!(w, "   记录显示的问题（000 §四(一)，每条扣0.2分）：");
+            let _ = writeln!(
+                w,
+                "   记录显示的问题（平人社监察〔2024〕15号 四(一)，每条扣0.2分）："
+            );
             for f in &r.findings {
                 let _ = writeln!(
                     w,

@@ -1,4 +1,4 @@
-//! Time-boxed campaigns (专项行动, seed 001): a window, a date by which every verified case must be closed, and
+//! Time-boxed campaigns (专项行动, 洛阳市根治欠薪冬季专项行动通知（2023）): a window, a date by which every verified case must be closed, and
 //! report dates.
 //!
 //! [`Campaign::luoyang_winter_2023`] is the worked example: 洛阳市根治欠薪冬季专项行动, 2023-11-10 to the 2024
@@ -22,7 +22,7 @@ use crate::{Error, RuleId, WorkCalendar};
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum ReportDue {
-    /// Due on a fixed date, covering the campaign up to a cut-off (001 §四: 于2024年1月1日前……报告……截至2023年12月31日
+    /// Due on a fixed date, covering the campaign up to a cut-off (洛阳市根治欠薪冬季专项行动通知（2023）四: 于2024年1月1日前……报告……截至2023年12月31日
     /// 的行动进展情况).
     Fixed {
         /// The report's name.
@@ -32,7 +32,7 @@ pub enum ReportDue {
         /// The last day it covers.
         covers_to: NaiveDate,
     },
-    /// Due within N working days after the campaign ends (001 §四: 行动结束后2个工作日内，报送专项行动总体工作情况);
+    /// Due within N working days after the campaign ends (洛阳市根治欠薪冬季专项行动通知（2023）四: 行动结束后2个工作日内，报送专项行动总体工作情况);
     /// it covers the whole campaign.
     WorkingDaysAfterEnd {
         /// The report's name.
@@ -42,7 +42,7 @@ pub enum ReportDue {
     },
 }
 
-/// A campaign (专项行动, 001).
+/// A campaign (专项行动, 洛阳市根治欠薪冬季专项行动通知（2023）).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Campaign {
@@ -71,9 +71,9 @@ impl Campaign {
     /// # Ok::<(), wage_arrears::Error>(())
     /// ```
     pub fn luoyang_winter_2023() -> Campaign {
-        // 001：决定2023年11月10日至2024年春节前，在全市开展根治欠薪冬季专项行动。
-        // 001 §一：所有查实的欠薪案件在2024年春节前全部办结。 (春节 = 2024-02-10, read inclusively.)
-        // 001 §四：请各县区于2024年1月1日前……报告本地区截至2023年12月31日的行动进展情况；
+        // 洛阳市根治欠薪冬季专项行动通知（2023）：决定2023年11月10日至2024年春节前，在全市开展根治欠薪冬季专项行动。
+        // 洛阳市根治欠薪冬季专项行动通知（2023）一：所有查实的欠薪案件在2024年春节前全部办结。 (春节 = 2024-02-10, read inclusively.)
+        // 洛阳市根治欠薪冬季专项行动通知（2023）四：请各县区于2024年1月1日前……报告本地区截至2023年12月31日的行动进展情况；
         //          行动结束后2个工作日内，报送专项行动总体工作情况。
         Campaign {
             name: "洛阳市根治欠薪冬季专项行动".to_owned(),
@@ -195,7 +195,7 @@ pub fn campaign_deadlines(
     cal: &WorkCalendar,
 ) -> Result<Vec<CampaignDeadline>, Error> {
     c.validate()?;
-    // 001 §一：所有查实的欠薪案件在2024年春节前全部办结。
+    // 洛阳市根治欠薪冬季专项行动通知（2023）一：所有查实的欠薪案件在2024年春节前全部办结。
     let mut out = vec![CampaignDeadline {
         rule: RuleId::CampaignCloseAll,
         name: "所有查实的欠薪案件全部办结".to_owned(),
@@ -204,7 +204,7 @@ pub fn campaign_deadlines(
     }];
     for report in &c.reports {
         out.push(match report {
-            // 001 §四：请各县区于2024年1月1日前……报告本地区截至2023年12月31日的行动进展情况。
+            // 洛阳市根治欠薪冬季专项行动通知（2023）四：请各县区于2024年1月1日前……报告本地区截至2023年12月31日的行动进展情况。
             ReportDue::Fixed {
                 name,
                 due,
@@ -215,7 +215,7 @@ pub fn campaign_deadlines(
                 due: *due,
                 covers_to: Some(*covers_to),
             },
-            // 001 §四：行动结束后2个工作日内，报送专项行动总体工作情况。 The end day is not counted.
+            // 洛阳市根治欠薪冬季专项行动通知（2023）四：行动结束后2个工作日内，报送专项行动总体工作情况。 The end day is not counted.
             ReportDue::WorkingDaysAfterEnd { name, working_days } => CampaignDeadline {
                 rule: RuleId::CampaignSummaryReport,
                 name: name.clone(),
@@ -315,7 +315,7 @@ pub fn campaign_misses(
     // picked by its position in the input.
     for clue in crate::model::distinct_by_id(clues)? {
         clue.check()?;
-        // 001 §一：所有查实的欠薪案件在2024年春节前全部办结。
+        // 洛阳市根治欠薪冬季专项行动通知（2023）一：所有查实的欠薪案件在2024年春节前全部办结。
         let verified = clue
             .investigation
             .as_ref()

@@ -1,5 +1,5 @@
-//! Every clock a clue runs against (000 §二), its state on a date, the overdue cards (002 §(十二)) and escalation
-//! (000 §二(三), 003).
+//! Every clock a clue runs against (平人社监察〔2024〕15号 二), its state on a date, the overdue cards (保定市高效处置农民工欠薪问题若干措施（十二）) and escalation
+//! (平人社监察〔2024〕15号 二(三), 天水市“六项机制”（2025）重大案件提级督办机制).
 //!
 //! - [`deadlines`]: by when a clue must be accepted (working days from registration) and answered (natural days
 //!   from acceptance), each deadline with its [`RuleId`].
@@ -27,7 +27,7 @@ use crate::{Error, Rollover, RuleId, WorkCalendar};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DayUnit {
-    /// 工作日: Monday–Friday and make-up days, minus statutory holidays (SPEC §1).
+    /// 工作日: Monday–Friday and make-up days, minus statutory holidays.
     Working,
     /// 自然日: every day.
     Natural,
@@ -140,7 +140,7 @@ impl Deadline {
 }
 
 impl fmt::Display for Deadline {
-    /// `R-ACC-1 (000 §二(一)): 2026-09-30 起 3 个工作日 → 2026-10-10`.
+    /// `R-ACC-1 (平人社监察〔2024〕15号 二(一)): 2026-09-30 起 3 个工作日 → 2026-10-10`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
@@ -171,7 +171,7 @@ pub struct Deadlines {
     pub response: Response,
 }
 
-/// The deadlines of a clue under a policy (000 §二(一)(二), §四(三)).
+/// The deadlines of a clue under a policy (平人社监察〔2024〕15号 二(一)(二)、四(三)).
 ///
 /// - accept by = the N-th working day after registration (`R-ACC-1` MOHRSS column, `R-ACC-2` gov.cn message /
 ///   State Council inspection / minister's mailbox, `R-ACC-3` Henan monitoring system, `R-ACC-4` other channels,
@@ -209,7 +209,7 @@ pub fn deadlines(clue: &Clue, policy: &Policy, cal: &WorkCalendar) -> Result<Dea
     })
 }
 
-/// 接收时限（000 §二(一)）：“人社部根治欠薪进行时”专栏欠薪线索应当自线索登记之日起3个工作日内完成接收，中国政府网
+/// 接收时限（平人社监察〔2024〕15号 二(一)）：“人社部根治欠薪进行时”专栏欠薪线索应当自线索登记之日起3个工作日内完成接收，中国政府网
 /// 网民留言、国务院“互联网+督查”、部长信箱欠薪线索应当自线索登记之日起2个工作日内完成接收。
 ///
 /// The acceptance clock alone, from the registration facts: the N-th working day strictly after `registered_on`
@@ -247,7 +247,7 @@ pub fn accept_deadline(
     }))
 }
 
-/// 办理时限（000 §二(二)）：“人社部根治欠薪进行时”专栏欠薪线索自线索确认接收之日起60个自然日内应当填写办结反馈
+/// 办理时限（平人社监察〔2024〕15号 二(二)）：“人社部根治欠薪进行时”专栏欠薪线索自线索确认接收之日起60个自然日内应当填写办结反馈
 /// 情况，中国政府网网民留言、国务院“互联网+督查”、部长信箱欠薪线索应当自线索确认接收之日起30个自然日回复办理情况。
 ///
 /// The response clock alone: `accepted_on` + N natural days, rolled over per `policy.natural_day_rollover`;
@@ -304,15 +304,15 @@ pub(crate) fn natural_due(
 /// The acceptance rule of a source.
 fn accept_rule(source: Source) -> RuleId {
     match source {
-        // 000 §二(一)：“人社部根治欠薪进行时”专栏欠薪线索应当自线索登记之日起3个工作日内完成接收。
+        // 平人社监察〔2024〕15号 二(一)：“人社部根治欠薪进行时”专栏欠薪线索应当自线索登记之日起3个工作日内完成接收。
         Source::MohrssColumn => RuleId::AcceptMohrssColumn,
-        // 000 §二(一)：中国政府网网民留言、国务院“互联网+督查”、部长信箱欠薪线索应当自线索登记之日起2个工作日内完成接收。
+        // 平人社监察〔2024〕15号 二(一)：中国政府网网民留言、国务院“互联网+督查”、部长信箱欠薪线索应当自线索登记之日起2个工作日内完成接收。
         Source::GovCnMessage | Source::StateCouncilInspection | Source::MinistersMailbox => {
             RuleId::AcceptTwoDaySources
         }
-        // 000 §四(三)：河南省农民工工资支付监管系统……欠薪线索处置比照此方案进行。
+        // 平人社监察〔2024〕15号 四(三)：河南省农民工工资支付监管系统……欠薪线索处置比照此方案进行。
         Source::HenanMonitoring => RuleId::AcceptHenanMonitoring,
-        // 002 §二(二)：12345热线、阳光信访平台、现场接访等渠道欠薪线索……快速分类转办，及时化解反馈。
+        // 保定市高效处置农民工欠薪问题若干措施（二）：12345热线、阳光信访平台、现场接访等渠道欠薪线索……快速分类转办，及时化解反馈。
         Source::Hotline12345
         | Source::Hotline12333
         | Source::Petition
@@ -324,9 +324,9 @@ fn accept_rule(source: Source) -> RuleId {
 /// The response rule of what responding means.
 fn respond_rule(response: Response) -> RuleId {
     match response {
-        // 000 §二(二)：“人社部根治欠薪进行时”专栏欠薪线索自线索确认接收之日起60个自然日内应当填写办结反馈情况。
+        // 平人社监察〔2024〕15号 二(二)：“人社部根治欠薪进行时”专栏欠薪线索自线索确认接收之日起60个自然日内应当填写办结反馈情况。
         Response::ClosingFeedback => RuleId::RespondClosingFeedback,
-        // 000 §二(二)：……应当自线索确认接收之日起30个自然日回复办理情况，未办结的需填写进度反馈。
+        // 平人社监察〔2024〕15号 二(二)：……应当自线索确认接收之日起30个自然日回复办理情况，未办结的需填写进度反馈。
         Response::ReplyOrProgressFeedback => RuleId::RespondReplyOrProgress,
     }
 }
@@ -396,7 +396,7 @@ impl fmt::Display for ClockStatus {
     }
 }
 
-/// The overdue card of a case (“红黄牌”, 002 §(十二)).
+/// The overdue card of a case (“红黄牌”, 保定市高效处置农民工欠薪问题若干措施（十二）).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
 )]
@@ -460,7 +460,7 @@ pub struct ClueStatus {
 /// [`Response::ReplyOrProgressFeedback`] the earlier of `closed_on` and the first progress record of kind
 /// [`ProgressKind::Feedback`]. Records dated after `as_of` have not happened yet on `as_of`.
 ///
-/// The card (002 §(十二)) is counted against the response deadline: an open case past it carries a yellow card
+/// The card (保定市高效处置农民工欠薪问题若干措施（十二）) is counted against the response deadline: an open case past it carries a yellow card
 /// ([`Policy::card_basis`] decides whether a timely progress feedback keeps it away); overdue by
 /// [`Policy::red_card_overdue_days`] or more with no progress ([`Policy::red_card_progress`]) dated after the
 /// deadline, a red card. Closing the case lifts the card; a clue not yet accepted has no response clock and no
@@ -510,9 +510,9 @@ pub fn status(
 /// The day the response duty was met, whenever that was.
 fn responded_on(clue: &Clue, response: Response) -> Option<NaiveDate> {
     match response {
-        // 000 §二(二)：……60个自然日内应当填写办结反馈情况 — only closing answers it.
+        // 平人社监察〔2024〕15号 二(二)：……60个自然日内应当填写办结反馈情况 — only closing answers it.
         Response::ClosingFeedback => clue.closed_on,
-        // 000 §二(二)：……30个自然日回复办理情况，未办结的需填写进度反馈 — closing, or a progress feedback.
+        // 平人社监察〔2024〕15号 二(二)：……30个自然日回复办理情况，未办结的需填写进度反馈 — closing, or a progress feedback.
         Response::ReplyOrProgressFeedback => {
             let feedback = clue
                 .progress
@@ -528,7 +528,7 @@ fn responded_on(clue: &Clue, response: Response) -> Option<NaiveDate> {
     }
 }
 
-/// The card on `as_of` (002 §(十二)).
+/// The card on `as_of` (保定市高效处置农民工欠薪问题若干措施（十二）).
 fn card(
     clue: &Clue,
     policy: &Policy,
@@ -542,7 +542,7 @@ fn card(
     if clue.is_closed_on(as_of) || as_of <= deadline.due {
         return Card::None;
     }
-    // 002 §(十二)：对未按期办结的案件标注“黄牌”预警。 What "未按期办结" counts against is the policy's
+    // 保定市高效处置农民工欠薪问题若干措施（十二）：对未按期办结的案件标注“黄牌”预警。 What "未按期办结" counts against is the policy's
     // interpretation: not closed (default), or not answered (a timely progress feedback keeps the card away).
     match policy.card_basis {
         CardBasis::NotClosed => {}
@@ -552,7 +552,7 @@ fn card(
             }
         }
     }
-    // 002 §(十二)：超期10日仍无进展的标注“红牌”。 "10" is `red_card_overdue_days`; "进展" is `red_card_progress`.
+    // 保定市高效处置农民工欠薪问题若干措施（十二）：超期10日仍无进展的标注“红牌”。 "10" is `red_card_overdue_days`; "进展" is `red_card_progress`.
     let overdue = days_from(deadline.due, as_of);
     let progressed = progress_after(clue, policy.red_card_progress, deadline.due, as_of);
     if overdue >= i64::from(policy.red_card_overdue_days) && !progressed {
@@ -605,7 +605,7 @@ pub(crate) fn days_from(from: NaiveDate, to: NaiveDate) -> i64 {
     to.signed_duration_since(from).num_days()
 }
 
-/// One fact that may raise a case to the city (003 重大案件提级督办机制).
+/// One fact that may raise a case to the city (天水市“六项机制”（2025）重大案件提级督办机制).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -624,12 +624,12 @@ pub enum EscalationReason {
     RepeatedComplaint,
     /// 引发重大舆情.
     PublicOpinionIncident,
-    /// 上提一级由市级直接办理 (000 §二(三)): the clue is handled by the city (`handling_level: city`).
+    /// 上提一级由市级直接办理 (平人社监察〔2024〕15号 二(三)): the clue is handled by the city (`handling_level: city`).
     RaisedToCity,
 }
 
 impl EscalationReason {
-    /// Every reason, in the order of 003.
+    /// Every reason, in the order of 天水市“六项机制”（2025）重大案件提级督办机制.
     pub const ALL: &'static [EscalationReason] = &[
         EscalationReason::CrossRegion,
         EscalationReason::SettlementDispute,
@@ -641,7 +641,7 @@ impl EscalationReason {
         EscalationReason::RaisedToCity,
     ];
 
-    /// The wording of 003.
+    /// The wording of 天水市“六项机制”（2025）重大案件提级督办机制.
     pub const fn label_zh(self) -> &'static str {
         match self {
             EscalationReason::CrossRegion => "涉及跨区域施工",
@@ -656,12 +656,12 @@ impl EscalationReason {
     }
 
     /// Whether the fact describes the case (a complex case, or one transferred from above), as opposed to the
-    /// recurrence (repeated complaints, a public-opinion incident) that 003 requires on top of it.
+    /// recurrence (repeated complaints, a public-opinion incident) that 天水市“六项机制”（2025）重大案件提级督办机制 requires on top of it.
     pub const fn is_case_fact(self) -> bool {
         !self.is_recurrence() && !matches!(self, EscalationReason::RaisedToCity)
     }
 
-    /// The rule that makes the fact a reason: R-ESC-1 (000 §二(三)) for a clue the city handles, R-ESC-2 (003)
+    /// The rule that makes the fact a reason: R-ESC-1 (平人社监察〔2024〕15号 二(三)) for a clue the city handles, R-ESC-2 (天水市“六项机制”（2025）重大案件提级督办机制)
     /// for the criteria of 提级办案.
     pub const fn rule(self) -> RuleId {
         match self {
@@ -716,7 +716,7 @@ pub enum FilingStatus {
     NotFiled,
 }
 
-/// The same-day filing duty of an escalated case (003 “即接即办、当日立案”).
+/// The same-day filing duty of an escalated case (天水市“六项机制”（2025）重大案件提级督办机制 “即接即办、当日立案”).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FilingDuty {
@@ -732,7 +732,7 @@ pub struct FilingDuty {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Escalation {
-    /// Every escalation fact the clue shows, each with its rule (`R-ESC-2`), in the order of 003.
+    /// Every escalation fact the clue shows, each with its rule (`R-ESC-2`), in the order of 天水市“六项机制”（2025）重大案件提级督办机制.
     pub reasons: Vec<EscalationFact>,
     /// Whether those facts raise the case under [`Policy::escalation_basis`].
     pub escalated: bool,
@@ -748,12 +748,12 @@ impl Escalation {
 }
 
 /// The escalation facts of a clue, whether they raise it to the city, and the same-day filing duty
-/// (000 §二(三), 003 重大案件提级督办机制).
+/// (平人社监察〔2024〕15号 二(三), 天水市“六项机制”（2025）重大案件提级督办机制).
 ///
 /// The facts: cross-region work, a settlement dispute, many workers (≥ [`Policy::escalation_min_workers`]), a
 /// large sum (≥ [`Policy::escalation_min_amount`]), a transfer from above, repeated complaints, a public-opinion
 /// incident. Under the default [`EscalationBasis::CaseAndRecurrence`] a case is raised when it has a fact of the
-/// case (the first five) **and** a recurrence (the last two), as 003 is written; under
+/// case (the first five) **and** a recurrence (the last two), as 天水市“六项机制”（2025）重大案件提级督办机制 is written; under
 /// [`EscalationBasis::AnyCriterion`] any one fact raises it. A raised case must be filed the day it was received
 /// (`R-ESC-3`, its registration day) when [`Policy::escalation_same_day_filing`] is on.
 ///
@@ -781,7 +781,7 @@ impl Escalation {
 /// ```
 pub fn escalation(clue: &Clue, policy: &Policy) -> Escalation {
     let facts = &clue.escalation;
-    // 003：对涉及跨区域施工、工程结算存在纠纷，涉及人数多、金额大等复杂案件，或上级转办、各级督导检查反馈、
+    // 天水市“六项机制”（2025）重大案件提级督办机制：对涉及跨区域施工、工程结算存在纠纷，涉及人数多、金额大等复杂案件，或上级转办、各级督导检查反馈、
     // 专项整治自查发现的重大欠薪线索，在各县区核实整治的基础上，仍出现反复投诉或引发重大舆情的，实行提级办案。
     let present = [
         facts.cross_region,
@@ -791,7 +791,7 @@ pub fn escalation(clue: &Clue, policy: &Policy) -> Escalation {
         facts.transferred_by_superior,
         facts.repeated_complaint,
         facts.public_opinion_incident,
-        // 000 §二(三)：对涉嫌重大欠薪行为的线索可上提一级由市级直接办理。
+        // 平人社监察〔2024〕15号 二(三)：对涉嫌重大欠薪行为的线索可上提一级由市级直接办理。
         clue.handling_level == HandlingLevel::City,
     ];
     let reasons: Vec<EscalationFact> = EscalationReason::ALL
@@ -813,7 +813,7 @@ pub fn escalation(clue: &Clue, policy: &Policy) -> Escalation {
         }
     };
     let escalated = criteria_met || clue.handling_level == HandlingLevel::City;
-    // 003：简化立案审批流程，实行“即接即办、当日立案”。
+    // 天水市“六项机制”（2025）重大案件提级督办机制：简化立案审批流程，实行“即接即办、当日立案”。
     let filing = (escalated && policy.escalation_same_day_filing).then(|| {
         let must_file_by = clue.registered_on;
         let status = match clue.case_filed_on {

@@ -1,4 +1,4 @@
-//! Finding detection (问题发现): the six kinds of 000 §四(一) a clue's record can show by itself.
+//! Finding detection (问题发现): the six kinds of 平人社监察〔2024〕15号 四(一) a clue's record can show by itself.
 //!
 //! Kinds 1, 3, 4, 5, 7 and 8 follow from dates and facts in the record; kinds 2 (falsified result) and 6 (format
 //! not corrected after a reminder) need a reviewer's judgment, who builds the [`Finding`] directly.
@@ -28,7 +28,7 @@ use crate::follow_up::{
 use crate::model::{Clue, Conclusion};
 use crate::policy::Policy;
 
-/// The findings a clue's record shows on `as_of` (000 §四(一) kinds 1, 3, 4, 5, 7, 8), by `found_on`.
+/// The findings a clue's record shows on `as_of` (平人社监察〔2024〕15号 四(一) kinds 1, 3, 4, 5, 7, 8), by `found_on`.
 ///
 /// Each carries the county, the clue, the kind, the day the record first shows it (never after `as_of`), the
 /// responsible clerk (`clue.responsible`), the clue's closing day when closed by `as_of`, the rule (R-FND-n) and a
@@ -83,7 +83,7 @@ pub fn detect_findings(
         }
     };
 
-    // Kind 1 (000 §四(一)1 “未落实首问负责制，未联系当事人的”; §二(二) “人社部门要第一时间与线索反映人联系”):
+    // Kind 1 (平人社监察〔2024〕15号 四(一)1 “未落实首问负责制，未联系当事人的”; 二(二) “人社部门要第一时间与线索反映人联系”):
     // a contact that reached the reporter within `first_contact_working_days` working days of acceptance. A clue
     // closed without an acceptance on record is clocked from its registration.
     let start = known(clue.accepted_on).or_else(|| closed_on.map(|_| clue.registered_on));
@@ -112,7 +112,7 @@ pub fn detect_findings(
         }
     }
 
-    // Kind 3 (000 §四(一)3 “协议到期未履行，没有跟踪督促的”; §三(一) “在协议支付日期临期或者到期后，要进行跟踪
+    // Kind 3 (平人社监察〔2024〕15号 四(一)3 “协议到期未履行，没有跟踪督促的”; 三(一) “在协议支付日期临期或者到期后，要进行跟踪
     // 督促”): unpaid, and no follow-up from the reminder day to the overdue follow-up's due day.
     // The agreement stays on record once signed, whatever the conclusion becomes later: a finding never
     // disappears because the clue was filed afterwards (unless it was filed before the follow-up fell due).
@@ -138,7 +138,7 @@ pub fn detect_findings(
         }
     }
 
-    // Kind 4 (000 §四(一)4 “没有调查核实，滥用无效线索的”): conclusion 10 with no investigation record made
+    // Kind 4 (平人社监察〔2024〕15号 四(一)4 “没有调查核实，滥用无效线索的”): conclusion 10 with no investigation record made
     // before the conclusion was given (first submitted or closed).
     if clue.conclusion == Some(Conclusion::InvalidClue) {
         let first_submitted = clue
@@ -163,7 +163,7 @@ pub fn detect_findings(
         }
     }
 
-    // Kind 5 (000 §四(一)5 “部转线索未办结就提交的”).
+    // Kind 5 (平人社监察〔2024〕15号 四(一)5 “部转线索未办结就提交的”).
     if let Some(s) = early_ministry_submissions(clue)
         .into_iter()
         .find(|&s| s <= as_of)
@@ -175,7 +175,7 @@ pub fn detect_findings(
         found(FindingKind::MinistryClueSubmittedOpen, s, note);
     }
 
-    // Kind 7 (000 §四(一)7 “对退回线索未修改完善反复提交2次以上的”): the threshold-th unrevised resubmission.
+    // Kind 7 (平人社监察〔2024〕15号 四(一)7 “对退回线索未修改完善反复提交2次以上的”): the threshold-th unrevised resubmission.
     let threshold =
         usize::try_from(policy.unrevised_resubmissions_for_finding.max(1)).unwrap_or(usize::MAX);
     let nth_unrevised = unrevised_resubmissions(clue, Some(as_of))
@@ -189,8 +189,8 @@ pub fn detect_findings(
         );
     }
 
-    // Kind 8 (000 §四(一)8 “对符合立案条件不及时立案的”; §三(二) “对欠薪事实清楚，符合立案条件的要及时立案”;
-    // §三(一) “对拒不履行的要依法立案处理”; 003 “即接即办、当日立案” for escalated cases). The filing conditions
+    // Kind 8 (平人社监察〔2024〕15号 四(一)8 “对符合立案条件不及时立案的”; 三(二) “对欠薪事实清楚，符合立案条件的要及时立案”;
+    // 三(一) “对拒不履行的要依法立案处理”; 天水市“六项机制”（2025）重大案件提级督办机制 “即接即办、当日立案” for escalated cases). The filing conditions
     // are met when verified arrears are refused, or when the employer refuses to perform a coordinated agreement.
     let verified = clue
         .investigation

@@ -1,9 +1,9 @@
 //! Disposition validation (核处结论审核): what the city checks before it accepts a county's conclusion.
 //!
 //! The city "应对办结材料严格把关，确保案件证据材料完整，核处结论定性准确" and returns what does not meet the
-//! conditions (000 §二(三)). A clerk wants to know before submitting: [`validate`] lists **every** rule the record
+//! conditions (平人社监察〔2024〕15号 二(三)). A clerk wants to know before submitting: [`validate`] lists **every** rule the record
 //! breaks, not the first, each with its [`RuleId`] (and so its clause), a message in Chinese and in English, and
-//! the finding kind (000 §四(一)) it would become in a spot check.
+//! the finding kind (平人社监察〔2024〕15号 四(一)) it would become in a spot check.
 //!
 //! Which rules apply (see [the interpretations table](crate::interpretations)):
 //! - the record each conclusion needs (R-CON-1..9), the contacts (R-CNT-1/2), the text (R-TXT-1) and the filing
@@ -41,14 +41,14 @@ use crate::rule::{Citation, RuleId};
 ///     .filter(|v| v.rule == RuleId::ConclusionNeedsInvestigation)
 ///     .map(|v| (v.citation().to_string(), v.finding))
 ///     .collect();
-/// assert_eq!(no_investigation, [("000 §二(二)、§三(二)".to_owned(), Some(FindingKind::InvalidWithoutInvestigation))]);
+/// assert_eq!(no_investigation, [("平人社监察〔2024〕15号 二(二)、三(二)".to_owned(), Some(FindingKind::InvalidWithoutInvestigation))]);
 /// # Ok::<(), wage_arrears::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Violation {
     /// The rule broken.
     pub rule: RuleId,
-    /// The finding kind (000 §四(一)) it would become in the city's spot check, if any.
+    /// The finding kind (平人社监察〔2024〕15号 四(一)) it would become in the city's spot check, if any.
     pub finding: Option<FindingKind>,
     /// What is wrong, in Chinese, naming the values.
     pub message_zh: String,
@@ -63,7 +63,7 @@ impl Violation {
     /// use wage_arrears::disposition::Violation;
     /// use wage_arrears::rule::RuleId;
     /// let v = Violation { rule: RuleId::DetailedText, finding: None, message_zh: String::new(), message_en: String::new() };
-    /// assert_eq!(v.citation().to_string(), "000 §三(一)");
+    /// assert_eq!(v.citation().to_string(), "平人社监察〔2024〕15号 三(一)");
     /// # Ok::<(), wage_arrears::Error>(())
     /// ```
     pub fn citation(&self) -> Citation {
@@ -141,7 +141,7 @@ impl Validation {
     }
 }
 
-/// Validates a clue's disposition: lists **every** rule its record breaks (000 §二(二)(三), §三).
+/// Validates a clue's disposition: lists **every** rule its record breaks (平人社监察〔2024〕15号 二(二)(三)、三).
 ///
 /// Rules checked, by what the record holds:
 /// - with a conclusion: the record the conclusion needs (R-CON-1..9), at least `policy.min_contacts` recorded
@@ -210,7 +210,7 @@ pub fn validate(clue: &Clue, policy: &Policy) -> Validation {
 }
 
 /// The days of the unrevised resubmissions recorded up to `as_of`, in date order: submissions that follow a
-/// returned one without being revised (000 §三(三) “对审核退回的线索，要按照退回原因修改完善”). Shared by
+/// returned one without being revised (平人社监察〔2024〕15号 三(三) “对审核退回的线索，要按照退回原因修改完善”). Shared by
 /// validation (R-SUB-2) and detection (finding 7).
 pub(crate) fn unrevised_resubmissions(clue: &Clue, as_of: Option<NaiveDate>) -> Vec<NaiveDate> {
     let mut subs: Vec<&crate::model::Submission> = clue
@@ -235,7 +235,7 @@ pub(crate) fn unrevised_resubmissions(clue: &Clue, as_of: Option<NaiveDate>) -> 
         .collect()
 }
 
-/// The submissions of a ministry-transferred clue made before it was closed (000 §四(一)5 “部转线索未办结就
+/// The submissions of a ministry-transferred clue made before it was closed (平人社监察〔2024〕15号 四(一)5 “部转线索未办结就
 /// 提交的”), in date order. Shared by validation (R-SUB-1) and detection (finding 5).
 pub(crate) fn early_ministry_submissions(clue: &Clue) -> Vec<NaiveDate> {
     if !clue.transferred_by_ministry {
@@ -282,13 +282,13 @@ impl Checker<'_> {
         }
     }
 
-    /// The record each conclusion needs (000 §二(二), the 10 核处结论; SPEC §3 table).
+    /// The record each conclusion needs (平人社监察〔2024〕15号 二(二), the 10 核处结论).
     fn conclusion_record(&mut self, conclusion: Conclusion) {
         use Conclusion as C;
         let clue = self.clue;
         let code = conclusion.code();
 
-        // R-CON-1 (000 §二(二)): “1-4. 立案处理——经核实存在欠薪……” — a filed case.
+        // R-CON-1 (平人社监察〔2024〕15号 二(二)): “1-4. 立案处理——经核实存在欠薪……” — a filed case.
         if conclusion.is_filed() {
             // “经核实存在欠薪”: an investigation on record must not say there were no arrears.
             let contradicted = clue
@@ -313,7 +313,7 @@ impl Checker<'_> {
             self.rule(RuleId::ConclusionNeedsCaseFiled, None, broken);
         }
 
-        // R-CON-2 (000 §二(二)): “1. 立案处理——经核实存在欠薪，已支付完毕。” — the payment.
+        // R-CON-2 (平人社监察〔2024〕15号 二(二)): “1. 立案处理——经核实存在欠薪，已支付完毕。” — the payment.
         if conclusion == C::FiledPaid {
             let broken = match &clue.payment {
                 None => Some((
@@ -336,7 +336,7 @@ impl Checker<'_> {
             self.rule(RuleId::ConclusionNeedsPayment, None, broken);
         }
 
-        // R-CON-3 (000 §二(二)): “2/4. ……尚未支付，准备或已申请法院强制执行。”
+        // R-CON-3 (平人社监察〔2024〕15号 二(二)): “2/4. ……尚未支付，准备或已申请法院强制执行。”
         if matches!(
             conclusion,
             C::FiledEnforcement | C::FiledEnforcementAndPolice
@@ -350,7 +350,7 @@ impl Checker<'_> {
             self.rule(RuleId::ConclusionNeedsEnforcement, None, broken);
         }
 
-        // R-CON-4 (000 §二(二)): “3/4. ……涉嫌犯罪，已移送公安机关。”
+        // R-CON-4 (平人社监察〔2024〕15号 二(二)): “3/4. ……涉嫌犯罪，已移送公安机关。”
         if matches!(conclusion, C::FiledPolice | C::FiledEnforcementAndPolice) {
             let broken = clue.police_transfer_on.is_none().then(|| {
                 (
@@ -361,7 +361,7 @@ impl Checker<'_> {
             self.rule(RuleId::ConclusionNeedsPoliceTransfer, None, broken);
         }
 
-        // R-CON-5 (000 §二(二)): “5. 协调等非立案方式处理——已支付欠款或达成还款协议。” An agreement always
+        // R-CON-5 (平人社监察〔2024〕15号 二(二)): “5. 协调等非立案方式处理——已支付欠款或达成还款协议。” An agreement always
         // carries its due date (`pay_by`), so an agreement on record meets "an agreement with a due date".
         if conclusion == C::Coordinated {
             let broken = (clue.payment.is_none() && clue.agreement.is_none()).then(|| {
@@ -374,7 +374,7 @@ impl Checker<'_> {
             self.rule(RuleId::ConclusionNeedsPaymentOrAgreement, None, broken);
         }
 
-        // R-CON-6 (000 §二(二)): “6/7. 应当或者已经通过劳动争议仲裁解决/提起诉讼的，已告知反映人。”
+        // R-CON-6 (平人社监察〔2024〕15号 二(二)): “6/7. 应当或者已经通过劳动争议仲裁解决/提起诉讼的，已告知反映人。”
         if matches!(conclusion, C::Arbitration | C::Litigation) {
             let broken = clue.reporter_informed_on.is_none().then(|| {
                 (
@@ -387,7 +387,7 @@ impl Checker<'_> {
             self.rule(RuleId::ConclusionNeedsReporterInformed, None, broken);
         }
 
-        // R-CON-7 (000 §二(二)): “8. 仲裁裁决、司法判决和有关申请强制执行的“执行难”问题。”
+        // R-CON-7 (平人社监察〔2024〕15号 二(二)): “8. 仲裁裁决、司法判决和有关申请强制执行的“执行难”问题。”
         if conclusion == C::EnforcementDifficulty {
             let missing = clue
                 .award_or_judgment
@@ -403,8 +403,8 @@ impl Checker<'_> {
         }
 
         if matches!(conclusion, C::NoArrears | C::InvalidClue) {
-            // R-CON-8 (000 §二(二)、§三(二)): “9. 经核实不存在欠薪情况；10. 无效线索。不得滥用无效线索结论。”
-            // Code 10 without an investigation is finding 4 (000 §四(一)4 “没有调查核实，滥用无效线索的”).
+            // R-CON-8 (平人社监察〔2024〕15号 二(二)、三(二)): “9. 经核实不存在欠薪情况；10. 无效线索。不得滥用无效线索结论。”
+            // Code 10 without an investigation is finding 4 (平人社监察〔2024〕15号 四(一)4 “没有调查核实，滥用无效线索的”).
             let missing = clue
                 .investigation
                 .as_ref()
@@ -419,7 +419,7 @@ impl Checker<'_> {
             });
             self.rule(RuleId::ConclusionNeedsInvestigation, finding, broken);
 
-            // R-CON-9 (000 §三(二)): “……不得滥用无效线索结论。” — not 9 or 10 where arrears were verified.
+            // R-CON-9 (平人社监察〔2024〕15号 三(二)): “……不得滥用无效线索结论。” — not 9 or 10 where arrears were verified.
             let verified = clue
                 .investigation
                 .as_ref()
@@ -434,10 +434,10 @@ impl Checker<'_> {
         }
     }
 
-    /// R-CNT-1 and R-CNT-2 (000 §三(二), §二(二), §四(一)1).
+    /// R-CNT-1 and R-CNT-2 (平人社监察〔2024〕15号 三(二)、二(二)、四(一)1).
     fn contacts(&mut self) {
         let clue = self.clue;
-        // R-CNT-1 (000 §三(二)): “接到线索后要立即进行调查核实，联系反映人至少要3次以上并做好记录。”
+        // R-CNT-1 (平人社监察〔2024〕15号 三(二)): “接到线索后要立即进行调查核实，联系反映人至少要3次以上并做好记录。”
         // Every recorded contact counts, reached or not: the rule asks for attempts, each recorded.
         let n = clue.contacts.len();
         let min = self.policy.min_contacts;
@@ -450,7 +450,7 @@ impl Checker<'_> {
         // Too few contacts is not "未联系当事人" (finding 1, which R-CNT-2 carries): no finding kind of its own.
         self.rule(RuleId::ContactMinimum, None, broken);
 
-        // R-CNT-2 (000 §二(二)、§四(一)1): “人社部门要第一时间与线索反映人联系” — 首问负责制: the reporter was
+        // R-CNT-2 (平人社监察〔2024〕15号 二(二)、四(一)1): “人社部门要第一时间与线索反映人联系” — 首问负责制: the reporter was
         // actually reached. Whether in time is checked with the calendar by `detect_findings` (kind 1).
         let reached = clue.contacts.iter().any(|c| c.reached);
         let broken = (!reached).then(|| {
@@ -466,7 +466,7 @@ impl Checker<'_> {
         );
     }
 
-    /// R-TXT-1 (000 §三(一)): “提交的基本案情及核实处置情况表述详细、准确、符合逻辑，内容详略得当，不得以
+    /// R-TXT-1 (平人社监察〔2024〕15号 三(一)): “提交的基本案情及核实处置情况表述详细、准确、符合逻辑，内容详略得当，不得以
     /// 极简的概括性语言描述。”
     fn text(&mut self) {
         let min = usize::try_from(self.policy.min_text_chars).unwrap_or(usize::MAX);
@@ -494,11 +494,11 @@ impl Checker<'_> {
         self.rule(RuleId::DetailedText, None, broken);
     }
 
-    /// R-FIL-1 (000 §三(二)、§三(一)): “对欠薪事实清楚，符合立案条件的要及时立案……对拒不履行的要依法立案处理。”
+    /// R-FIL-1 (平人社监察〔2024〕15号 三(二)、三(一)): “对欠薪事实清楚，符合立案条件的要及时立案……对拒不履行的要依法立案处理。”
     /// Verified arrears with a refusing employer: codes 1–4, never 5, 9 or 10 (finding 8 if left unfiled).
     fn must_file(&mut self, conclusion: Conclusion) {
         // Refusal shows either in the verification (拒不支付) or in a coordinated agreement the employer refuses to
-        // perform (000 §三(一) “对拒不履行的要依法立案处理”).
+        // perform (平人社监察〔2024〕15号 三(一) “对拒不履行的要依法立案处理”).
         let refused = self
             .clue
             .investigation
@@ -527,7 +527,7 @@ impl Checker<'_> {
         );
     }
 
-    /// R-SUB-1 (000 §四(一)5): “部转线索未办结就提交的。”
+    /// R-SUB-1 (平人社监察〔2024〕15号 四(一)5): “部转线索未办结就提交的。”
     fn ministry_clue_closed_before_submission(&mut self) {
         let clue = self.clue;
         if !clue.transferred_by_ministry {
@@ -551,7 +551,7 @@ impl Checker<'_> {
         );
     }
 
-    /// R-SUB-2 (000 §二(三)、§三(三)): “对审核退回的线索，要按照退回原因修改完善；县级承办单位按要求整改后重新
+    /// R-SUB-2 (平人社监察〔2024〕15号 二(三)、三(三)): “对审核退回的线索，要按照退回原因修改完善；县级承办单位按要求整改后重新
     /// 核处并按期报送。” Repeated (`policy.unrevised_resubmissions_for_finding` times or more) it is finding 7.
     fn returned_clue_revised(&mut self) {
         let n = unrevised_resubmissions(self.clue, None).len();
@@ -567,7 +567,7 @@ impl Checker<'_> {
         self.rule(RuleId::ReturnedClueRevised, finding, broken);
     }
 
-    /// R-CST-1 (000 §三(一) “准确、符合逻辑”): paid no more than owed.
+    /// R-CST-1 (平人社监察〔2024〕15号 三(一) “准确、符合逻辑”): paid no more than owed.
     fn paid_within_owed(&mut self) {
         let clue = self.clue;
         if clue.payment.is_none() && clue.agreement.is_none() {
@@ -598,7 +598,7 @@ impl Checker<'_> {
         self.rule(RuleId::PaidWithinOwed, None, broken);
     }
 
-    /// R-CST-2 (000 §三(一) “准确、符合逻辑”): an agreement is due after the day it is signed.
+    /// R-CST-2 (平人社监察〔2024〕15号 三(一) “准确、符合逻辑”): an agreement is due after the day it is signed.
     fn agreement_due_after_signing(&mut self) {
         let Some(a) = &self.clue.agreement else {
             return;
@@ -618,7 +618,7 @@ impl Checker<'_> {
         self.rule(RuleId::AgreementDueAfterSigning, None, broken);
     }
 
-    /// R-CST-3 (000 §三(一) “准确、符合逻辑”): the record's dates are in order.
+    /// R-CST-3 (平人社监察〔2024〕15号 三(一) “准确、符合逻辑”): the record's dates are in order.
     fn dates_in_order(&mut self) {
         let clue = self.clue;
         let reg = clue.registered_on;

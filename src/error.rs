@@ -1,6 +1,8 @@
 //! The crate's one error type.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
+
+use crate::calendar::NoticeProblem;
 
 /// Everything that can go wrong in `wage_arrears`.
 ///
@@ -9,8 +11,13 @@ use chrono::NaiveDate;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// A date lies outside the years the working-day calendar knows. The calendar never guesses.
-    #[error("date {date} is outside the working-day calendar ({first}..={last})")]
+    /// A date lies outside the years the working-day calendar knows. The calendar never guesses; the message names
+    /// the year whose notice is missing and the fix, e.g. `date 2027-03-01 is outside the working-day calendar
+    /// (2004-01-01..=2026-12-31): the 2027 holiday notice is not loaded (WorkCalendar::add_notice)`.
+    #[error(
+        "date {date} is outside the working-day calendar ({first}..={last}){}",
+        missing_notices(*.date, *.first, *.last)
+    )]
     CalendarOutOfRange {
         /// The date asked about.
         date: NaiveDate,
@@ -29,9 +36,12 @@ pub enum Error {
         /// The day.
         day: u32,
     },
-    /// Counting forward ran past the last day the calendar knows.
+    /// Counting forward ran past the last day the calendar knows, e.g. `counting 3 working days after 2026-12-29
+    /// runs past 2026-12-31: the 2027 holiday notice is not loaded (WorkCalendar::add_notice)`.
     #[error(
-        "counting {n} working days after {start} runs past the last day of the calendar ({last})"
+        "counting {n} working days after {start} runs past {last}: the {} holiday notice is not loaded \
+         (WorkCalendar::add_notice)",
+        i64::from(last.year()) + 1
     )]
     CountPastCalendar {
         /// The start of the count.
@@ -56,6 +66,20 @@ pub enum Error {
         year: i32,
         /// What is wrong with it.
         reason: String,
+    },
+    /// A holiday notice's text (国务院办公厅关于YYYY年部分节假日安排的通知) that does not hold together or cannot be
+    /// read, from [`YearSchedule::from_notice`](crate::YearSchedule::from_notice) or
+    /// [`WorkCalendar::add_notice`](crate::WorkCalendar::add_notice). The message quotes the phrase as it stands in
+    /// the text and says what is wrong, e.g. ``2026 holiday notice: `1月1日（周五）`: the annotation says 周五 but
+    /// 2026-01-01 is a Thursday (周四)``.
+    #[error("{year} holiday notice: `{phrase}`: {problem}")]
+    InvalidNotice {
+        /// The year asked for.
+        year: i32,
+        /// The offending phrase, quoted from the text (empty when the text has none to quote).
+        phrase: String,
+        /// What is wrong with it.
+        problem: NoticeProblem,
     },
     /// A policy field holds a value the rules cannot work with.
     #[error("invalid policy field `{field}`: {reason}")]
@@ -153,4 +177,23 @@ pub enum Error {
         /// Every id listed with two different records, in id order.
         ids: Vec<String>,
     },
+}
+
+/// The end of the out-of-range message: which year's notice is missing and how to add it. Empty for a date inside
+/// `first..=last` (which is not out of range).
+fn missing_notices(date: NaiveDate, first: NaiveDate, last: NaiveDate) -> String {
+    let (from, to) = if date > last {
+        (i64::from(last.year()) + 1, i64::from(date.year()))
+    } else if date < first {
+        (i64::from(date.year()), i64::from(first.year()) - 1)
+    } else {
+        return String::new();
+    };
+    if from == to {
+        format!(": the {from} holiday notice is not loaded (WorkCalendar::add_notice)")
+    } else {
+        format!(
+            ": the holiday notices of {from} to {to} are not loaded (WorkCalendar::add_notice, one year at a time)"
+        )
+    }
 }

@@ -1,4 +1,4 @@
-//! Every answer explains itself (STYLE §5): the clocks with their inputs, each rule checked and whether it held,
+//! Every answer explains itself: the clocks with their inputs, each rule checked and whether it held,
 //! the follow-ups and findings, each with its [`RuleId`] and clause.
 //!
 //! [`explain`] gathers what [`deadline::status`], [`deadline::escalation`], [`validate`], [`follow_ups`] and
@@ -6,7 +6,7 @@
 //! rendered by `Display` as readable Chinese with English rule ids, e.g.
 //!
 //! ```text
-//! R-ACC-1 (000 §二(一)) 3 个工作日内完成接收: 2026-09-30 → 2026-10-10, skipped 10-01…10-07
+//! R-ACC-1 (平人社监察〔2024〕15号 二(一)) 3 个工作日内完成接收: 2026-09-30 → 2026-10-10, skipped 10-01…10-07
 //! ```
 
 use std::fmt;
@@ -122,7 +122,7 @@ impl Explanation {
 /// let e = explain(&clue, &Policy::default(), &WorkCalendar::china(), d(2026, 10, 9)?)?;
 /// assert_eq!(e.clocks[0].due, d(2026, 10, 10)?);
 /// assert!(e.to_string().contains(
-///     "R-ACC-1 (000 §二(一)) 3 个工作日内完成接收: 2026-09-30 → 2026-10-10, skipped 10-01…10-07"
+///     "R-ACC-1 (平人社监察〔2024〕15号 二(一)) 3 个工作日内完成接收: 2026-09-30 → 2026-10-10, skipped 10-01…10-07"
 /// ));
 /// # Ok::<(), wage_arrears::Error>(())
 /// ```
@@ -141,14 +141,14 @@ pub fn explain(
     let response = policy.clocks.of(clue.source).response;
     let mut clocks = Vec::with_capacity(2);
     if let Some((d, s)) = status.accept {
-        // 000 §二(一)：……应当自线索登记之日起N个工作日内完成接收。
+        // 平人社监察〔2024〕15号 二(一)：……应当自线索登记之日起N个工作日内完成接收。
         clocks.push(trace(d, s, "完成接收", cal)?);
     }
     if let Some((d, s)) = status.respond {
         let duty = match response {
-            // 000 §二(二)：……应当填写办结反馈情况。
+            // 平人社监察〔2024〕15号 二(二)：……应当填写办结反馈情况。
             Response::ClosingFeedback => "填写办结反馈",
-            // 000 §二(二)：……回复办理情况，未办结的需填写进度反馈。
+            // 平人社监察〔2024〕15号 二(二)：……回复办理情况，未办结的需填写进度反馈。
             _ => "回复办理情况（未办结的填写进度反馈）",
         };
         clocks.push(trace(d, s, duty, cal)?);
@@ -274,7 +274,7 @@ fn status_zh(s: ClockStatus) -> String {
 }
 
 impl fmt::Display for ClockTrace {
-    /// `R-ACC-1 (000 §二(一)) 3 个工作日内完成接收: 2026-09-30 → 2026-10-10, skipped 10-01…10-07 — 未到期（余1天）`.
+    /// `R-ACC-1 (平人社监察〔2024〕15号 二(一)) 3 个工作日内完成接收: 2026-09-30 → 2026-10-10, skipped 10-01…10-07 — 未到期（余1天）`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let unit = match self.unit {
             DayUnit::Working => "工作日",

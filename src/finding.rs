@@ -1,4 +1,4 @@
-//! Findings (问题) a review turns up: the 8 kinds of 000 §四(一), each costing the county points.
+//! Findings (问题) a review turns up: the 8 kinds of 平人社监察〔2024〕15号 四(一), each costing the county points.
 
 use std::fmt;
 
@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{Error, RuleId};
 
-/// The 8 kinds of finding (000 §四(一)), serialised as their number 1–8.
+/// The 8 kinds of finding (平人社监察〔2024〕15号 四(一)), serialised as their number 1–8.
 ///
 /// Kinds 1, 3, 4, 5, 7 and 8 can be detected from a clue's record ([`detect_findings`](crate::detection::detect_findings));
 /// kinds 2 and 6 are recorded by a reviewer, who builds the [`Finding`] directly.
@@ -47,7 +47,7 @@ impl FindingKind {
         FindingKind::NotFiledInTime,
     ];
 
-    /// The number in 000 §四(一), 1–8.
+    /// The number in 平人社监察〔2024〕15号 四(一), 1–8.
     pub const fn number(self) -> u8 {
         self as u8
     }
@@ -74,7 +74,7 @@ impl FindingKind {
         )
     }
 
-    /// The wording of 000 §四(一).
+    /// The wording of 平人社监察〔2024〕15号 四(一).
     pub const fn label_zh(self) -> &'static str {
         match self {
             FindingKind::NoFirstContact => "未落实首问负责制，未联系当事人",
@@ -205,7 +205,10 @@ mod tests {
     fn finding_kinds_round_trip_through_their_numbers() {
         for &k in FindingKind::ALL {
             assert_eq!(FindingKind::try_from(k.number()), Ok(k));
-            assert_eq!(k.rule().citation().source, "000");
+            assert_eq!(
+                k.rule().citation().document,
+                crate::rule::Document::PingdingshanPlan2024
+            );
         }
         assert!(FindingKind::try_from(9).is_err());
         assert!(FindingKind::try_from(0).is_err());

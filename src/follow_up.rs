@@ -163,7 +163,7 @@ pub struct FollowUp {
     pub note_zh: String,
 }
 
-/// The obligations still open on a clue on `as_of`, by due day (R-FUP-1..8, 000 §三(一)(四), §二(二)(三), 003).
+/// The obligations still open on a clue on `as_of`, by due day (R-FUP-1..8, 平人社监察〔2024〕15号 三(一)(四)、二(二)(三); 天水市“六项机制”（2025）平台投诉受理回访机制).
 ///
 /// Facts dated after `as_of` are ignored; obligations the record shows done by `as_of` are dropped; open ones are
 /// listed whether due in the past or the future. See the [module table](self) for each kind's cause, due day and
@@ -218,11 +218,11 @@ pub fn follow_ups(
     let closed_on = known(clue.closed_on);
     let case_filed = known(clue.case_filed_on).is_some();
 
-    // ── The repayment agreement (000 §三(一)) ──
+    // ── The repayment agreement (平人社监察〔2024〕15号 三(一)) ──
     if let Some(a) = open_agreement(clue, as_of) {
         let paid = known(a.paid_on).is_some();
         if !paid && !a.refused_to_perform {
-            // R-FUP-1 (000 §三(一)): “对核处结论为5的欠薪线索，在协议支付日期临期或者到期后，要进行跟踪督促，
+            // R-FUP-1 (平人社监察〔2024〕15号 三(一)): “对核处结论为5的欠薪线索，在协议支付日期临期或者到期后，要进行跟踪督促，
             // 确保用人单位履行支付协议。” — 临期: `agreement_reminder_working_days` working days before.
             // A payment date past the calendar's last day (next year's notice not out yet) has no reminder day
             // yet; seen from a day the calendar knows, it is still in the future.
@@ -243,7 +243,7 @@ pub fn follow_ups(
                     ),
                 );
             }
-            // R-FUP-2 (000 §三(一)): “在协议支付日期临期或者到期后，要进行跟踪督促” — 到期未付: follow up on the
+            // R-FUP-2 (平人社监察〔2024〕15号 三(一)): “在协议支付日期临期或者到期后，要进行跟踪督促” — 到期未付: follow up on the
             // first working day after the payment date.
             if as_of > a.pay_by && !a.follow_ups.iter().any(|&f| f > a.pay_by && f <= as_of) {
                 push(
@@ -259,7 +259,7 @@ pub fn follow_ups(
         }
     }
 
-    // R-FUP-3 (000 §三(一)、§三(二)): “对拒不履行的要依法立案处理。” “对欠薪事实清楚，符合立案条件的要及时立案。”
+    // R-FUP-3 (平人社监察〔2024〕15号 三(一)、三(二)): “对拒不履行的要依法立案处理。” “对欠薪事实清楚，符合立案条件的要及时立案。”
     if !case_filed {
         if let Some(i) = clue.investigation.as_ref().filter(|i| i.on <= as_of)
             && i.arrears_verified
@@ -290,7 +290,7 @@ pub fn follow_ups(
         }
     }
 
-    // R-FUP-4 (000 §一、§三(四)、§四(一)): “对核处结论为5的线索100%进行复核。” — by the spot check of the
+    // R-FUP-4 (平人社监察〔2024〕15号 一、三(四)、四(一)): “对核处结论为5的线索100%进行复核。” — by the spot check of the
     // month after closing (“每月10日前”).
     if clue.conclusion == Some(Conclusion::Coordinated)
         && let Some(closed) = closed_on
@@ -305,7 +305,7 @@ pub fn follow_ups(
         );
     }
 
-    // R-FUP-5 (000 §二(三)): “县级承办单位按要求整改后重新核处并按期报送。”
+    // R-FUP-5 (平人社监察〔2024〕15号 二(三)): “县级承办单位按要求整改后重新核处并按期报送。”
     if let Some(last) = clue
         .submissions
         .iter()
@@ -323,7 +323,7 @@ pub fn follow_ups(
         );
     }
 
-    // R-FUP-6 (000 §二(二)): “……应当自线索确认接收之日起30个自然日回复办理情况，未办结的需填写进度反馈。”
+    // R-FUP-6 (平人社监察〔2024〕15号 二(二)): “……应当自线索确认接收之日起30个自然日回复办理情况，未办结的需填写进度反馈。”
     if let Some(accepted) = known(clue.accepted_on)
         && closed_on.is_none()
         && !clue
@@ -340,7 +340,7 @@ pub fn follow_ups(
         );
     }
 
-    // R-FUP-7 / R-FUP-8 (003 平台投诉受理回访机制): “对已办结案件采取“定期检查+随机抽查”方式开展回访。”
+    // R-FUP-7 / R-FUP-8 (天水市“六项机制”（2025）平台投诉受理回访机制): “对已办结案件采取“定期检查+随机抽查”方式开展回访。”
     if let Some(closed) = closed_on {
         let visits = clue
             .return_visits
@@ -390,7 +390,7 @@ pub(crate) fn open_agreement(clue: &Clue, as_of: NaiveDate) -> Option<&Agreement
         .filter(|_| matches!(clue.conclusion, None | Some(Conclusion::Coordinated)))
 }
 
-/// The day an agreement enters its reminder window (临期, 000 §三(一)): the earliest day `d` from which at most
+/// The day an agreement enters its reminder window (临期, 平人社监察〔2024〕15号 三(一)): the earliest day `d` from which at most
 /// `policy.agreement_reminder_working_days` working days remain to `pay_by` (counted in `(d, pay_by]`), i.e. the
 /// N-th working day before the payment date. (The follow-up itself is never due before the signing: see
 /// [`FollowUp::because`].)
@@ -407,7 +407,7 @@ pub(crate) fn agreement_reminder_day(
 }
 
 /// The day a passed, unpaid agreement is followed up at the latest: `agreement_overdue_working_days` working days
-/// after its payment date (000 §三(一) “到期后，要进行跟踪督促”; interpretation: the next working day).
+/// after its payment date (平人社监察〔2024〕15号 三(一) “到期后，要进行跟踪督促”; interpretation: the next working day).
 pub(crate) fn agreement_overdue_day(
     a: &Agreement,
     policy: &Policy,
@@ -430,9 +430,9 @@ pub(crate) fn refusal_day(a: &Agreement) -> NaiveDate {
     })
 }
 
-/// The last day to file a case whose filing conditions were met on `from` (000 §三(二) “及时立案”):
+/// The last day to file a case whose filing conditions were met on `from` (平人社监察〔2024〕15号 三(二) “及时立案”):
 /// `policy.file_within_working_days` working days later, or the same day for an escalated case when
-/// `policy.escalation_same_day_filing` (003 “即接即办、当日立案”).
+/// `policy.escalation_same_day_filing` (天水市“六项机制”（2025）重大案件提级督办机制 “即接即办、当日立案”).
 ///
 pub(crate) fn filing_deadline(
     clue: &Clue,
@@ -447,13 +447,13 @@ pub(crate) fn filing_deadline(
 }
 
 /// Whether the record shows the case escalated (提级办案), as [`deadline::escalation`](crate::deadline::escalation)
-/// decides it: handled by the city (000 §二(三) “上提一级由市级直接办理”), or raised by the criteria of 003.
+/// decides it: handled by the city (平人社监察〔2024〕15号 二(三) “上提一级由市级直接办理”), or raised by the criteria of 天水市“六项机制”（2025）重大案件提级督办机制.
 fn escalated(clue: &Clue, policy: &Policy) -> bool {
     clue.handling_level == HandlingLevel::City
         || crate::deadline::escalation(clue, policy).escalated
 }
 
-/// The reply-by day of a source that answers by reply or progress feedback (000 §二(二) “……30个自然日回复办理情况，
+/// The reply-by day of a source that answers by reply or progress feedback (平人社监察〔2024〕15号 二(二) “……30个自然日回复办理情况，
 /// 未办结的需填写进度反馈”), from [`deadline::respond_deadline`](crate::deadline::respond_deadline); `None` for
 /// other sources.
 fn reply_due(clue: &Clue, policy: &Policy, cal: &WorkCalendar) -> Result<Option<NaiveDate>, Error> {
@@ -463,7 +463,7 @@ fn reply_due(clue: &Clue, policy: &Policy, cal: &WorkCalendar) -> Result<Option<
     Ok(crate::deadline::respond_deadline(clue, policy, cal)?.map(|d| d.due))
 }
 
-/// Whether a closed clue is drawn for a random return visit (003 “随机抽查”): its draw key
+/// Whether a closed clue is drawn for a random return visit (天水市“六项机制”（2025）平台投诉受理回访机制 “随机抽查”): its draw key
 /// ([`draw_key`](crate::review::draw_key), the crate's one stable hash: FNV-1a 64 + SplitMix64, the same as the
 /// spot check's) under `policy.random_return_visit_seed`, scaled to `[0, 10_000)` (multiply-shift, no modulo bias), falls
 /// below `policy.random_return_visit_rate` in basis points.

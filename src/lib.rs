@@ -13,18 +13,18 @@
 //! | module | what it answers | seed |
 //! |---|---|---|
 //! | [`calendar`] | is a day a working day (调休 included); N working or natural days after a date, O(1) | 民法典 第201/203条, State Council notices 2004–2026 |
-//! | [`model`] | a clue and its record, as typed serde data | 000 §二 |
-//! | [`policy`] | every number and switch of a city's rules, with its clause; the policy in force on a date | 000–004 |
+//! | [`model`] | a clue and its record, as typed serde data | 平人社监察〔2024〕15号 二 |
+//! | [`policy`] | every number and switch of a city's rules, with its clause; the policy in force on a date | the five documents of [`rule::Document`] |
 //! | [`rule`] | the catalogue: rule id → citation, Chinese text, English summary | all |
-//! | [`deadline`] | accept-by and respond-by, their status on a date, the red/yellow card, escalation | 000 §二, 002 §(十二), 003 |
-//! | [`campaign`] | a time-boxed campaign's close-all date and report dates, and the clues that miss them | 001 |
-//! | [`disposition`] | whether a closing record supports its conclusion: every violated rule | 000 §二(二), §三 |
-//! | [`follow_up`] | what a clue still owes: agreement reminders, reviews, resubmissions, return visits | 000 §三(一), 003 |
-//! | [`detection`] | the findings a record shows (kinds 1, 3, 4, 5, 7, 8) | 000 §四(一) |
-//! | [`review`] | the city's reproducible monthly spot check | 000 §三(四), §四(一) |
-//! | [`scoring`] | the county's deductions, interviews, grade and goals | 000 §一, §四(一); 004 |
-//! | [`explain`](mod@explain) | all of the above for one clue, with the rules that fired | STYLE §5 |
-//! | [`interpretations`] | where the texts are silent: the default and the `Policy` switch | SPEC §7 |
+//! | [`deadline`] | accept-by and respond-by, their status on a date, the red/yellow card, escalation | 平人社监察〔2024〕15号 二, 保定市高效处置农民工欠薪问题若干措施（十二）, 天水市“六项机制”（2025）重大案件提级督办机制 |
+//! | [`campaign`] | a time-boxed campaign's close-all date and report dates, and the clues that miss them | 洛阳市根治欠薪冬季专项行动通知（2023） |
+//! | [`disposition`] | whether a closing record supports its conclusion: every violated rule | 平人社监察〔2024〕15号 二(二)、三 |
+//! | [`follow_up`] | what a clue still owes: agreement reminders, reviews, resubmissions, return visits | 平人社监察〔2024〕15号 三(一), 天水市“六项机制”（2025）平台投诉受理回访机制 |
+//! | [`detection`] | the findings a record shows (kinds 1, 3, 4, 5, 7, 8) | 平人社监察〔2024〕15号 四(一) |
+//! | [`review`] | the city's reproducible monthly spot check | 平人社监察〔2024〕15号 三(四)、四(一) |
+//! | [`scoring`] | the county's deductions, interviews, grade and goals | 平人社监察〔2024〕15号 一、四(一); 平人社字〔2022〕2号 |
+//! | [`explain`](mod@explain) | all of the above for one clue, with the rules that fired | every rule that fired, with its citation |
+//! | [`interpretations`] | where the texts are silent: the default and the `Policy` switch | where the texts are silent |
 //!
 //! ## A clue from JSON to an explanation
 //!
@@ -51,7 +51,7 @@
 //! assert_eq!(status.card, wage_arrears::Card::Red); // 17 days overdue, no progress since the deadline
 //!
 //! let why = wage_arrears::explain(&clue, &policy, &cal, as_of)?;
-//! assert!(why.to_string().contains("R-CARD-2 (002 §(十二))"));
+//! assert!(why.to_string().contains("R-CARD-2 (保定市高效处置农民工欠薪问题若干措施（十二）)"));
 //! # Ok::<(), wage_arrears::Error>(())
 //! ```
 #![forbid(unsafe_code)]
@@ -76,7 +76,9 @@ pub mod rule;
 pub mod scoring;
 mod units;
 
-pub use calendar::{HolidayPeriod, Rollover, WorkCalendar, YearSchedule, date};
+pub use calendar::{
+    HolidayPeriod, NoticeProblem, PreviousYearDays, Rollover, WorkCalendar, YearSchedule, date,
+};
 pub use campaign::{Campaign, campaign_deadlines, campaign_misses};
 pub use de::deserialize;
 pub use deadline::{
@@ -97,6 +99,6 @@ pub use policy::{
     Response, Rounding, SourceClock,
 };
 pub use review::{Month, SpotCheck, spot_check};
-pub use rule::{Citation, RuleId};
+pub use rule::{Citation, Document, RuleId};
 pub use scoring::{CountyScore, Grade, assess_all, assess_year};
 pub use units::{Fen, Points, Rate, Ratio};

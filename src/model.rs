@@ -27,7 +27,7 @@ use crate::{Error, Fen};
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Source {
-    /// 人社部“根治欠薪进行时”专栏 (000 §二(一)).
+    /// 人社部“根治欠薪进行时”专栏 (平人社监察〔2024〕15号 二(一)).
     MohrssColumn,
     /// 中国政府网网民留言.
     GovCnMessage,
@@ -35,19 +35,19 @@ pub enum Source {
     StateCouncilInspection,
     /// 部长信箱.
     MinistersMailbox,
-    /// 河南省农民工工资支付监管系统 (000 §四(三)).
+    /// 河南省农民工工资支付监管系统 (平人社监察〔2024〕15号 四(三)).
     HenanMonitoring,
-    /// 12345 政务服务便民热线 (002 §二(二)).
+    /// 12345 政务服务便民热线 (保定市高效处置农民工欠薪问题若干措施（二）).
     #[serde(rename = "hotline_12345")]
     Hotline12345,
-    /// 12333 人社服务热线 (004 §三(五)).
+    /// 12333 人社服务热线 (平人社字〔2022〕2号 三(五)).
     #[serde(rename = "hotline_12333")]
     Hotline12333,
     /// 信访 (petition letters and visits).
     Petition,
     /// 现场接访 (on-site reception).
     OnSite,
-    /// 欠薪投诉二维码 (QR-code complaint, 002 §二(二)).
+    /// 欠薪投诉二维码 (QR-code complaint, 保定市高效处置农民工欠薪问题若干措施（二）).
     QrCode,
 }
 
@@ -114,7 +114,7 @@ impl Source {
         }
     }
 
-    /// Whether the source is one of the "other channels" whose clocks the seeds leave to the policy.
+    /// Whether the source is one of the "other channels" whose clocks the policy documents leave to the policy.
     pub const fn is_other_channel(self) -> bool {
         matches!(
             self,
@@ -133,7 +133,7 @@ impl fmt::Display for Source {
     }
 }
 
-/// The official handling conclusions (核处结论, 000 §二(二)), serialised as their integer code 1–10.
+/// The official handling conclusions (核处结论, 平人社监察〔2024〕15号 二(二)), serialised as their integer code 1–10.
 ///
 /// ```
 /// use wage_arrears::Conclusion;
@@ -201,7 +201,7 @@ impl Conclusion {
         )
     }
 
-    /// The official wording (000 §二(二)).
+    /// The official wording (平人社监察〔2024〕15号 二(二)).
     pub const fn label_zh(self) -> &'static str {
         match self {
             Conclusion::FiledPaid => "立案处理——经核实存在欠薪，已支付完毕",
@@ -273,7 +273,7 @@ impl fmt::Display for Conclusion {
     }
 }
 
-/// Which level handles the clue (000 §二(二)(三)): the county, or the city directly (also after escalation).
+/// Which level handles the clue (平人社监察〔2024〕15号 二(二)(三)): the county, or the city directly (also after escalation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum HandlingLevel {
@@ -298,7 +298,7 @@ pub enum ContactChannel {
     InPerson,
 }
 
-/// One recorded contact with the reporter (联系反映人, 000 §三(二)).
+/// One recorded contact with the reporter (联系反映人, 平人社监察〔2024〕15号 三(二)).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
@@ -327,7 +327,7 @@ pub enum ProgressKind {
     /// An internal note of work done (调查、协调、约谈用人单位…).
     #[default]
     Note,
-    /// A progress feedback filed on the platform (进度反馈, 000 §二(二)).
+    /// A progress feedback filed on the platform (进度反馈, 平人社监察〔2024〕15号 二(二)).
     Feedback,
 }
 
@@ -390,7 +390,7 @@ pub struct Agreement {
     /// The day the refusal was recorded, when known (else the first follow-up on or after `pay_by` stands in).
     #[serde(default)]
     pub refused_on: Option<NaiveDate>,
-    /// The days the office followed the agreement up (跟踪督促, 000 §三(一)).
+    /// The days the office followed the agreement up (跟踪督促, 平人社监察〔2024〕15号 三(一)).
     #[serde(default)]
     pub follow_ups: Vec<NaiveDate>,
 }
@@ -412,7 +412,7 @@ pub struct Submission {
     pub return_reason: Option<String>,
 }
 
-/// The facts that may raise a case to the city (提级, 000 §二(三), 003).
+/// The facts that may raise a case to the city (提级, 平人社监察〔2024〕15号 二(三), 天水市“六项机制”（2025）重大案件提级督办机制).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct EscalationFacts {
@@ -500,7 +500,7 @@ pub struct Clue {
     pub escalation: EscalationFacts,
     /// The day the city reviewed it (复核), if it has.
     pub reviewed_on: Option<NaiveDate>,
-    /// Return visits made after closing (回访, 003).
+    /// Return visits made after closing (回访, 天水市“六项机制”（2025）平台投诉受理回访机制).
     pub return_visits: Vec<NaiveDate>,
     /// The clerk responsible (责任人), named in notices.
     pub responsible: String,

@@ -1,6 +1,6 @@
-//! Every number a policy could change, as data with its clause (SPEC §6).
+//! Every number a policy could change, as data with its clause.
 //!
-//! [`Policy::default()`] is the 2024 Pingdingshan plan (平人社监察〔2024〕15号, seed `000`), in force from
+//! [`Policy::default()`] is the 2024 Pingdingshan plan (平人社监察〔2024〕15号), in force from
 //! 2024-05-22. A city with other numbers builds its own `Policy`, or reads one from JSON: every field is
 //! required there, and an invalid policy is rejected on reading with the field named. [`PolicySet`] picks the
 //! policy in force on a date.
@@ -10,7 +10,7 @@
 //! need a sound number to answer at all (the spot check, the annual score, the goals) refuse it with
 //! [`Error::InvalidPolicy`]; validate a hand-built policy once, where it is built.
 //!
-//! Where the seeds are silent the default is an interpretation; each is listed in
+//! Where the policy documents are silent the default is an interpretation; each is listed in
 //! [the interpretations table](crate::interpretations) with the field that switches it.
 
 use chrono::NaiveDate;
@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{Error, Fen, Points, Rate, Rollover, Source};
 
-/// What "responding" to a clue means for its source (000 §二(二)).
+/// What "responding" to a clue means for its source (平人社监察〔2024〕15号 二(二)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -41,21 +41,21 @@ pub struct SourceClock {
     pub response: Response,
 }
 
-/// The clocks of every source (000 §二(一)(二), §四(三); 002 §二(二)).
+/// The clocks of every source (平人社监察〔2024〕15号 二(一)(二)、四(三); 保定市高效处置农民工欠薪问题若干措施（二）).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Clocks {
-    /// 人社部“根治欠薪进行时”专栏: 3 working days, 60 natural days, closing feedback (000 §二(一)(二)).
+    /// 人社部“根治欠薪进行时”专栏: 3 working days, 60 natural days, closing feedback (平人社监察〔2024〕15号 二(一)(二)).
     pub mohrss_column: SourceClock,
-    /// 中国政府网网民留言: 2 working days, 30 natural days, reply or progress feedback (000 §二(一)(二)).
+    /// 中国政府网网民留言: 2 working days, 30 natural days, reply or progress feedback (平人社监察〔2024〕15号 二(一)(二)).
     pub gov_cn_message: SourceClock,
-    /// 国务院“互联网+督查”: as the gov.cn message (000 §二(一)(二)).
+    /// 国务院“互联网+督查”: as the gov.cn message (平人社监察〔2024〕15号 二(一)(二)).
     pub state_council_inspection: SourceClock,
-    /// 部长信箱: as the gov.cn message (000 §二(一)(二)).
+    /// 部长信箱: as the gov.cn message (平人社监察〔2024〕15号 二(一)(二)).
     pub ministers_mailbox: SourceClock,
-    /// 河南省农民工工资支付监管系统: 比照执行, as the MOHRSS column (000 §四(三)).
+    /// 河南省农民工工资支付监管系统: 比照执行, as the MOHRSS column (平人社监察〔2024〕15号 四(三)).
     pub henan_monitoring: SourceClock,
-    /// 12345, 12333, 信访, 现场接访, 二维码 (002 §二(二)): no clock by default.
+    /// 12345, 12333, 信访, 现场接访, 二维码 (保定市高效处置农民工欠薪问题若干措施（二）): no clock by default.
     pub other_channels: SourceClock,
 }
 
@@ -77,7 +77,7 @@ impl Clocks {
     }
 }
 
-/// What a card is counted against (interpretation, 002 §(十二) "未按期办结的案件").
+/// What a card is counted against (interpretation, 保定市高效处置农民工欠薪问题若干措施（十二） "未按期办结的案件").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -89,7 +89,7 @@ pub enum CardBasis {
     NotAnswered,
 }
 
-/// What counts as "progress" that keeps a red card away (interpretation, 002 §(十二) "超期10日仍无进展").
+/// What counts as "progress" that keeps a red card away (interpretation, 保定市高效处置农民工欠薪问题若干措施（十二） "超期10日仍无进展").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -103,9 +103,9 @@ pub enum ProgressEvidence {
     FeedbackOnly,
 }
 
-/// Which escalation facts raise a case to the city (interpretation, 003 重大案件提级督办机制).
+/// Which escalation facts raise a case to the city (interpretation, 天水市“六项机制”（2025）重大案件提级督办机制).
 ///
-/// 003: “对涉及跨区域施工、工程结算存在纠纷，涉及人数多、金额大等复杂案件，或上级转办……的重大欠薪线索，在各县区核实
+/// 天水市“六项机制”（2025）重大案件提级督办机制: “对涉及跨区域施工、工程结算存在纠纷，涉及人数多、金额大等复杂案件，或上级转办……的重大欠薪线索，在各县区核实
 /// 整治的基础上，仍出现反复投诉或引发重大舆情的，实行提级办案。”
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -120,7 +120,7 @@ pub enum EscalationBasis {
     AnyCriterion,
 }
 
-/// How a sampling rate turns into a count (interpretation, 000 §三(四) "按照5%的比例").
+/// How a sampling rate turns into a count (interpretation, 平人社监察〔2024〕15号 三(四) "按照5%的比例").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -132,7 +132,7 @@ pub enum Rounding {
     Down,
 }
 
-/// Which month a finding counts in (interpretation, 000 §四(一) "当月累计").
+/// Which month a finding counts in (interpretation, 平人社监察〔2024〕15号 四(一) "当月累计").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -144,7 +144,7 @@ pub enum FindingMonth {
     ClueClosed,
 }
 
-/// What the effective-handling rate divides (interpretation, 000 §一 "有效核处率达到90%以上").
+/// What the effective-handling rate divides (interpretation, 平人社监察〔2024〕15号 一 "有效核处率达到90%以上").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -191,7 +191,7 @@ macro_rules! policy {
         }
 
         impl Default for Policy {
-            /// The 2024 Pingdingshan plan (000), with the crate's documented interpretations.
+            /// The 2024 Pingdingshan plan (平人社监察〔2024〕15号), with the crate's documented interpretations.
             fn default() -> Policy {
                 Policy { $( $field: $default, )* }
             }
@@ -217,15 +217,15 @@ const TWO_DAY_CLOCK: SourceClock = SourceClock {
 policy! {
     /// The policy's name and document.
     name: String = "平顶山市 提高办理质效有效核处欠薪线索工作方案（平人社监察〔2024〕15号）".to_owned();
-    /// The day it takes effect (000: 印发 2024-05-22).
+    /// The day it takes effect (平人社监察〔2024〕15号: 印发 2024-05-22).
     effective_from: NaiveDate = d(2024, 5, 22);
     /// The city whose rules these are, as reports name it (平顶山市).
     city: String = "平顶山市".to_owned();
     /// The document the policy implements, as a report cites it (平人社监察〔2024〕15号).
     document: String = "平人社监察〔2024〕15号".to_owned();
 
-    // ── Clocks (000 §二) ──
-    /// Each source's acceptance and response clocks (000 §二(一)(二), §四(三); 002 §二(二)).
+    // ── Clocks (平人社监察〔2024〕15号 二) ──
+    /// Each source's acceptance and response clocks (平人社监察〔2024〕15号 二(一)(二)、四(三); 保定市高效处置农民工欠薪问题若干措施（二）).
     clocks: Clocks = Clocks {
         mohrss_column: MOHRSS_CLOCK,
         gov_cn_message: TWO_DAY_CLOCK,
@@ -242,93 +242,93 @@ policy! {
     /// [`Rollover::None`] for these internal platform deadlines (interpretation).
     natural_day_rollover: Rollover = Rollover::None;
 
-    // ── Cards (002 §(十二)) ──
+    // ── Cards (保定市高效处置农民工欠薪问题若干措施（十二）) ──
     /// What a yellow card counts against (interpretation).
     card_basis: CardBasis = CardBasis::NotClosed;
-    /// Overdue by this many days or more with no progress: red card (002 §(十二) "超期10日仍无进展").
+    /// Overdue by this many days or more with no progress: red card (保定市高效处置农民工欠薪问题若干措施（十二） "超期10日仍无进展").
     red_card_overdue_days: u32 = 10;
     /// What counts as progress against a red card (interpretation).
     red_card_progress: ProgressEvidence = ProgressEvidence::AnyRecord;
 
-    // ── Escalation (000 §二(三), 003) ──
+    // ── Escalation (平人社监察〔2024〕15号 二(三), 天水市“六项机制”（2025）重大案件提级督办机制) ──
     /// A clue affecting at least this many workers is "涉及人数多" (interpretation: 30, a 专班 threshold).
     escalation_min_workers: u32 = 30;
     /// A clue owing at least this much is "金额大" (interpretation: ¥500,000).
     escalation_min_amount: Fen = Fen::from_yuan(500_000);
     /// Which facts raise a case (interpretation: the facts of a complex or transferred case **and** a repeated
-    /// complaint or public-opinion incident, as 003 is written).
+    /// complaint or public-opinion incident, as 天水市“六项机制”（2025）重大案件提级督办机制 is written).
     escalation_basis: EscalationBasis = EscalationBasis::CaseAndRecurrence;
-    /// An escalated case is filed on the day it is received (003 "即接即办、当日立案").
+    /// An escalated case is filed on the day it is received (天水市“六项机制”（2025）重大案件提级督办机制 "即接即办、当日立案").
     escalation_same_day_filing: bool = true;
 
-    // ── Handling (000 §三) ──
-    /// Contacts with the reporter required (000 §三(二) "联系反映人至少要3次以上").
+    // ── Handling (平人社监察〔2024〕15号 三) ──
+    /// Contacts with the reporter required (平人社监察〔2024〕15号 三(二) "联系反映人至少要3次以上").
     min_contacts: u32 = 3;
-    /// First contact within this many working days of acceptance (000 §二(二) "第一时间"; interpretation: 1).
+    /// First contact within this many working days of acceptance (平人社监察〔2024〕15号 二(二) "第一时间"; interpretation: 1).
     first_contact_working_days: u32 = 1;
-    /// The facts and the handling text each need at least this many characters (000 §三(一) "不得以极简的概括性
+    /// The facts and the handling text each need at least this many characters (平人社监察〔2024〕15号 三(一) "不得以极简的概括性
     /// 语言描述"; interpretation: 30).
     min_text_chars: u32 = 30;
     /// A case meeting the filing conditions is filed within this many working days of the verification
-    /// (000 §三(二) "及时立案"; interpretation after 关于实施《劳动保障监察条例》若干规定 第十八条: 5).
+    /// (平人社监察〔2024〕15号 三(二) "及时立案"; interpretation after 关于实施《劳动保障监察条例》若干规定 第十八条: 5).
     file_within_working_days: u32 = 5;
 
-    // ── Follow-ups (000 §三(一), §二(三), 003) ──
-    /// An agreement is followed up this many working days before its payment date (000 §三(一) "临期";
+    // ── Follow-ups (平人社监察〔2024〕15号 三(一)、二(三), 天水市“六项机制”（2025）平台投诉受理回访机制) ──
+    /// An agreement is followed up this many working days before its payment date (平人社监察〔2024〕15号 三(一) "临期";
     /// interpretation: 3).
     agreement_reminder_working_days: u32 = 3;
-    /// A passed, unpaid agreement is followed up within this many working days after its payment date (000 §三(一)
+    /// A passed, unpaid agreement is followed up within this many working days after its payment date (平人社监察〔2024〕15号 三(一)
     /// “到期后，要进行跟踪督促”; interpretation: 1, the next working day).
     agreement_overdue_working_days: u32 = 1;
-    /// A returned clue is resubmitted within this many working days (000 §二(三) "按期报送"; interpretation: 5).
+    /// A returned clue is resubmitted within this many working days (平人社监察〔2024〕15号 二(三) "按期报送"; interpretation: 5).
     resubmit_within_working_days: u32 = 5;
-    /// A closed case gets a periodic return visit this many natural days after closing (003 "定期检查";
+    /// A closed case gets a periodic return visit this many natural days after closing (天水市“六项机制”（2025）平台投诉受理回访机制 "定期检查";
     /// interpretation: 30).
     return_visit_after_days: u32 = 30;
-    /// The share of closed cases drawn for a random return visit (003 "随机抽查"; interpretation: 10%).
+    /// The share of closed cases drawn for a random return visit (天水市“六项机制”（2025）平台投诉受理回访机制 "随机抽查"; interpretation: 10%).
     random_return_visit_rate: Rate = Rate::percent(10);
     /// The seed of the random return-visit draw: the same seed draws the same clues on every machine and in every
     /// run; a city that wants its draw unpredictable in advance sets its own (interpretation: a fixed default).
     random_return_visit_seed: u64 = 0x7761_6765_2d61_7272;
 
-    // ── Review (000 §三(四), §四(一)) ──
-    /// The share of a month's closed clues the city spot-checks (000 §三(四) "按照5%的比例").
+    // ── Review (平人社监察〔2024〕15号 三(四)、四(一)) ──
+    /// The share of a month's closed clues the city spot-checks (平人社监察〔2024〕15号 三(四) "按照5%的比例").
     spot_check_rate: Rate = Rate::percent(5);
     /// How the share rounds (interpretation: up).
     spot_check_rounding: Rounding = Rounding::Up;
-    /// The spot check is done on or before this day of the following month (000 §四(一) "每月10日前").
+    /// The spot check is done on or before this day of the following month (平人社监察〔2024〕15号 四(一) "每月10日前").
     spot_check_due_day: u32 = 10;
-    /// The share of code-5 clues reviewed (000 §三(四) "100%进行复核").
+    /// The share of code-5 clues reviewed (平人社监察〔2024〕15号 三(四) "100%进行复核").
     code5_review_rate: Rate = Rate::FULL;
-    /// Resubmitting a returned clue unrevised this many times or more is a finding (000 §四(一)7 "2次以上").
+    /// Resubmitting a returned clue unrevised this many times or more is a finding (平人社监察〔2024〕15号 四(一)7 "2次以上").
     unrevised_resubmissions_for_finding: u32 = 2;
 
-    // ── Scoring (000 §四(一)) ──
-    /// Deducted from the county's annual total per finding (000 §四(一) "扣减年度考核总分0.2分").
+    // ── Scoring (平人社监察〔2024〕15号 四(一)) ──
+    /// Deducted from the county's annual total per finding (平人社监察〔2024〕15号 四(一) "扣减年度考核总分0.2分").
     deduction_per_finding: Points = Points::from_milli(200);
-    /// Findings in one calendar month (含本数) that bring an interview (000 §四(一) "当月累计5条").
+    /// Findings in one calendar month (含本数) that bring an interview (平人社监察〔2024〕15号 四(一) "当月累计5条").
     interview_findings_per_month: u32 = 5;
-    /// Findings in one calendar year (含本数) that force grade C (000 §四(一) "当年度累计30条").
+    /// Findings in one calendar year (含本数) that force grade C (平人社监察〔2024〕15号 四(一) "当年度累计30条").
     grade_c_findings_per_year: u32 = 30;
-    /// The lowest score graded A (interpretation: the seeds give no scale; 90).
+    /// The lowest score graded A (interpretation: the policy documents give no scale; 90).
     grade_a_min_score: Points = Points::whole(90);
     /// The lowest score graded B (interpretation: 70).
     grade_b_min_score: Points = Points::whole(70);
     /// Which month a finding counts in (interpretation: the month it was discovered).
     finding_month: FindingMonth = FindingMonth::Discovered;
 
-    // ── Goals (000 §一, 004 §三(五)) ──
-    /// 平台线索接收率 100% (000 §一).
+    // ── Goals (平人社监察〔2024〕15号 一, 平人社字〔2022〕2号 三(五)) ──
+    /// 平台线索接收率 100% (平人社监察〔2024〕15号 一).
     goal_acceptance: Rate = Rate::FULL;
-    /// 有效核处率 ≥ 90% (000 §一).
+    /// 有效核处率 ≥ 90% (平人社监察〔2024〕15号 一).
     goal_effective_handling: Rate = Rate::percent(90);
     /// What the effective-handling rate divides (interpretation).
     effective_handling: EffectiveHandling = EffectiveHandling::WithoutDefects;
-    /// 核处结论为5的线索复核率 100% (000 §一).
+    /// 核处结论为5的线索复核率 100% (平人社监察〔2024〕15号 一).
     goal_code5_review: Rate = Rate::FULL;
-    /// 案件登记率 100% (004 §三(五)).
+    /// 案件登记率 100% (平人社字〔2022〕2号 三(五)).
     goal_registration: Rate = Rate::FULL;
-    /// 案件结案率 ≥ 98% (004 §三(五)).
+    /// 案件结案率 ≥ 98% (平人社字〔2022〕2号 三(五)).
     goal_closure: Rate = Rate::percent(98);
 }
 

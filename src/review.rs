@@ -1,7 +1,7 @@
 //! Monthly review (复核): the city's spot check (抽查复核) and the county's own self-review (自查复核).
 //!
-//! 000 §三(四)：市人社局……对办结线索按照5%的比例进行抽查核实，对核处结论为5线索的100%进行复核。
-//! 000 §四(一)：以后每月对平台线索进行自查复核一次，对核处结论为5线索的100%进行复核……每月10日前，市人社局对各地
+//! 平人社监察〔2024〕15号 三(四)：市人社局……对办结线索按照5%的比例进行抽查核实，对核处结论为5线索的100%进行复核。
+//! 平人社监察〔2024〕15号 四(一)：以后每月对平台线索进行自查复核一次，对核处结论为5线索的100%进行复核……每月10日前，市人社局对各地
 //! 线索按5%比例进行抽查复核。
 //!
 //! # Which clues, and how they are drawn
@@ -284,7 +284,7 @@ fn sole_county<'a>(entries: impl Iterator<Item = &'a str>) -> Option<String> {
     }
 }
 
-/// The city's monthly spot check of one population of closed clues (000 §三(四), §四(一)).
+/// The city's monthly spot check of one population of closed clues (平人社监察〔2024〕15号 三(四)、四(一)).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct SpotCheck {
@@ -303,14 +303,14 @@ pub struct SpotCheck {
     pub code5_population: usize,
     /// The code-5 clues reviewed: every one at the default 100% (`policy.code5_review_rate`), sorted by id.
     pub code5: Vec<String>,
-    /// [`RuleId::SpotCheckEveryCode5`] (R-REV-2, 000 §三(四)).
+    /// [`RuleId::SpotCheckEveryCode5`] (R-REV-2, 平人社监察〔2024〕15号 三(四)).
     pub code5_rule: RuleId,
     /// How many clues are not code 5 (the population the 5% is drawn from).
     pub others: usize,
     /// The other clues drawn: ⌈`policy.spot_check_rate` × others⌉ (or ⌊⌋ per `policy.spot_check_rounding`),
     /// sorted by id.
     pub sampled: Vec<String>,
-    /// [`RuleId::SpotCheckSample`] (R-REV-1, 000 §三(四)、§四(一)).
+    /// [`RuleId::SpotCheckSample`] (R-REV-1, 平人社监察〔2024〕15号 三(四)、四(一)).
     pub sample_rule: RuleId,
 }
 
@@ -360,8 +360,8 @@ impl fmt::Display for SpotCheck {
 /// The city's spot check of the clues closed in `month`: every code-5 clue (R-REV-2) plus a reproducible 5% of
 /// the others (R-REV-1), due by the 10th of the following month.
 ///
-/// 抽查复核（000 §三(四)）：对办结线索按照5%的比例进行抽查核实，对核处结论为5线索的100%进行复核。
-/// （000 §四(一)）：每月10日前，市人社局对各地线索按5%比例进行抽查复核。
+/// 抽查复核（平人社监察〔2024〕15号 三(四)）：对办结线索按照5%的比例进行抽查核实，对核处结论为5线索的100%进行复核。
+/// （平人社监察〔2024〕15号 四(一)）：每月10日前，市人社局对各地线索按5%比例进行抽查复核。
 ///
 /// The input is one population (pass one county's clues, or use [`spot_checks_by_county`]). Clues closed in
 /// another month are ignored; identical copies of a clue count once and two different records under one id are refused.
@@ -404,7 +404,7 @@ pub fn spot_check(
 }
 
 /// [`spot_check`] for each county separately: each county's 5% is drawn from its own clues closed in `month`
-/// ("对各地线索按5%比例进行抽查复核", 000 §四(一)), so with rounding up every county with a closed clue gets at
+/// ("对各地线索按5%比例进行抽查复核", 平人社监察〔2024〕15号 四(一)), so with rounding up every county with a closed clue gets at
 /// least one check. Sorted by county.
 ///
 /// ```
@@ -513,13 +513,13 @@ pub struct SelfReview {
     pub month: Month,
     /// The code-5 clues closed in the month, sorted by id.
     pub clue_ids: Vec<String>,
-    /// [`RuleId::MonthlySelfReview`] (R-REV-3, 000 §四(一)).
+    /// [`RuleId::MonthlySelfReview`] (R-REV-3, 平人社监察〔2024〕15号 四(一)).
     pub rule: RuleId,
 }
 
 /// The county's own monthly self-review: every code-5 clue closed in `month`.
 ///
-/// 自查复核（000 §四(一)）：以后每月对平台线索进行自查复核一次，对核处结论为5线索的100%进行复核。
+/// 自查复核（平人社监察〔2024〕15号 四(一)）：以后每月对平台线索进行自查复核一次，对核处结论为5线索的100%进行复核。
 ///
 /// The 100% here is the county's duty as the clause states it; the city's own rate is
 /// `policy.code5_review_rate`, applied by [`spot_check`].

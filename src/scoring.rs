@@ -1,13 +1,13 @@
-//! The county's annual score (年度考核): deductions, named notices, interviews and the grade (000 §四(一), 004).
+//! The county's annual score (年度考核): deductions, named notices, interviews and the grade (平人社监察〔2024〕15号 四(一), 平人社字〔2022〕2号).
 //!
-//! 000 §四(一)：每发现一条扣减年度考核总分0.2分，对相关责任人予以点名通报，当月累计5条（含本数）以上的约谈属地
+//! 平人社监察〔2024〕15号 四(一)：每发现一条扣减年度考核总分0.2分，对相关责任人予以点名通报，当月累计5条（含本数）以上的约谈属地
 //! 人社部门，并通报至属地政府，当年度累计30条（含本数）以上的，对当年度属地政府保障农民工工资支付考核评定为C级。
 //!
 //! A finding counts in the month and year of [`counting_date`] (by default the day it was found,
 //! `policy.finding_month`). Every number comes from [`Policy`]; every line of a [`CountyScore`] carries its
 //! [`RuleId`]. All arithmetic is exact ([`Points`] are thousandths): 150 findings deduct exactly 30.0.
 //!
-//! [`kpis`] measures a county over a period against the goals of 000 §一 and 004 §三(五): acceptance on time,
+//! [`kpis`] measures a county over a period against the goals of 平人社监察〔2024〕15号 一 and 平人社字〔2022〕2号 三(五): acceptance on time,
 //! effective handling, code-5 review, registration and closure, each an exact [`Ratio`] with its goal.
 //!
 //! # Open questions decided here (see the [interpretations](crate::interpretations))
@@ -32,7 +32,7 @@ use crate::{
     WorkCalendar,
 };
 
-/// The annual grade of a county's work on wage payment (保障农民工工资支付考核等级, 004), ordered best first:
+/// The annual grade of a county's work on wage payment (保障农民工工资支付考核等级, 平人社字〔2022〕2号), ordered best first:
 /// `A < B < C`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -82,7 +82,7 @@ pub struct Notice {
     pub responsible: String,
     /// The points the finding costs (R-SCO-1).
     pub deduction: Points,
-    /// [`RuleId::ScoreNamedNotice`] (R-SCO-2, 000 §四(一)).
+    /// [`RuleId::ScoreNamedNotice`] (R-SCO-2, 平人社监察〔2024〕15号 四(一)).
     pub rule: RuleId,
 }
 
@@ -116,7 +116,7 @@ pub struct Interview {
     pub month: Month,
     /// The findings counted in it.
     pub findings: u32,
-    /// [`RuleId::ScoreMonthlyInterview`] (R-SCO-3, 000 §四(一)).
+    /// [`RuleId::ScoreMonthlyInterview`] (R-SCO-3, 平人社监察〔2024〕15号 四(一)).
     pub rule: RuleId,
 }
 
@@ -143,7 +143,7 @@ pub struct CountyScore {
     pub findings: Vec<Finding>,
     /// `policy.deduction_per_finding × findings` exactly (R-SCO-1).
     pub deduction: Points,
-    /// [`RuleId::ScoreDeduction`] (R-SCO-1, 000 §四(一)).
+    /// [`RuleId::ScoreDeduction`] (R-SCO-1, 平人社监察〔2024〕15号 四(一)).
     pub deduction_rule: RuleId,
     /// The score before deductions, when the caller has one.
     pub base_score: Option<Points>,
@@ -245,7 +245,7 @@ pub fn counting_date(finding: &Finding, policy: &Policy) -> NaiveDate {
 /// Assesses one county's year: the findings counted, the deduction, the score, the named notices, the monthly
 /// interviews and the grade.
 ///
-/// 考核扣分（000 §四(一)）：每发现一条扣减年度考核总分0.2分，对相关责任人予以点名通报，当月累计5条（含本数）以上
+/// 考核扣分（平人社监察〔2024〕15号 四(一)）：每发现一条扣减年度考核总分0.2分，对相关责任人予以点名通报，当月累计5条（含本数）以上
 /// 的约谈属地人社部门，并通报至属地政府，当年度累计30条（含本数）以上的，对当年度属地政府保障农民工工资支付考核
 /// 评定为C级。
 ///
@@ -428,7 +428,7 @@ fn assess_valid(
     }
 }
 
-/// R-SCO-5 (an interpretation; the seeds name grades A/B/C but give no scale): `≥ grade_a_min_score` A,
+/// R-SCO-5 (an interpretation; the policy documents name grades A/B/C but give no scale): `≥ grade_a_min_score` A,
 /// `≥ grade_b_min_score` B, else C.
 fn grade_from_scale(score: Points, policy: &Policy) -> Grade {
     if score >= policy.grade_a_min_score {
@@ -440,7 +440,7 @@ fn grade_from_scale(score: Points, policy: &Policy) -> Grade {
     }
 }
 
-/// One goal a county is measured against (000 §一, 004 §三(五)): an exact ratio, the goal, and whether it is met.
+/// One goal a county is measured against (平人社监察〔2024〕15号 一, 平人社字〔2022〕2号 三(五)): an exact ratio, the goal, and whether it is met.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Kpi {
@@ -488,8 +488,8 @@ impl fmt::Display for Kpi {
 
 /// A county's goals over the period `from..=to` (both days included), in rule order R-KPI-1 … R-KPI-5.
 ///
-/// 000 §一：平台线索接收率100%，有效核处率达到90%以上，对核处结论为5的线索100%进行复核。
-/// 004 §三(五)：畅通举报投诉渠道，24小时电话值班，案件登记率100%……案件结案率98%以上。
+/// 平人社监察〔2024〕15号 一：平台线索接收率100%，有效核处率达到90%以上，对核处结论为5的线索100%进行复核。
+/// 平人社字〔2022〕2号 三(五)：畅通举报投诉渠道，24小时电话值班，案件登记率100%……案件结案率98%以上。
 ///
 /// The record is read **as it stood on `to`**: an acceptance, closing, review or finding dated later has not
 /// happened yet. A clue whose clock is still running on `to` (its due day not yet passed) is not counted for that
@@ -562,7 +562,7 @@ pub fn kpis(
         c.check()?;
     }
 
-    // R-KPI-1 (000 §一 “平台线索接收率100%”; §二(一) 自线索登记之日起N个工作日内完成接收): accepted by the
+    // R-KPI-1 (平人社监察〔2024〕15号 一 “平台线索接收率100%”; 二(一) 自线索登记之日起N个工作日内完成接收): accepted by the
     // accept-by day. Only the acceptance clock is asked (from the registration facts alone), so a response clock
     // running past the calendar does not stop the count.
     let mut acceptance = Ratio::default();
@@ -579,7 +579,7 @@ pub fn kpis(
         }
     }
 
-    // R-KPI-2 (000 §一 “有效核处率达到90%以上”): what counts as effective is `policy.effective_handling`.
+    // R-KPI-2 (平人社监察〔2024〕15号 一 “有效核处率达到90%以上”): what counts as effective is `policy.effective_handling`.
     let closed: Vec<&Clue> = mine
         .iter()
         .copied()
@@ -601,7 +601,7 @@ pub fn kpis(
         tally(true, ok, &mut effective);
     }
 
-    // R-KPI-3 (000 §一 “对核处结论为5的线索100%进行复核”; §四(一) 每月10日前): reviewed, counted once its
+    // R-KPI-3 (平人社监察〔2024〕15号 一 “对核处结论为5的线索100%进行复核”; 四(一) 每月10日前): reviewed, counted once its
     // review is done or its review day has passed (on the day itself there is still time).
     let mut review = Ratio::default();
     for c in closed
@@ -616,12 +616,12 @@ pub fn kpis(
         tally(reviewed || due, reviewed, &mut review);
     }
 
-    // R-KPI-4 (004 §三(五) “案件登记率100%”): every clue the office holds carries its registration day.
+    // R-KPI-4 (平人社字〔2022〕2号 三(五) “案件登记率100%”): every clue the office holds carries its registration day.
     let registered = mine.iter().filter(|c| in_period(c.registered_on)).count();
     let registered = u64::try_from(registered).unwrap_or(u64::MAX);
     let registration = Ratio::new(registered, registered);
 
-    // R-KPI-5 (004 §三(五) “案件结案率98%以上”): closed by `to`; an open clue still inside its respond-by day is
+    // R-KPI-5 (平人社字〔2022〕2号 三(五) “案件结案率98%以上”): closed by `to`; an open clue still inside its respond-by day is
     // not yet counted.
     let mut closure = Ratio::default();
     for c in mine
@@ -678,7 +678,7 @@ fn tally(counted: bool, met: bool, r: &mut Ratio) {
     }
 }
 
-/// A substantive conclusion for [`EffectiveHandling::SubstantiveConclusion`] (interpretation of 000 §一
+/// A substantive conclusion for [`EffectiveHandling::SubstantiveConclusion`] (interpretation of 平人社监察〔2024〕15号 一
 /// “有效核处率”): the arrears were dealt with (1–5), an award's enforcement difficulty was taken up (8), or none were
 /// found after verification (9); referring the reporter elsewhere (6, 7) and an invalid clue (10) are not.
 const fn substantive(c: Conclusion) -> bool {

@@ -1,4 +1,4 @@
-//! Properties of the working-day calendar (SPEC §1), checked over random dates.
+//! Properties of the working-day calendar, checked over random dates.
 //!
 //! Dates are drawn as day offsets inside `cal.coverage()`, whatever years the embedded table holds, so the tests
 //! follow the table as it grows. The reference for every count is a plain day-by-day walk that uses nothing but

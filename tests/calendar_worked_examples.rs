@@ -1,4 +1,4 @@
-//! The worked examples of SPEC §1 (工作日), each as a test named after the rule it checks.
+//! The worked examples of counting working days (工作日, 民法典 第201条), each as a test named after the rule it checks.
 //!
 //! Counting after 民法典 第201条 and 民事诉讼法 第85条: the start day is not counted, so "N 个工作日内 from D"
 //! ends on the N-th working day strictly after D, whatever kind of day D is. "N 个自然日内 from D" ends on D + N;
@@ -9,7 +9,7 @@
 
 use bdays::HolidayCalendar;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use wage_arrears::{Error, HolidayPeriod, Rollover, WorkCalendar, YearSchedule};
+use wage_arrears::{Error, HolidayPeriod, PreviousYearDays, Rollover, WorkCalendar, YearSchedule};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).expect("a valid date in the test")
@@ -178,7 +178,7 @@ fn the_earliest_and_latest_dates_chrono_knows_are_outside_the_calendar() {
 }
 
 #[test]
-fn the_out_of_range_message_names_the_date_and_the_coverage() {
+fn the_out_of_range_message_names_the_date_the_coverage_the_missing_notice_and_the_fix() {
     let cal = WorkCalendar::china();
     let (first, last) = (*cal.coverage().start(), *cal.coverage().end());
     let outside = last + Days::new(61);
@@ -187,7 +187,33 @@ fn the_out_of_range_message_names_the_date_and_the_coverage() {
         .expect_err("outside the calendar");
     assert_eq!(
         err.to_string(),
-        format!("date {outside} is outside the working-day calendar ({first}..={last})")
+        format!(
+            "date {outside} is outside the working-day calendar ({first}..={last}): the {} holiday notice is not \
+             loaded (WorkCalendar::add_notice)",
+            last.year() + 1
+        )
+    );
+    // Before the first year, and several years out: every missing year is named.
+    let early = first - Days::new(1);
+    assert!(
+        cal.is_working_day(early)
+            .expect_err("before the calendar")
+            .to_string()
+            .ends_with(&format!(
+                ": the {} holiday notice is not loaded (WorkCalendar::add_notice)",
+                first.year() - 1
+            ))
+    );
+    let far = d(last.year() + 3, 3, 1);
+    assert!(
+        cal.is_working_day(far)
+            .expect_err("far past the calendar")
+            .to_string()
+            .ends_with(&format!(
+                ": the holiday notices of {} to {} are not loaded (WorkCalendar::add_notice, one year at a time)",
+                last.year() + 1,
+                last.year() + 3
+            ))
     );
     assert!(cal.is_working_day(first - Days::new(1)).is_err());
     assert!(cal.is_working_day(first).is_ok());
@@ -203,13 +229,24 @@ fn a_working_day_count_running_past_the_last_known_day_is_an_error() -> Result<(
     // Exactly the working days left are fine; one more is not.
     let n = u32::try_from(left).expect("a small count");
     assert!(cal.add_working_days(start, n).is_ok());
+    let err = cal.add_working_days(start, n + 1);
     assert_eq!(
-        cal.add_working_days(start, n + 1),
+        err,
         Err(Error::CountPastCalendar {
             start,
             n: n + 1,
             last
         })
+    );
+    // The message names the missing year and the fix.
+    assert_eq!(
+        err.map(|_| ()).unwrap_err().to_string(),
+        format!(
+            "counting {} working days after {start} runs past {last}: the {} holiday notice is not loaded \
+             (WorkCalendar::add_notice)",
+            n + 1,
+            last.year() + 1
+        )
     );
     // A natural-day count past the end is out of range too, and u32::MAX days overflows chrono, not a panic.
     assert!(matches!(
@@ -257,6 +294,61 @@ fn a_year_schedule_survives_a_json_round_trip() {
 }
 
 #[test]
+fn a_json_schedule_with_a_misspelt_field_is_refused_naming_the_field() {
+    // `"make_up_day"` for `"make_up_days"`: ignored, the make-up Saturday would silently stay a rest day.
+    let typo = SCHEDULE_2027_JSON.replace("\"make_up_days\"", "\"make_up_day\"");
+    let err = serde_json::from_str::<YearSchedule>(&typo).expect_err("an unknown field");
+    assert!(
+        err.to_string().contains("unknown field `make_up_day`"),
+        "{err}"
+    );
+    // The same inside a holiday period, and inside previous_year.
+    let typo = SCHEDULE_2027_JSON.replacen("\"last\"", "\"lats\"", 1);
+    let err = serde_json::from_str::<YearSchedule>(&typo).expect_err("an unknown field");
+    assert!(err.to_string().contains("unknown field `lats`"), "{err}");
+    let typo = SCHEDULE_2027_JSON.replace(
+        "\"make_up_days\": [\"2027-02-20\"]",
+        "\"make_up_days\": [\"2027-02-20\"], \"previous_year\": { \"make_up_day\": [] }",
+    );
+    let err = serde_json::from_str::<YearSchedule>(&typo).expect_err("an unknown field");
+    assert!(
+        err.to_string().contains("unknown field `make_up_day`"),
+        "{err}"
+    );
+    // Through the crate's own reader, the path names the field too.
+    let typo = SCHEDULE_2027_JSON.replace("\"make_up_days\"", "\"make_up_day\"");
+    let err = wage_arrears::deserialize::<YearSchedule, _>(
+        &mut serde_json::Deserializer::from_str(&typo),
+    )
+    .expect_err("an unknown field");
+    assert!(err.to_string().contains("make_up_day"), "{err}");
+}
+
+#[test]
+fn a_json_schedule_with_days_of_the_year_before_round_trips_and_is_applied() -> Result<(), Error> {
+    let json = SCHEDULE_2027_JSON.replace(
+        "\"make_up_days\": [\"2027-02-20\"]",
+        "\"make_up_days\": [\"2027-02-20\"],
+  \"previous_year\": { \"holidays\": [{ \"name\": \"元旦\", \"first\": \"2026-12-31\", \"last\": \"2026-12-31\" }] }",
+    );
+    let schedule: YearSchedule = serde_json::from_str(&json).expect("parses");
+    let back: YearSchedule =
+        serde_json::from_str(&serde_json::to_string(&schedule).expect("writes")).expect("reads");
+    assert_eq!(back, schedule);
+    // Without days of the year before, the field is left out of the JSON.
+    assert!(
+        !serde_json::to_string(&schedule_2027())
+            .expect("writes")
+            .contains("previous_year")
+    );
+    let mut cal = WorkCalendar::china();
+    assert!(cal.is_working_day(d(2026, 12, 31))?);
+    cal.add_year(schedule)?;
+    assert!(!cal.is_working_day(d(2026, 12, 31))?);
+    Ok(())
+}
+
+#[test]
 fn a_json_schedule_with_an_impossible_date_does_not_parse() {
     let json = SCHEDULE_2027_JSON.replace("2027-02-20", "2027-02-30");
     assert!(serde_json::from_str::<YearSchedule>(&json).is_err());
@@ -272,6 +364,7 @@ fn the_year_before_the_first_known_year_can_be_added_too() -> Result<(), Error> 
         notice: "weekends only (test)".into(),
         holidays: vec![],
         make_up_days: vec![],
+        previous_year: PreviousYearDays::default(),
     })?;
     assert_eq!(*cal.coverage().start(), d(year, 1, 1));
     Ok(())

@@ -1,4 +1,4 @@
-//! Campaigns (专项行动, seed 001): the Luoyang winter campaign 2023–2024 as the worked example, and a Pingdingshan
+//! Campaigns (专项行动, 洛阳市根治欠薪冬季专项行动通知（2023）): the Luoyang winter campaign 2023–2024 as the worked example, and a Pingdingshan
 //! winter campaign 2025–2026.
 
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -27,7 +27,7 @@ fn verified(id: &str, registered: NaiveDate, verified_on: NaiveDate) -> Clue {
     c
 }
 
-/// 平顶山市 winter campaign 2025–2026 (an illustration in the shape of 001): to the 2026 Spring Festival.
+/// 平顶山市 winter campaign 2025–2026 (an illustration in the shape of 洛阳市根治欠薪冬季专项行动通知（2023）): to the 2026 Spring Festival.
 fn pingdingshan_winter_2025() -> Campaign {
     Campaign {
         name: "平顶山市根治欠薪冬季专项行动（2025—2026）".into(),
@@ -80,7 +80,10 @@ fn every_verified_luoyang_case_must_be_closed_by_the_2024_spring_festival() {
     let all = campaign_deadlines(&Campaign::luoyang_winter_2023(), &WorkCalendar::china()).unwrap();
     let close = due_of(&all, RuleId::CampaignCloseAll);
     assert_eq!((close.due, close.covers_to), (d(2024, 2, 10), None));
-    assert_eq!(RuleId::CampaignCloseAll.citation().to_string(), "001 §一");
+    assert_eq!(
+        RuleId::CampaignCloseAll.citation().to_string(),
+        "洛阳市根治欠薪冬季专项行动通知（2023）一"
+    );
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! Raising a case to the city (提级办案, 000 §二(三), 003 重大案件提级督办机制) and its same-day filing.
+//! Raising a case to the city (提级办案, 平人社监察〔2024〕15号 二(三), 天水市“六项机制”（2025）重大案件提级督办机制) and its same-day filing.
 
 use chrono::NaiveDate;
 use wage_arrears::deadline::{EscalationReason, FilingStatus, escalation};

@@ -1,4 +1,4 @@
-//! The acceptance and response deadlines of every source (000 §二(一)(二), §四(三); 002 §二(二)), with SPEC's
+//! The acceptance and response deadlines of every source (平人社监察〔2024〕15号 二(一)(二)、四(三); 保定市高效处置农民工欠薪问题若干措施（二）), with the
 //! worked examples.
 
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -29,7 +29,7 @@ fn respond_by(source: Source, accepted: NaiveDate, policy: &Policy) -> NaiveDate
         .due
 }
 
-// ── SPEC's worked examples ─────────────────────────────────────────────────────────────────────────────
+// ── Worked examples ─────────────────────────────────────────────────────────────────────────────────
 
 #[test]
 fn an_mohrss_clue_registered_on_friday_24_january_2025_must_be_accepted_by_5_february() {
@@ -251,7 +251,7 @@ fn a_deadline_explains_itself_with_its_rule_and_clause() {
         .unwrap();
     assert_eq!(
         accept.to_string(),
-        "R-ACC-1 (000 §二(一)): 2026-09-30 起 3 个工作日 → 2026-10-10"
+        "R-ACC-1 (平人社监察〔2024〕15号 二(一)): 2026-09-30 起 3 个工作日 → 2026-10-10"
     );
 }
 

@@ -1,4 +1,4 @@
-//! The state of each clock on a date (SPEC §2) and the overdue cards (002 §(十二)).
+//! The state of each clock on a date and the overdue cards (保定市高效处置农民工欠薪问题若干措施（十二）).
 
 use chrono::NaiveDate;
 use wage_arrears::deadline::{Card, ClockStatus, ClueStatus, status};

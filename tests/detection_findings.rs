@@ -1,4 +1,4 @@
-//! The six finding kinds a record shows by itself (000 §四(一) 1, 3, 4, 5, 7, 8), and the day each is found.
+//! The six finding kinds a record shows by itself (平人社监察〔2024〕15号 四(一) 1, 3, 4, 5, 7, 8), and the day each is found.
 
 mod disposition_common;
 

@@ -1,4 +1,4 @@
-//! Policies as files: the Pingdingshan default, a second city, and the policy in force on a date (SPEC §6).
+//! Policies as files: the Pingdingshan default, a second city, and the policy in force on a date.
 
 use chrono::NaiveDate;
 use wage_arrears::{Error, Policy, PolicySet, Rate, Rollover};

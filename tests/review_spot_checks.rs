@@ -1,4 +1,4 @@
-//! The city's monthly spot check and the county's self-review (000 §三(四), §四(一)): sentence-named cases and a
+//! The city's monthly spot check and the county's self-review (平人社监察〔2024〕15号 三(四)、四(一)): sentence-named cases and a
 //! golden sample.
 
 use chrono::NaiveDate;

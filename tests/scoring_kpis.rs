@@ -1,4 +1,4 @@
-//! The county's goals (R-KPI-1..5, 000 §一, 004 §三(五)): which clues each counts, and when a goal is met.
+//! The county's goals (R-KPI-1..5, 平人社监察〔2024〕15号 一, 平人社字〔2022〕2号 三(五)): which clues each counts, and when a goal is met.
 
 mod disposition_common;
 

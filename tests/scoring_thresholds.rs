@@ -1,4 +1,4 @@
-//! The county's annual score at its thresholds (000 §四(一)): 0.2 points a finding, an interview at 5 in a month,
+//! The county's annual score at its thresholds (平人社监察〔2024〕15号 四(一)): 0.2 points a finding, an interview at 5 in a month,
 //! grade C at 30 in a year, and which findings count.
 
 use std::collections::BTreeMap;

@@ -338,7 +338,7 @@ const MONTH_WEIGHTS: [u64; 12] = [12, 7, 7, 7, 7, 8, 7, 7, 8, 8, 10, 12];
 const SOURCE_WEIGHTS: [u64; 10] = [330, 100, 30, 40, 180, 150, 80, 40, 30, 20];
 /// Conclusions 1–10 by weight (per mille).
 const CONCLUSION_WEIGHTS: [u64; 10] = [120, 30, 15, 5, 450, 80, 50, 20, 130, 100];
-/// The one-line handling texts a hurried clerk writes (000 §三(一) "极简的概括性语言").
+/// The one-line handling texts a hurried clerk writes (平人社监察〔2024〕15号 三(一) "极简的概括性语言").
 const ONE_LINERS: [&str; 3] = ["已按要求处理完毕。", "已处理。", "已协调解决。"];
 
 const CLERKS: [[&str; 3]; 12] = [
@@ -623,7 +623,7 @@ fn generate_clue(
     c.transferred_by_ministry = source == Source::MohrssColumn;
     c.facts = facts_text(&s, c.workers, c.amount_owed, registered_on);
 
-    // Acceptance (000 §二(一)): on time but for the county's late share, 1–3 working days late; channels without
+    // Acceptance (平人社监察〔2024〕15号 二(一)): on time but for the county's late share, 1–3 working days late; channels without
     // a clock in 1–3 working days.
     let clock = practice.clocks.of(source);
     let accept_in = match clock.accept_working_days {
@@ -652,7 +652,7 @@ fn generate_clue(
     let end = closes.min(year_end);
     let defect = plan_defect(rng, county_index, source, accepted, closes, year_end);
 
-    // Contacts (000 §三(二)): the first within a working day of acceptance (unless planted late), then 3–5 in all.
+    // Contacts (平人社监察〔2024〕15号 三(二)): the first within a working day of acceptance (unless planted late), then 3–5 in all.
     let first_in = match defect {
         Defect::LateFirstContact(k) => k,
         _ => u32::from(rng.chance(500)),
@@ -699,7 +699,7 @@ fn generate_clue(
         });
     }
 
-    // A progress feedback for the 30-day sources that are not closed within 30 days (000 §二(二)).
+    // A progress feedback for the 30-day sources that are not closed within 30 days (平人社监察〔2024〕15号 二(二)).
     if let Some(window) = clock.respond_natural_days
         && window <= 30
         && closes > plus(accepted, u64::from(window))
@@ -735,7 +735,7 @@ fn generate_clue(
         return Ok(c);
     }
 
-    // The conclusion and the record it needs (000 §二(二)).
+    // The conclusion and the record it needs (平人社监察〔2024〕15号 二(二)).
     let conclusion = match defect {
         Defect::AgreementNotFollowedUp => Conclusion::Coordinated,
         Defect::InvalidWithoutInvestigation => Conclusion::InvalidClue,
@@ -764,7 +764,7 @@ fn generate_clue(
                 employer_refuses: conclusion != Conclusion::FiledPaid,
                 record,
             });
-            // Filed within 0–3 working days of the verification (000 §三(二) "及时立案"), unless planted late.
+            // Filed within 0–3 working days of the verification (平人社监察〔2024〕15号 三(二) "及时立案"), unless planted late.
             let filed_in = match defect {
                 Defect::FiledLate(k) => k,
                 _ => rng.range(0, 3) as u32,
@@ -857,7 +857,7 @@ fn generate_clue(
         }
     }
 
-    // Submission to the city (000 §二(三)).
+    // Submission to the city (平人社监察〔2024〕15号 二(三)).
     let submission =
         |on: NaiveDate, revised: bool, returned_on: Option<NaiveDate>, reason: &str| Submission {
             submitted_on: on,
@@ -903,7 +903,7 @@ fn generate_clue(
         _ => c.submissions.push(submission(closes, false, None, "")),
     }
 
-    // The city reviews every code-5 clue in the following month, by the 10th (000 §三(四)); a few slip.
+    // The city reviews every code-5 clue in the following month, by the 10th (平人社监察〔2024〕15号 三(四)); a few slip.
     if conclusion == Conclusion::Coordinated && !rng.chance(REVIEW_SLIP_PER_MILLE[county_index]) {
         let first_of_next = closes
             .with_day(1)
@@ -919,7 +919,7 @@ fn generate_clue(
             }
         }
     }
-    // Return visits (003): about one closed case in ten, a month after closing.
+    // Return visits (天水市“六项机制”（2025）平台投诉受理回访机制): about one closed case in ten, a month after closing.
     if rng.chance(100) {
         let on = plus(closes, u64::from(practice.return_visit_after_days));
         if on <= year_end {
@@ -1048,7 +1048,7 @@ pub fn reviewer_findings(
 
 // ── Assessment ──────────────────────────────────────────────────────────────────────────────────────────────
 
-/// A county's missed clocks as of the report's day (000 §二; 002 §(十二)), from [`status`].
+/// A county's missed clocks as of the report's day (平人社监察〔2024〕15号 二; 保定市高效处置农民工欠薪问题若干措施（十二）), from [`status`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct DeadlineMisses {
     /// Accepted after the accept-by day (R-ACC).
@@ -1074,7 +1074,7 @@ pub struct CountyReport {
     pub received: usize,
     /// Of which closed.
     pub closed: usize,
-    /// The annual score: findings counted, deduction, interviews, grade (000 §四(一)).
+    /// The annual score: findings counted, deduction, interviews, grade (平人社监察〔2024〕15号 四(一)).
     pub score: CountyScore,
     /// The goals over the year (R-KPI-1..5).
     pub kpis: Vec<Kpi>,

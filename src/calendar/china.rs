@@ -13,6 +13,9 @@
 //! Saturday at the end of December) has that day entered under the year it falls in, with a `//` note naming the
 //! notice that set it; that year's `notice` string names it too.
 //!
+//! The years 2008–2026 are checked day for day against the notices' own texts, read by
+//! [`YearSchedule::from_notice`](super::YearSchedule::from_notice) (test `calendar_notices_parse_to_the_built_in_schedules`).
+//!
 //! Statutory basis: 全国年节及纪念日放假办法 (1999; amended 2007, in force 2008: 清明、端午、中秋 added, 劳动节 cut
 //! to one day, the 7-day 劳动节 "golden week" ends; amended 2013, in force 2014: 春节 from 正月初一 instead of 除夕;
 //! amended 2024, in force 2025-01-01: 除夕 and 5月2日 added, giving 13 statutory days).

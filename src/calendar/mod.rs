@@ -1,7 +1,7 @@
 //! The Chinese working-day calendar (工作日).
 //!
 //! A day is a working day when it is Monday–Friday and not inside a holiday run, **or** when the year's State
-//! Council notice names it a make-up working day (调休上班), even on a Saturday or Sunday (SPEC §1).
+//! Council notice names it a make-up working day (调休上班), even on a Saturday or Sunday.
 //!
 //! Counting follows 民法典 第201条 and 民事诉讼法 第85条: the start day is not counted, so "N 个工作日内 from D"
 //! ends on the N-th working day strictly after D, whatever kind of day D is. "N 个自然日内 from D" ends on D + N;
@@ -9,8 +9,13 @@
 //!
 //! Every query is O(1): the calendar keeps a prefix count of working days over its whole range and an index of
 //! the working days, so counting 60 working days costs what counting 3 does.
+//!
+//! Next year's notice is added at run time from its text, as published: [`WorkCalendar::add_notice`] reads it with
+//! [`YearSchedule::from_notice`], cross-checks it (weekday annotations, `共N天`, make-up days on weekends, rest and
+//! make-up days apart) and refuses a notice that does not hold together, quoting the phrase.
 
 mod china;
+mod notice;
 mod schedule;
 
 use std::collections::BTreeSet;
@@ -20,7 +25,8 @@ use std::sync::Arc;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
-pub use schedule::{HolidayPeriod, YearSchedule};
+pub use notice::NoticeProblem;
+pub use schedule::{HolidayPeriod, PreviousYearDays, YearSchedule};
 
 use crate::Error;
 
@@ -69,7 +75,7 @@ pub(crate) fn not_yet_known(
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Rollover {
-    /// The deadline stays on the rest day (the default for the platform's internal deadlines, SPEC §1).
+    /// The deadline stays on the rest day (the default for the platform's internal deadlines).
     #[default]
     None,
     /// A rest-day deadline moves to the next working day (民法典 第203条).
@@ -134,6 +140,7 @@ impl WorkCalendar {
                     })
                     .collect(),
                 make_up_days: y.make_up_days.to_vec(),
+                previous_year: PreviousYearDays::default(),
             })
             .collect();
         // The embedded table is checked at compile time (dates) and by the unit tests (consistency), so this
@@ -144,7 +151,9 @@ impl WorkCalendar {
         }
     }
 
-    /// A calendar from a list of year schedules (for instance a service's own JSON).
+    /// A calendar from a list of year schedules (for instance a service's own JSON). Days a schedule moves into the
+    /// year before ([`YearSchedule::previous_year`]) apply to that year when the list holds it; those of the first
+    /// year lie outside the calendar and change nothing.
     ///
     /// # Errors
     /// [`Error::InvalidSchedule`] when the list is empty, a schedule is invalid, two schedules share a year, or
@@ -157,11 +166,14 @@ impl WorkCalendar {
         })
     }
 
-    /// Adds a year's schedule at run time (e.g. 2027, from the notice published each November).
+    /// Adds a year's schedule at run time (e.g. 2027, from the notice published each November; from its text, see
+    /// [`add_notice`](Self::add_notice)). Days of the year before in its
+    /// [`previous_year`](YearSchedule::previous_year) apply to that year as `add_notice` describes.
     ///
     /// # Errors
     /// [`Error::InvalidSchedule`] when the schedule is invalid, the year is already known (use
-    /// [`replace_year`](Self::replace_year)), or it does not directly follow or precede the known years.
+    /// [`replace_year`](Self::replace_year)), it does not directly follow or precede the known years, or its days of
+    /// the year before contradict that year's schedule. The calendar is unchanged on any error.
     pub fn add_year(&mut self, schedule: YearSchedule) -> Result<(), Error> {
         if self.inner.years.iter().any(|y| y.year == schedule.year) {
             return Err(Error::InvalidSchedule {
@@ -173,6 +185,48 @@ impl WorkCalendar {
         years.push(schedule);
         years.sort_by_key(|y| y.year);
         self.rebuild(years, self.inner.regional_rest_days.clone())
+    }
+
+    /// Adds a year from the text of its State Council notice (国务院办公厅关于YYYY年部分节假日安排的通知) as
+    /// published: title, number, preamble and closing lines included, full-width or half-width punctuation. The
+    /// text is read and cross-checked by [`YearSchedule::from_notice`]; the year is then added as
+    /// [`add_year`](Self::add_year) adds it (a year already known is refused: use
+    /// [`replace_year`](Self::replace_year) with `YearSchedule::from_notice` to replace one).
+    ///
+    /// **Days of the year before.** A day the notice moves into the previous year (the 2019 notice's
+    /// `2018年12月29日（星期六）上班` and its 元旦 run from 2018-12-30) is kept in the new schedule's
+    /// [`previous_year`](YearSchedule::previous_year), and the calendar applies it to that year's day whenever it
+    /// holds that year: a rest day becomes a rest day, a make-up day a working day; `cal.year(previous)` itself
+    /// is not edited. When the calendar does not hold the previous year (the notice is added in front of the
+    /// first year) those days lie outside [`coverage`](Self::coverage) and change nothing; adding that year later
+    /// applies them. A day that the previous year's own schedule states the other way (a make-up day there, a
+    /// rest day here, or the reverse) is refused.
+    ///
+    /// The calendar is unchanged on any error. Rebuilding the prefix-sum tables costs what `add_year` costs
+    /// (some microseconds); queries stay O(1).
+    ///
+    /// ```
+    /// use wage_arrears::WorkCalendar;
+    ///
+    /// let notice = "国务院办公厅关于2027年部分节假日安排的通知（示例）
+    /// 一、元旦：1月1日（周五）至3日（周日）放假，共3天。
+    /// 二、春节：2月6日（农历除夕、周六）至13日（周六）放假调休，共8天。2月20日（周六）上班。";
+    /// let mut cal = WorkCalendar::china();
+    /// assert!(cal.add_working_days(wage_arrears::date(2026, 12, 29)?, 3).is_err());
+    /// cal.add_notice(2027, notice)?;
+    /// // Wed 12-30, Thu 12-31, then 元旦 01-01..=01-03: Mon 2027-01-04.
+    /// assert_eq!(cal.add_working_days(wage_arrears::date(2026, 12, 29)?, 3)?, wage_arrears::date(2027, 1, 4)?);
+    /// assert!(cal.is_working_day(wage_arrears::date(2027, 2, 20)?)?);
+    /// # Ok::<(), wage_arrears::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::InvalidNotice`] quoting the phrase when the text does not hold together (see
+    /// [`YearSchedule::from_notice`]); [`Error::InvalidSchedule`] when the year is already known, does not
+    /// directly follow or precede the known years, or contradicts the previous year's schedule.
+    pub fn add_notice(&mut self, year: i32, text: &str) -> Result<(), Error> {
+        let schedule = YearSchedule::from_notice(year, text)?;
+        self.add_year(schedule)
     }
 
     /// Replaces a known year's schedule (for instance after a corrected notice).
@@ -458,6 +512,13 @@ impl Tables {
         let first_ce = first.num_days_from_ce();
         let len = (last.num_days_from_ce() - first_ce + 1) as usize;
         let mut working_flags = vec![false; len];
+        // What each year's own schedule states of a day: 0 nothing, 1 a rest day of a run, 2 a make-up day.
+        let mut stated = vec![0u8; len];
+        let offset_of = |day: NaiveDate| {
+            usize::try_from(day.num_days_from_ce() - first_ce)
+                .ok()
+                .filter(|&k| k < len)
+        };
         for y in &years {
             let start = (NaiveDate::from_ymd_opt(y.year, 1, 1)
                 .ok_or_else(|| bad_range(y.year))?
@@ -477,9 +538,41 @@ impl Tables {
                 let a = (p.first.num_days_from_ce() - first_ce) as usize;
                 let b = (p.last.num_days_from_ce() - first_ce) as usize;
                 working_flags[a..=b].iter_mut().for_each(|w| *w = false);
+                stated[a..=b].iter_mut().for_each(|s| *s = 1);
             }
             for m in &y.make_up_days {
-                working_flags[(m.num_days_from_ce() - first_ce) as usize] = true;
+                let k = (m.num_days_from_ce() - first_ce) as usize;
+                working_flags[k] = true;
+                stated[k] = 2;
+            }
+        }
+        // Days a notice moves into the year before (`previous_year`) apply to that year when the calendar holds
+        // it; a day that year's own schedule states the other way is a contradiction.
+        for y in &years {
+            let contradiction = |day: NaiveDate, here: &str, there: &str| Error::InvalidSchedule {
+                year: y.year,
+                reason: format!(
+                    "previous_year: {day} is {here} here but {there} in the {} schedule",
+                    day.year()
+                ),
+            };
+            for p in &y.previous_year.holidays {
+                for day in p.first.iter_days().take_while(|d| *d <= p.last) {
+                    if let Some(k) = offset_of(day) {
+                        if stated[k] == 2 {
+                            return Err(contradiction(day, "a rest day", "a make-up working day"));
+                        }
+                        working_flags[k] = false;
+                    }
+                }
+            }
+            for &day in &y.previous_year.make_up_days {
+                if let Some(k) = offset_of(day) {
+                    if stated[k] == 1 {
+                        return Err(contradiction(day, "a make-up working day", "a rest day"));
+                    }
+                    working_flags[k] = true;
+                }
             }
         }
         for r in &regional {
@@ -557,13 +650,21 @@ impl Tables {
 /// `is_bday` honours make-up working days (调休上班) and `is_holiday` is true for every rest day that is not an
 /// ordinary weekend (holiday runs and regional rest days, and weekday rest days alike).
 ///
-/// **Two differences to know.**
+/// **Differences to know.**
 /// 1. bdays' `advance_bdays` first rolls a rest-day start forward to the next working day and then counts, so when
 ///    the start is a rest day it answers one working day later than the 民法典 count (start day never counted).
 ///    Use [`WorkCalendar::add_working_days`] for deadlines.
 /// 2. The trait cannot report errors. Outside [`WorkCalendar::coverage`] these methods fall back to bdays' own
 ///    rule (Monday–Friday are business days): that is a guess, which is why the crate's own methods return
 ///    [`Error::CalendarOutOfRange`] instead.
+/// 3. Every method is overridden, so none panics on any input, in debug or release, and each costs O(1): bdays'
+///    defaults walk day by day (so `advance_bdays(d, i32::MAX)` would run for billions of steps), overflow on
+///    `i32::MIN` (`abs`) and panic when a step leaves chrono's date range (`NaiveDate::MIN`/`MAX`). Here the
+///    business days are counted with the calendar's prefix sums inside the coverage and with Monday–Friday
+///    arithmetic outside it. Where the answer would lie outside chrono's range, the methods **saturate**:
+///    `to_bday` and `advance_bdays` return the business day nearest that end of the range (the last business day
+///    on or before `NaiveDate::MAX`, the first on or after `NaiveDate::MIN`); `bdays` always has an answer (chrono's
+///    whole range holds fewer than `i32::MAX` business days).
 impl bdays::HolidayCalendar<NaiveDate> for WorkCalendar {
     fn is_holiday(&self, date: NaiveDate) -> bool {
         match self.is_working_day(date) {
@@ -577,6 +678,109 @@ impl bdays::HolidayCalendar<NaiveDate> for WorkCalendar {
             Ok(working) => working,
             Err(_) => !matches!(date.weekday(), Weekday::Sat | Weekday::Sun),
         }
+    }
+
+    /// `date` when it is a business day; otherwise the next (`adjust_next`) or previous one, saturating at
+    /// chrono's range.
+    fn to_bday(&self, date: NaiveDate, adjust_next: bool) -> NaiveDate {
+        let t = &*self.inner;
+        let k = day_number(date);
+        let c = if adjust_next {
+            t.bdays_before(k)
+        } else {
+            t.bdays_before(k + 1) - 1
+        };
+        t.bday_at(c)
+    }
+
+    /// bdays' rule: roll `date` forward to a business day, then move `bdays_count` business days (backwards when
+    /// negative), saturating at chrono's range.
+    fn advance_bdays(&self, date: NaiveDate, bdays_count: i32) -> NaiveDate {
+        let t = &*self.inner;
+        let start = day_number(self.to_bday(date, true));
+        t.bday_at(t.bdays_before(start) + i64::from(bdays_count))
+    }
+
+    /// The business days from `d0` to `d1` after rolling both forward to a business day: the number of
+    /// `advance_bdays(_, 1)` steps between them, negative when `d1` comes first.
+    fn bdays(&self, d0: NaiveDate, d1: NaiveDate) -> i32 {
+        let t = &*self.inner;
+        let a = t.bdays_before(day_number(self.to_bday(d0, true)));
+        let b = t.bdays_before(day_number(self.to_bday(d1, true)));
+        let n = b - a;
+        i32::try_from(n).unwrap_or(if n < 0 { i32::MIN } else { i32::MAX })
+    }
+}
+
+/// A date as its day number (`num_days_from_ce`: 0001-01-01, a Monday, is 1), widened so that sums never overflow.
+fn day_number(date: NaiveDate) -> i64 {
+    i64::from(date.num_days_from_ce())
+}
+
+/// Monday–Friday days with a day number below `k` (counted from day 1, a Monday; negative below it).
+fn weekdays_before(k: i64) -> i64 {
+    let from_monday = k - 1;
+    5 * from_monday.div_euclid(7) + from_monday.rem_euclid(7).min(5)
+}
+
+/// The day number of the `c`-th Monday–Friday day (0-based, counted from day 1; negative `c` before it): the
+/// inverse of [`weekdays_before`].
+fn nth_weekday(c: i64) -> i64 {
+    1 + 7 * c.div_euclid(5) + c.rem_euclid(5)
+}
+
+impl Tables {
+    /// The business days (bdays' sense: working days inside the coverage, Monday–Friday outside it) with a day
+    /// number below `k`, counted from day 1. O(1): the prefix sums inside, arithmetic outside.
+    fn bdays_before(&self, k: i64) -> i64 {
+        let first = day_number(self.first);
+        let end = day_number(self.last) + 1;
+        let inside = |k: i64| {
+            usize::try_from(k - first)
+                .ok()
+                .and_then(|i| self.cum.get(i))
+                .map_or(0, |&c| i64::from(c))
+        };
+        if k <= first {
+            weekdays_before(k)
+        } else if k <= end {
+            weekdays_before(first) + inside(k)
+        } else {
+            weekdays_before(first) + inside(end) + weekdays_before(k) - weekdays_before(end)
+        }
+    }
+
+    /// The `c`-th business day (0-based, as [`bdays_before`](Self::bdays_before) counts them), saturated to the
+    /// business days chrono can represent.
+    fn bday_at(&self, c: i64) -> NaiveDate {
+        let lowest = self.bdays_before(day_number(NaiveDate::MIN));
+        let highest = self.bdays_before(day_number(NaiveDate::MAX) + 1) - 1;
+        let c = c.clamp(lowest, highest);
+        let first = day_number(self.first);
+        let before = weekdays_before(first);
+        let inside = i64::try_from(self.working.len()).unwrap_or(i64::MAX);
+        let k = if c < before {
+            nth_weekday(c)
+        } else if c - before < inside {
+            match usize::try_from(c - before)
+                .ok()
+                .and_then(|i| self.working.get(i))
+            {
+                Some(&day) => return day,
+                None => nth_weekday(c),
+            }
+        } else {
+            let end = day_number(self.last) + 1;
+            nth_weekday(c - before - inside + weekdays_before(end))
+        };
+        i32::try_from(k)
+            .ok()
+            .and_then(NaiveDate::from_num_days_from_ce_opt)
+            .unwrap_or(if k < first {
+                NaiveDate::MIN
+            } else {
+                NaiveDate::MAX
+            })
     }
 }
 
@@ -659,6 +863,7 @@ mod tests {
             notice: "x".into(),
             holidays: vec![],
             make_up_days: vec![],
+            previous_year: PreviousYearDays::default(),
         };
         let err = cal.add_year(gap).unwrap_err().to_string();
         assert!(err.contains("2027 is missing"), "{err}");
