@@ -801,17 +801,17 @@ impl Parser<'_> {
         }
         match (run, count) {
             (Some((first, last)), count) => {
-                if let Some((stated, phrase)) = count {
-                    if i64::from(stated) != run_length(first, last) {
-                        return Err(self.error(
-                            quote(self.src, phrase),
-                            NoticeProblem::CountMismatch {
-                                stated,
-                                first,
-                                last,
-                            },
-                        ));
-                    }
+                if let Some((stated, phrase)) = count
+                    && i64::from(stated) != run_length(first, last)
+                {
+                    return Err(self.error(
+                        quote(self.src, phrase),
+                        NoticeProblem::CountMismatch {
+                            stated,
+                            first,
+                            last,
+                        },
+                    ));
                 }
                 item.runs.push(Run {
                     first,
@@ -1275,13 +1275,13 @@ fn read(year: i32, text: &str) -> Result<YearSchedule, Vec<Error>> {
     let mut runs: Vec<Run> = items.iter_mut().flat_map(|i| i.runs.drain(..)).collect();
     runs.sort_by_key(|r| r.first);
     for pair in runs.windows(2) {
-        if let [a, b] = pair {
-            if b.first <= a.last {
-                errors.push(parser.error(
-                    b.phrase.clone(),
-                    NoticeProblem::RestDayTwice { date: b.first },
-                ));
-            }
+        if let [a, b] = pair
+            && b.first <= a.last
+        {
+            errors.push(parser.error(
+                b.phrase.clone(),
+                NoticeProblem::RestDayTwice { date: b.first },
+            ));
         }
     }
     let mut make_up: Vec<MakeUp> = Vec::new();

@@ -4,7 +4,7 @@
 //! 平人社监察〔2024〕15号 四(一)). This module maps such tables to the model — one sheet per table, the clue
 //! tables keyed by `线索编号` — in pure code over rows of strings, so a service can feed rows from any reader. The
 //! readers live behind features (off by default): `xlsx` (`Ledger::from_xlsx`, `Ledger::to_xlsx`,
-//! `xlsx::template`) and `csv` (`Ledger::from_csv_dir`, `csv::read_table`, …).
+//! `xlsx::template`) and `csv` (`Ledger::read_csv`, `Ledger::write_csv`, `csv::read_table`, …).
 //!
 //! ```
 //! use wage_arrears::ledger::{Ledger, Table};
