@@ -6,6 +6,8 @@
 //! - [`status`]: on a date, for each clock, not yet due / due today / overdue by N days, or met on time / met N days
 //!   late; and the card (none, yellow, red).
 //! - [`escalation`]: the facts that raise a case to the city, and the same-day filing duty of a raised case.
+//! - [`ClueStatus::is_overdue`]: the one question a service asks first — is the clue overdue on a day, on which
+//!   clock, by how many days, under which rule ([`Overdue`]).
 //!
 //! Counting is the calendar's ([`WorkCalendar`]): the start day is never counted (民法典 第201条); "within" is
 //! inclusive, so acting on the due day is on time and the day after is the first day overdue. Overdue days are
@@ -20,8 +22,11 @@ use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Clue, HandlingLevel, ProgressKind, Source};
+
+mod overdue;
 use crate::policy::{CardBasis, EscalationBasis, Policy, ProgressEvidence, Response};
 use crate::{Error, Rollover, RuleId, WorkCalendar};
+pub use overdue::{Clock, Overdue};
 
 /// What a clock counts: working days (工作日) or natural days (自然日).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -432,8 +437,9 @@ impl Card {
 }
 
 impl fmt::Display for Card {
+    /// `无`, `黄牌`, `红牌`; width, fill and alignment are honoured (`{:>4}`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label_zh())
+        f.pad(self.label_zh())
     }
 }
 

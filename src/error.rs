@@ -107,6 +107,22 @@ pub enum Error {
         "`{0}` is not a rate (expected a percentage such as 5% or 98.5%, at most two decimals)"
     )]
     InvalidRate(String),
+    /// Text that is not an amount of money exact to the fen (`Fen`'s `FromStr`).
+    #[error("`{text}` is not an amount of money: {reason}")]
+    InvalidAmount {
+        /// The text, as given.
+        text: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+    /// Text that names no value of a type (a source, a conclusion, a card, a grade, a finding kind).
+    #[error("`{text}` is not {what}")]
+    Unrecognized {
+        /// What was expected, with examples (`a clue source (a snake_case name such as gov_cn_message, …)`).
+        what: &'static str,
+        /// The text, as given.
+        text: String,
+    },
     /// A rule id that is not in the catalogue.
     #[error("`{0}` is not a rule id of this crate")]
     UnknownRule(String),

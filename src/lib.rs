@@ -24,7 +24,9 @@
 //! | [`review`] | the city's reproducible monthly spot check | 平人社监察〔2024〕15号 三(四)、四(一) |
 //! | [`scoring`] | the county's deductions, interviews, grade and goals | 平人社监察〔2024〕15号 一、四(一); 平人社字〔2022〕2号 |
 //! | [`explain`](mod@explain) | all of the above for one clue, with the rules that fired | every rule that fired, with its citation |
+//! | [`ledger`] | ledgers as clerks keep them: tables with Chinese headers (XLSX, CSV behind features) to a [`Ledger`] and back, every bad cell at once | 平人社监察〔2024〕15号 四(一) 复核台账 |
 //! | [`interpretations`] | where the texts are silent: the default and the `Policy` switch | where the texts are silent |
+//! | `strategies` (feature `proptest`) | proptest generators of clues, policies, findings and ledgers for the property tests of services built on the crate | — |
 //!
 //! ## A clue from JSON to an explanation
 //!
@@ -56,6 +58,7 @@
 //! ```
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod calendar;
 pub mod campaign;
@@ -74,31 +77,48 @@ pub mod policy;
 pub mod review;
 pub mod rule;
 pub mod scoring;
+#[cfg(feature = "proptest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
+pub mod strategies;
+mod text;
 mod units;
 
+// Every public type and function is also reachable from the crate root, so that `use wage_arrears::{…}` is enough.
+// The modules stay public for their documentation (each explains its rule family) and for the few names that read
+// better with their module (`deadline::status`, `review::Month`).
 pub use calendar::{
     HolidayPeriod, NoticeProblem, PreviousYearDays, Rollover, WorkCalendar, YearSchedule, date,
 };
-pub use campaign::{Campaign, campaign_deadlines, campaign_misses};
+pub use campaign::{
+    Campaign, CampaignDeadline, CampaignMiss, MissKind, ReportDue, campaign_deadlines,
+    campaign_misses,
+};
 pub use de::deserialize;
 pub use deadline::{
-    Card, ClockStatus, ClueStatus, Deadline, Deadlines, deadlines, escalation, status,
+    Card, Clock, ClockStatus, ClueStatus, DayUnit, Deadline, Deadlines, Escalation, EscalationFact,
+    EscalationReason, FilingDuty, FilingStatus, Overdue, accept_deadline, deadlines, escalation,
+    respond_deadline, status,
 };
 pub use detection::detect_findings;
 pub use disposition::{Validation, Violation, validate};
 pub use error::Error;
-pub use explain::{Explanation, explain};
+pub use explain::{Check, ClockTrace, Explanation, explain};
 pub use finding::{Finding, FindingKind};
 pub use follow_up::{FollowUp, FollowUpKind, follow_ups};
+pub use ledger::{CellError, Ledger, Table};
 pub use model::{
     Agreement, Clue, Conclusion, Contact, ContactChannel, EscalationFacts, HandlingLevel,
-    Investigation, Payment, Progress, ProgressKind, Source, Submission,
+    Investigation, Payment, Progress, ProgressKind, Source, Submission, distinct_by_id,
 };
 pub use policy::{
-    CardBasis, Clocks, EffectiveHandling, FindingMonth, Policy, PolicySet, ProgressEvidence,
-    Response, Rounding, SourceClock,
+    CardBasis, Clocks, EffectiveHandling, EscalationBasis, FindingMonth, Policy, PolicyBuilder,
+    PolicySet, ProgressEvidence, Response, Rounding, SourceClock,
 };
-pub use review::{Month, SpotCheck, spot_check};
+pub use review::{
+    Month, SelfReview, SpotCheck, draw_key, self_review, spot_check, spot_checks_by_county,
+};
 pub use rule::{Citation, Document, RuleId};
-pub use scoring::{CountyScore, Grade, assess_all, assess_year};
+pub use scoring::{
+    CountyScore, Grade, Interview, Kpi, Notice, assess_all, assess_year, counting_date, kpis,
+};
 pub use units::{Fen, Points, Rate, Ratio};

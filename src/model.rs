@@ -22,6 +22,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::{Error, Fen};
 
+mod build;
+
 /// Where a clue came from (线索来源). Each source has its own clocks in [`Policy`](crate::Policy).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -128,8 +130,9 @@ impl Source {
 }
 
 impl fmt::Display for Source {
+    /// The Chinese name; width, fill and alignment are honoured (`{:<12}`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label_zh())
+        f.pad(self.label_zh())
     }
 }
 
@@ -268,8 +271,10 @@ impl From<Conclusion> for u8 {
 }
 
 impl fmt::Display for Conclusion {
+    /// The code and the official wording, `5 协调等非立案方式处理——已支付欠款或达成还款协议`; width, fill and
+    /// alignment are honoured.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.code(), self.label_zh())
+        crate::text::pad_text(f, format_args!("{} {}", self.code(), self.label_zh()))
     }
 }
 
@@ -587,14 +592,18 @@ impl Clue {
     /// closing, the review, return visits). The conclusion and the texts have no date: they are kept while the
     /// clue was closed or submitted by `date`, and cleared otherwise.
     ///
+    /// A new `Clue` (the record is cloned, then cut): hence `to_`, as the Rust API guidelines name an expensive
+    /// conversion from a borrow.
+    ///
     /// ```
     /// use wage_arrears::{Clue, Source};
-    /// let mut clue = Clue::new("A", Source::GovCnMessage, "叶县", wage_arrears::date(2025, 3, 3)?);
-    /// clue.accepted_on = Some(wage_arrears::date(2025, 3, 5)?);
-    /// assert_eq!(clue.as_of(wage_arrears::date(2025, 3, 4)?).accepted_on, None);
+    /// let clue = Clue::new("A", Source::GovCnMessage, "叶县", wage_arrears::date(2025, 3, 3)?)
+    ///     .accepted(wage_arrears::date(2025, 3, 5)?);
+    /// assert_eq!(clue.to_record_on(wage_arrears::date(2025, 3, 4)?).accepted_on, None);
+    /// assert_eq!(clue.to_record_on(wage_arrears::date(2025, 3, 5)?), clue);
     /// # Ok::<(), wage_arrears::Error>(())
     /// ```
-    pub fn as_of(&self, date: NaiveDate) -> Clue {
+    pub fn to_record_on(&self, date: NaiveDate) -> Clue {
         let on = |d: Option<NaiveDate>| d.filter(|&d| d <= date);
         let mut c = self.clone();
         c.accepted_on = on(c.accepted_on);
@@ -629,6 +638,14 @@ impl Clue {
             c.conclusion = None;
         }
         c
+    }
+
+    /// The record as it stood at the end of `date`: renamed [`Clue::to_record_on`], which it calls.
+    #[deprecated(
+        note = "renamed `to_record_on`: it clones the record, and `as_` names a free conversion"
+    )]
+    pub fn as_of(&self, date: NaiveDate) -> Clue {
+        self.to_record_on(date)
     }
 
     /// Whether the clue is closed (办结) on `as_of`.
@@ -829,11 +846,14 @@ mod tests {
         ];
         c.conclusion = Some(Conclusion::NoArrears);
         c.closed_on = Some(d(3, 25));
-        let early = c.as_of(d(3, 10));
+        let early = c.to_record_on(d(3, 10));
         assert_eq!(early.contacts.len(), 1);
         assert_eq!((early.closed_on, early.conclusion), (None, None));
-        assert_eq!(c.as_of(d(12, 31)), c);
-        assert_eq!(c.as_of(d(3, 2)).accepted_on, None);
+        assert_eq!(c.to_record_on(d(12, 31)), c);
+        assert_eq!(c.to_record_on(d(3, 2)).accepted_on, None);
+        #[allow(deprecated)]
+        let old_name = c.as_of(d(3, 10));
+        assert_eq!(old_name, early);
     }
 
     #[test]

@@ -196,7 +196,73 @@ macro_rules! policy {
                 Policy { $( $field: $default, )* }
             }
         }
+
+        /// A [`Policy`] with some numbers changed, from any crate: `Policy` is `#[non_exhaustive]`, so a struct
+        /// literal (`Policy { min_contacts: 4, ..Policy::default() }`) only compiles inside this crate. Start from
+        /// the default ([`Policy::builder`]) or from any policy (`PolicyBuilder::from(policy)`), set fields by
+        /// name, and [`build`](PolicyBuilder::build): the result is validated once, where it is built.
+        ///
+        /// ```
+        /// use wage_arrears::{Policy, PolicyBuilder, Points, Rollover};
+        ///
+        /// let strict = Policy::builder()
+        ///     .name("某市 根治欠薪工作方案（示例）".to_owned())
+        ///     .min_contacts(4)
+        ///     .interview_findings_per_month(3)
+        ///     .deduction_per_finding("0.5".parse::<Points>()?)
+        ///     .natural_day_rollover(Rollover::NextWorkingDay)
+        ///     .build()?;
+        /// assert_eq!((strict.min_contacts, strict.interview_findings_per_month), (4, 3));
+        ///
+        /// // From another policy, and refused when a number cannot work:
+        /// let err = PolicyBuilder::from(strict).spot_check_due_day(31).build().unwrap_err();
+        /// assert!(err.to_string().contains("spot_check_due_day"));
+        ///
+        /// // Fields are public, so a mutable policy can also be changed in place (then call `validate`):
+        /// let mut p = Policy::default();
+        /// p.red_card_overdue_days = 7;
+        /// p.validate()?;
+        /// # Ok::<(), wage_arrears::Error>(())
+        /// ```
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        #[must_use = "a builder does nothing until `build` is called"]
+        pub struct PolicyBuilder {
+            policy: Policy,
+        }
+
+        impl PolicyBuilder {
+            $(
+                $(#[$doc])*
+                pub fn $field(mut self, value: $ty) -> PolicyBuilder {
+                    self.policy.$field = value;
+                    self
+                }
+            )*
+
+            /// The policy, validated.
+            ///
+            /// # Errors
+            /// [`Error::InvalidPolicy`] naming the first field [`Policy::validate`] refuses.
+            pub fn build(self) -> Result<Policy, Error> {
+                self.policy.validate()?;
+                Ok(self.policy)
+            }
+        }
     };
+}
+
+impl Policy {
+    /// A builder starting from [`Policy::default()`]: see [`PolicyBuilder`].
+    pub fn builder() -> PolicyBuilder {
+        PolicyBuilder::from(Policy::default())
+    }
+}
+
+impl From<Policy> for PolicyBuilder {
+    /// A builder starting from `policy`.
+    fn from(policy: Policy) -> PolicyBuilder {
+        PolicyBuilder { policy }
+    }
 }
 
 const fn d(y: i32, m: u32, day: u32) -> NaiveDate {

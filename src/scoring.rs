@@ -57,8 +57,9 @@ impl Grade {
 }
 
 impl fmt::Display for Grade {
+    /// `A`, `B`, `C`; width, fill and alignment are honoured (`{:^3}`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.pad(match self {
             Grade::A => "A",
             Grade::B => "B",
             Grade::C => "C",
@@ -594,7 +595,7 @@ pub fn kpis(
     for c in &closed {
         let ok = match policy.effective_handling {
             EffectiveHandling::WithoutDefects => {
-                validate(&c.as_of(to), policy).is_clean() && !found.contains(c.id.as_str())
+                validate(&c.to_record_on(to), policy).is_clean() && !found.contains(c.id.as_str())
             }
             EffectiveHandling::SubstantiveConclusion => c.conclusion.is_some_and(substantive),
         };

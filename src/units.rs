@@ -44,8 +44,12 @@ impl Fen {
 }
 
 impl fmt::Display for Fen {
+    /// `¥12500.00`; width, fill and alignment are honoured, right-aligned by default as numbers are (`{:>12}`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "¥{}.{:02}", self.0 / 100, self.0 % 100)
+        if f.width().is_none() {
+            return write!(f, "¥{}.{:02}", self.0 / 100, self.0 % 100);
+        }
+        crate::text::pad_number(f, &format!("¥{}.{:02}", self.0 / 100, self.0 % 100))
     }
 }
 
@@ -116,6 +120,7 @@ impl Points {
 }
 
 impl fmt::Display for Points {
+    /// `87.4`; width, fill and alignment are honoured, right-aligned by default as numbers are (`{:>6}`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sign = if self.milli < 0 { "-" } else { "" };
         let abs = self.milli.unsigned_abs();
@@ -126,7 +131,10 @@ impl fmt::Display for Points {
             f if f % 10 == 0 => format!("{:02}", f / 10),
             f => format!("{f:03}"),
         };
-        write!(f, "{sign}{int}.{frac}")
+        if f.width().is_none() {
+            return write!(f, "{sign}{int}.{frac}");
+        }
+        crate::text::pad_number(f, &format!("{sign}{int}.{frac}"))
     }
 }
 

@@ -118,5 +118,3 @@ pub fn clean(conclusion: Conclusion) -> Clue {
     c.submissions = vec![submitted(d(2025, 3, 14))];
     c
 }
-
-pub mod strategies;
