@@ -10,10 +10,16 @@
 //! cargo run --features xlsx --example county_report -- 台账.xlsx --policy p.json --html 报告.html --xlsx 报告.xlsx
 //! cargo run --features csv --example county_report -- 台账/          # a directory of CSV files (or 台账/线索.csv)
 //! cargo run --features xlsx --example county_report -- --export ledger.xlsx   # the embedded ledger as a workbook
+//! cargo run --example county_report -- --seed HEX                     # redraw the spot checks with a revealed seed
 //! ```
 //!
-//! The ledger holds the clue records and the findings reviewers recorded (kinds 2 and 6); the findings the
-//! records show (kinds 1, 3, 4, 5, 7, 8) are detected under the policy, as of the year's last day
+//! Grades: the documents define only the forced C级 (30 findings in a year); a county below that is 未触发C级,
+//! never A or B, unless the policy carries a grade scale with its source. The report also lists the enterprise
+//! arrears ledger of the construction sector.
+//!
+//! The ledger holds the clue records and the findings reviewers recorded (kind 2, and kind 6 where the records
+//! carry no format reminder); the findings the records show (kinds 1, 3, 4, 5, 6, 7, 8) are detected under the
+//! policy, as of the year's last day
 //! (`ledger::assess`). The year is the ledger's 考核年度, else the year of its latest registration. The chart goes
 //! to `target/county_report_<year>.svg` unless `--svg` says otherwise; every path written is printed.
 //!
@@ -33,6 +39,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use ledger::{Ledger, Synthetic};
+use wage_arrears::review::Seed;
 use wage_arrears::scoring::CountyScore;
 use wage_arrears::{Policy, WorkCalendar};
 
@@ -40,7 +47,7 @@ use wage_arrears::{Policy, WorkCalendar};
 const YEAR: i32 = 2025;
 const SEED: u64 = 20_250_101;
 
-const USAGE: &str = "usage: county_report [LEDGER.json|.xlsx|.csv|DIR] [--policy POLICY.json] [--svg OUT.svg] [--xlsx OUT.xlsx] [--html OUT.html] [--export OUT.xlsx|.json|DIR] [--template OUT.xlsx] [--dump OUT.json]";
+const USAGE: &str = "usage: county_report [LEDGER.json|.xlsx|.csv|DIR] [--policy POLICY.json] [--svg OUT.svg] [--xlsx OUT.xlsx] [--html OUT.html] [--export OUT.xlsx|.json|DIR] [--template OUT.xlsx] [--dump OUT.json] [--seed HEX]";
 
 const HELP: &str = "county_report: a year of a city's wage-arrears clue ledger, county by county
 
@@ -55,6 +62,8 @@ usage: county_report [LEDGER] [options]
   --export FILE        the ledger itself, in the format of FILE: .xlsx, .json, or a directory of CSV files
   --template FILE.xlsx an empty ledger workbook with headers, an example row and drop-down lists; then stop
   --dump FILE.json     the ledger as JSON
+  --seed HEX           the spot checks' seed, 64 hex digits (default: 32 fresh bytes from the operating system);
+                       the report prints the seed and its SHA-256 commitment, so the draw can be verified or repeated
   -h, --help           this help
 
 exit codes: 0 done; 1 the ledger or policy has bad content (every error listed); 2 usage error";
@@ -69,6 +78,7 @@ struct Args {
     export: Option<PathBuf>,
     template: Option<PathBuf>,
     dump: Option<PathBuf>,
+    seed: Option<Seed>,
     help: bool,
 }
 
@@ -79,6 +89,11 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Args, String> {
         let slot = match arg.as_str() {
             "-h" | "--help" => {
                 a.help = true;
+                continue;
+            }
+            "--seed" => {
+                let hex = it.next().ok_or("--seed needs 64 hex digits")?;
+                a.seed = Some(hex.parse().map_err(|e| format!("--seed: {e}"))?);
                 continue;
             }
             "--policy" => &mut a.policy,
@@ -178,6 +193,19 @@ fn report_workbook(_: &report::Doc, _: &str, path: &Path) -> Result<(), Failure>
     )))
 }
 
+/// The seed of the spot checks: the one given with `--seed`, or 32 fresh bytes from the operating system. In the
+/// protocol the city publishes the seed's commitment before the month ends and reveals the seed after the draw;
+/// this example draws and reveals at once, and prints both so the draw can be verified or repeated.
+fn spot_check_seed(given: Option<Seed>) -> Result<Seed, Failure> {
+    if let Some(seed) = given {
+        return Ok(seed);
+    }
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes)
+        .map_err(|e| Failure(1, format!("no random seed from the operating system: {e}")))?;
+    Ok(Seed::from_bytes(bytes))
+}
+
 fn run(args: Args) -> Result<(), Failure> {
     if let Some(path) = &args.template {
         template(path)?;
@@ -218,7 +246,9 @@ fn run(args: Args) -> Result<(), Failure> {
         }
     }
     let assessed = ledger::assess(&ledger, &policy, &cal).map_err(|e| Failure(1, e.to_string()))?;
-    let doc = report::build(&ledger, &assessed, &policy).map_err(|e| Failure(1, e.to_string()))?;
+    let seed = spot_check_seed(args.seed)?;
+    let doc =
+        report::build(&ledger, &assessed, &policy, &seed).map_err(|e| Failure(1, e.to_string()))?;
     say_raw!("{}", report::text(&doc));
 
     let year = assessed.year;

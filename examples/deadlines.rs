@@ -11,6 +11,8 @@
 #[macro_use]
 #[path = "common/cli.rs"]
 mod cli;
+#[path = "common/deadline_rows.rs"]
+mod rows;
 #[path = "common/table.rs"]
 mod table;
 
@@ -18,10 +20,11 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
+use rows::{Row, Stage, date_or_dash, row};
 use table::{Align, pad, width};
-use wage_arrears::deadline::{Card, ClockStatus, ClueStatus, status};
-use wage_arrears::{Clue, Policy, Rollover, RuleId, WorkCalendar};
+use wage_arrears::deadline::{Card, status};
+use wage_arrears::{Clue, Policy, Rollover, WorkCalendar};
 
 const DEFAULT_AS_OF: &str = "2026-11-25";
 const USAGE: &str = "usage: deadlines [CLUES.json] [--as-of YYYY-MM-DD]";
@@ -104,139 +107,6 @@ fn read_clues(path: &PathBuf) -> Result<Vec<Clue>, String> {
     Ok(clues)
 }
 
-/// What the row says about the clue on `as_of`.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Stage {
-    AwaitingAcceptance,
-    AcceptanceOverdue,
-    InHand,
-    ResponseOverdue,
-    Closed,
-    OutsideCalendar,
-}
-
-impl Stage {
-    const fn label(self) -> &'static str {
-        match self {
-            Stage::AwaitingAcceptance => "待接收",
-            Stage::AcceptanceOverdue => "接收逾期",
-            Stage::InHand => "办理中",
-            Stage::ResponseOverdue => "答复逾期未办结",
-            Stage::Closed => "已办结",
-            Stage::OutsideCalendar => "日历外",
-        }
-    }
-}
-
-struct Row {
-    cells: [String; 8],
-    stage: Stage,
-    card: Card,
-    accepted_late: bool,
-}
-
-fn date_or_dash(d: Option<NaiveDate>) -> String {
-    d.map_or_else(|| "-".to_owned(), |d| d.to_string())
-}
-
-fn row(clue: &Clue, s: &ClueStatus) -> Row {
-    let as_of = s.as_of;
-    let accepted = clue.accepted_on.filter(|&d| d <= as_of);
-    let closed = clue.closed_on.filter(|&d| d <= as_of);
-    let accepted_late = matches!(s.accept, Some((_, ClockStatus::MetLate { .. })));
-    let accept_by = date_or_dash(s.accept.map(|(d, _)| d.due));
-    // A response clock starts on acceptance: before that (as of `as_of`) there is none to show.
-    let respond_by = s.respond.filter(|_| accepted.is_some()).map_or_else(
-        || "-".to_owned(),
-        |(d, _)| match d.rollover {
-            Rollover::NextWorkingDay
-                if Some(d.due) != d.start.checked_add_days(Days::new(u64::from(d.days))) =>
-            {
-                format!("{}+", d.due)
-            }
-            _ => d.due.to_string(),
-        },
-    );
-    let (stage, text) = match (accepted, closed, s.accept, s.respond) {
-        (_, Some(closed_on), _, respond) => {
-            let text = match respond {
-                Some((d, _)) if closed_on <= d.due => "按期办结".to_owned(),
-                Some((d, ClockStatus::MetOnTime { .. })) => {
-                    format!("按期反馈，超期{}天办结", (closed_on - d.due).num_days())
-                }
-                Some((_, ClockStatus::MetLate { on, days_late })) if on == closed_on => {
-                    format!("逾期{days_late}天办结")
-                }
-                Some((_, ClockStatus::MetLate { days_late, .. })) => {
-                    format!("逾期{days_late}天反馈，后办结")
-                }
-                _ => "已办结".to_owned(),
-            };
-            (Stage::Closed, text)
-        }
-        (None, None, Some((_, st)), _) => match st {
-            ClockStatus::NotYetDue { days_left } => (
-                Stage::AwaitingAcceptance,
-                format!("待接收（余{days_left}天）"),
-            ),
-            ClockStatus::DueToday => (Stage::AwaitingAcceptance, "今日须接收".to_owned()),
-            ClockStatus::Overdue { days } => {
-                (Stage::AcceptanceOverdue, format!("接收逾期{days}天"))
-            }
-            _ => (Stage::AwaitingAcceptance, st.to_string()),
-        },
-        (None, None, None, _) => (Stage::AwaitingAcceptance, "待接收（无时限）".to_owned()),
-        (Some(_), None, _, Some((deadline, st))) => match st {
-            ClockStatus::NotYetDue { days_left } => {
-                (Stage::InHand, format!("办理中（余{days_left}天）"))
-            }
-            ClockStatus::DueToday => (Stage::InHand, "今日到期".to_owned()),
-            ClockStatus::Overdue { days } if deadline.rule == RuleId::RespondClosingFeedback => {
-                (Stage::ResponseOverdue, format!("逾期{days}天未办结"))
-            }
-            ClockStatus::Overdue { days } => {
-                (Stage::ResponseOverdue, format!("逾期{days}天未答复"))
-            }
-            // Answered by a timely progress feedback; past the due day it is still overdue for the card.
-            ClockStatus::MetOnTime { .. } if s.card == Card::None => {
-                (Stage::InHand, "已按期反馈，未办结".to_owned())
-            }
-            ClockStatus::MetOnTime { .. } => {
-                (Stage::ResponseOverdue, "已按期反馈，未办结".to_owned())
-            }
-            ClockStatus::MetLate { days_late, .. } => (
-                Stage::ResponseOverdue,
-                format!("逾期{days_late}天反馈，未办结"),
-            ),
-            _ => (Stage::InHand, st.to_string()),
-        },
-        (Some(_), None, _, None) => (Stage::InHand, "办理中（无时限）".to_owned()),
-    };
-    let accepted_cell = match accepted {
-        Some(d) if accepted_late => format!("{d}*"),
-        other => date_or_dash(other),
-    };
-    let card = match s.card {
-        Card::None => String::new(),
-        other => other.label_zh().to_owned(),
-    };
-    Row {
-        cells: [
-            clue.id.clone(),
-            clue.source.short_zh().to_owned(),
-            clue.registered_on.to_string(),
-            accept_by,
-            accepted_cell,
-            respond_by,
-            text,
-            card,
-        ],
-        stage,
-        card: s.card,
-        accepted_late,
-    }
-}
-
 fn run() -> Result<(), String> {
     let Some(args) = parse_args()? else {
         return Ok(());
@@ -277,6 +147,7 @@ fn run() -> Result<(), String> {
                     stage: Stage::OutsideCalendar,
                     card: Card::None,
                     accepted_late: false,
+                    answered_on_time_open: false,
                 });
             }
         }
@@ -325,14 +196,24 @@ fn run() -> Result<(), String> {
         Stage::AwaitingAcceptance,
         Stage::AcceptanceOverdue,
         Stage::InHand,
-        Stage::ResponseOverdue,
+        Stage::OverdueNotClosed,
         Stage::Closed,
         Stage::OutsideCalendar,
     ];
     let by_stage: Vec<String> = stages
         .iter()
         .filter(|&&s| count(s) > 0)
-        .map(|&s| format!("{} {}", s.label(), count(s)))
+        .map(|&s| {
+            let answered = rows
+                .iter()
+                .filter(|r| r.stage == s && r.answered_on_time_open)
+                .count();
+            if s == Stage::OverdueNotClosed && answered > 0 {
+                format!("{} {}（其中已按期反馈 {answered}）", s.label(), count(s))
+            } else {
+                format!("{} {}", s.label(), count(s))
+            }
+        })
         .collect();
     say!("线索 {} 条：{}", rows.len(), by_stage.join("，"));
     if later > 0 {
@@ -364,6 +245,9 @@ fn run() -> Result<(), String> {
     say!(
         "  黄牌：超过答复时限仍未办结；红牌：超期{}日以上且期限后无任何进展。办结即撤牌。",
         policy.red_card_overdue_days
+    );
+    say!(
+        "  超期未办结：超过答复时限仍未办结，即带黄牌或红牌的线索（保定市高效处置农民工欠薪问题若干措施（十二）“未按期办结”）；以进度反馈按期答复的，答复按期，仍计超期未办结。"
     );
     say!(
         "  专栏、河南监管系统线索以办结反馈为答复；政府网留言、互联网+督查、部长信箱线索以回复或进度反馈为答复。"

@@ -200,10 +200,9 @@ fn months(c: &CountyReport) -> String {
     }
 }
 
+/// `C级`, `未触发C级`, or A/B only when the policy carries a grade scale with its source.
 fn grade(c: &CountyReport) -> String {
-    c.score
-        .grade
-        .map_or("—".to_owned(), |g| g.label_zh().to_owned())
+    c.score.grade_zh().to_owned()
 }
 
 fn goals_met(c: &CountyReport) -> String {

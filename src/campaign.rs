@@ -230,7 +230,7 @@ pub fn campaign_deadlines(
 
 /// How a verified clue misses (or may still miss) a campaign's close-all date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum MissKind {
     /// Still open on `as_of`, before the close-all date: it must be closed in time.
@@ -349,6 +349,410 @@ pub fn campaign_misses(
         });
     }
     Ok(out)
+}
+
+// ── Cadence: 周调度、月通报 (洛阳市根治欠薪冬季专项行动通知（2023）三(三)) ───────────────────────────────────────────────────────────────────────
+
+/// A verified clue a campaign must close (洛阳市根治欠薪冬季专项行动通知（2023）一 “所有查实的欠薪案件”), with the days its cadence reads: from when
+/// it is open (verified, and registered) to when it is closed.
+struct CampaignClue<'a> {
+    clue: &'a Clue,
+    /// The first day it is open: the later of its registration and the verification of its arrears.
+    open_from: NaiveDate,
+    /// The day it stops being open: its closing, or `open_from` when it was closed before it was verified.
+    closed_on: Option<NaiveDate>,
+}
+
+/// The campaign's verified clues as the record stood at the end of `as_of`, by id (the rule of
+/// [`campaign_misses`]: verified by `as_of` and registered on or before the close-all date).
+fn campaign_clues<'a>(
+    c: &Campaign,
+    clues: &'a [Clue],
+    as_of: NaiveDate,
+) -> Result<Vec<CampaignClue<'a>>, Error> {
+    let mut out = Vec::new();
+    for clue in crate::model::distinct_by_id(clues)? {
+        clue.check()?;
+        let Some(verified_on) = clue
+            .investigation
+            .as_ref()
+            .filter(|i| i.arrears_verified && i.on <= as_of)
+            .map(|i| i.on)
+        else {
+            continue;
+        };
+        if clue.registered_on > c.close_all_by || clue.registered_on > as_of {
+            continue;
+        }
+        let open_from = verified_on.max(clue.registered_on);
+        out.push(CampaignClue {
+            clue,
+            open_from,
+            closed_on: clue
+                .closed_on
+                .filter(|&d| d <= as_of)
+                .map(|d| d.max(open_from)),
+        });
+    }
+    Ok(out)
+}
+
+/// One county's line in a week of the dispatch.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct CountyWeek {
+    /// The county.
+    pub county: String,
+    /// Verified clues still open at the end of the week.
+    pub open: u64,
+    /// Verified clues closed during the week.
+    pub closed_this_week: u64,
+    /// Verified clues closed since the campaign started, up to the end of the week.
+    pub closed_to_date: u64,
+}
+
+/// One week of the weekly dispatch (周调度).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct DispatchWeek {
+    /// 1 for the week the campaign starts in.
+    pub number: u32,
+    /// Its first day: a Monday, or the campaign's first day.
+    pub from: NaiveDate,
+    /// Its last day: a Sunday, or the campaign's last day, or the day asked about.
+    pub to: NaiveDate,
+    /// Every county with a verified clue in the campaign, by name.
+    pub counties: Vec<CountyWeek>,
+}
+
+impl DispatchWeek {
+    /// Open verified clues at the end of the week, over all counties.
+    pub fn open(&self) -> u64 {
+        self.counties.iter().map(|c| c.open).sum()
+    }
+}
+
+/// The weekly dispatch of a campaign (R-CMP-4): week by week, in every county, the verified clues open at the
+/// week's end and those closed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct WeeklyDispatch {
+    /// The campaign's name.
+    pub campaign: String,
+    /// [`RuleId::CampaignWeeklyDispatch`].
+    pub rule: RuleId,
+    /// The day the record was read as of.
+    pub as_of: NaiveDate,
+    /// The weeks from the campaign's first day to its last day or `as_of`, whichever is earlier.
+    pub weeks: Vec<DispatchWeek>,
+}
+
+/// The weeks of a campaign up to `as_of`: Monday to Sunday, the first starting on the campaign's first day and
+/// the last ending on its last day or `as_of`. `(Monday of week 1, the last day counted, the number of weeks)`.
+fn campaign_weeks(c: &Campaign, as_of: NaiveDate) -> Option<(NaiveDate, NaiveDate, usize)> {
+    use chrono::Datelike;
+    let end = c.ends_on.min(as_of);
+    if end < c.starts_on {
+        return None;
+    }
+    let monday = c.starts_on.checked_sub_days(chrono::Days::new(u64::from(
+        c.starts_on.weekday().num_days_from_monday(),
+    )))?;
+    let weeks = usize::try_from(days_from(monday, end) / 7 + 1).ok()?;
+    Some((monday, end, weeks))
+}
+
+/// The week a day falls in, counted from the Monday of week 1 (0-based); days before it fall in week 0.
+fn week_of(monday: NaiveDate, day: NaiveDate) -> usize {
+    usize::try_from(days_from(monday, day).max(0) / 7).unwrap_or(usize::MAX)
+}
+
+/// The weekly dispatch of a campaign (周调度, R-CMP-4) as the record stood at the end of `as_of`: for every week from
+/// the campaign's first day to its last (or `as_of`), in every county, the verified clues open at the week's end,
+/// those closed during it and those closed since the campaign started.
+///
+/// 洛阳市根治欠薪冬季专项行动通知（2023）三(三)：各县区要密切跟进专项行动进展情况，实行周调度、月通报，确保2024年
+/// 春节前欠薪线索动态清零。
+///
+/// The clues are those [`campaign_misses`] reads: arrears verified (by `as_of`) and registered on or before the
+/// close-all date. A clue is open from the later of its registration and its verification until it is closed.
+/// Weeks run Monday to Sunday; the first starts on the campaign's first day, the last ends on its last day or on
+/// `as_of`. One pass over the clues, each adding to its county's counts at the weeks it opens and closes; the
+/// table is then summed week by week.
+///
+/// ```
+/// use wage_arrears::campaign::{weekly_dispatch, Campaign};
+/// use wage_arrears::{Clue, Investigation, Source};
+///
+/// let d = wage_arrears::date;
+/// let mut clue = Clue::new("LY-2023-0101", Source::QrCode, "洛龙区", d(2023, 11, 13)?);
+/// clue.investigation = Some(Investigation {
+///     on: d(2023, 11, 15)?,
+///     arrears_verified: true,
+///     employer_refuses: false,
+///     record: "工资表核实".into(),
+/// });
+/// clue.closed_on = Some(d(2023, 11, 28)?);
+/// let w = weekly_dispatch(&Campaign::luoyang_winter_2023(), &[clue], d(2023, 12, 3)?)?;
+/// // Week 1 is Fri 11-10 to Sun 11-12; the clue is open at the end of weeks 2 and 3, closed in week 4.
+/// let open: Vec<u64> = w.weeks.iter().map(|k| k.open()).collect();
+/// assert_eq!(open, [0, 1, 1, 0]);
+/// assert_eq!(w.weeks[3].counties[0].closed_this_week, 1);
+/// # Ok::<(), wage_arrears::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidCampaign`] from [`Campaign::validate`]; [`Error::InvalidClue`] when a clue fails
+/// [`Clue::check`]; [`Error::ConflictingRecords`] when two different records share a clue id.
+pub fn weekly_dispatch(
+    c: &Campaign,
+    clues: &[Clue],
+    as_of: NaiveDate,
+) -> Result<WeeklyDispatch, Error> {
+    c.validate()?;
+    let mut out = WeeklyDispatch {
+        campaign: c.name.clone(),
+        rule: RuleId::CampaignWeeklyDispatch,
+        as_of,
+        weeks: Vec::new(),
+    };
+    let Some((monday, end, n)) = campaign_weeks(c, as_of) else {
+        return Ok(out);
+    };
+    // Per county: the change in open clues at each week, and the closings in each week.
+    let mut by_county: std::collections::BTreeMap<&str, (Vec<i64>, Vec<u64>)> =
+        std::collections::BTreeMap::new();
+    for k in campaign_clues(c, clues, end)? {
+        let (open, closed) = by_county
+            .entry(k.clue.county.as_str())
+            .or_insert_with(|| (vec![0; n + 1], vec![0; n]));
+        let opens = week_of(monday, k.open_from).min(n);
+        // Closed on or before `end`: it stops being open at the end of its closing week.
+        let closes = match k.closed_on {
+            Some(on) if on >= c.starts_on => {
+                let w = week_of(monday, on).min(n.saturating_sub(1));
+                if let Some(slot) = closed.get_mut(w) {
+                    *slot += 1;
+                }
+                w
+            }
+            Some(on) => week_of(monday, on).min(n), // closed before the campaign: never open in it
+            None => n,
+        };
+        if opens < closes {
+            if let Some(x) = open.get_mut(opens) {
+                *x += 1;
+            }
+            if let Some(x) = open.get_mut(closes) {
+                *x -= 1;
+            }
+        }
+    }
+    let mut running: Vec<(i64, u64)> = vec![(0, 0); by_county.len()];
+    for w in 0..n {
+        let week_monday = monday + chrono::Days::new(7 * w as u64);
+        let from = week_monday.max(c.starts_on);
+        let to = (week_monday + chrono::Days::new(6)).min(end);
+        let counties = by_county
+            .iter()
+            .zip(running.iter_mut())
+            .map(|((county, (open, closed)), (open_now, closed_total))| {
+                *open_now += open.get(w).copied().unwrap_or(0);
+                let this_week = closed.get(w).copied().unwrap_or(0);
+                *closed_total += this_week;
+                CountyWeek {
+                    county: (*county).to_owned(),
+                    open: u64::try_from(*open_now).unwrap_or(0),
+                    closed_this_week: this_week,
+                    closed_to_date: *closed_total,
+                }
+            })
+            .collect();
+        out.weeks.push(DispatchWeek {
+            number: u32::try_from(w + 1).unwrap_or(u32::MAX),
+            from,
+            to,
+            counties,
+        });
+    }
+    Ok(out)
+}
+
+/// A verified clue still open, as a monthly notice lists it for dispatch.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct OpenClue {
+    /// The clue.
+    pub clue_id: String,
+    /// The day it was registered.
+    pub registered_on: NaiveDate,
+    /// The day it became open (its arrears verified, or registered when later).
+    pub open_since: NaiveDate,
+    /// Natural days open at the notice's cut-off.
+    pub days_open: i64,
+    /// Workers affected.
+    pub workers: u32,
+    /// The amount owed.
+    pub amount_owed: crate::Fen,
+    /// The employer's name, when recorded.
+    pub employer: Option<String>,
+    /// The project, when recorded.
+    pub project: Option<String>,
+}
+
+/// A county in a monthly notice: its verified clues still open.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct CountyNotice {
+    /// The county.
+    pub county: String,
+    /// Its open clues: the dispatch list (带着欠薪线索……现场调度), the largest amount owed first, then by id.
+    pub open: Vec<OpenClue>,
+}
+
+/// The monthly notice (月通报, R-CMP-5) of one month of a campaign.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct MonthlyNotice {
+    /// The campaign's name.
+    pub campaign: String,
+    /// [`RuleId::CampaignMonthlyNotice`].
+    pub rule: RuleId,
+    /// The month.
+    pub month: crate::review::Month,
+    /// The cut-off: the month's last day, or the campaign's last day or the day asked about when earlier.
+    pub as_of: NaiveDate,
+    /// The counties with verified clues open at the cut-off, the most open clues first, then by name; a county
+    /// with none is not listed.
+    pub counties: Vec<CountyNotice>,
+}
+
+impl MonthlyNotice {
+    /// Open verified clues at the cut-off, over all counties.
+    pub fn open(&self) -> usize {
+        self.counties.iter().map(|c| c.open.len()).sum()
+    }
+}
+
+/// The monthly notices of a campaign (月通报, R-CMP-5) as the record stood at the end of `as_of`: for every month from
+/// the campaign's first to its last (or to `as_of`), the counties with verified clues still open at the month's
+/// end, and those clues — the dispatch list.
+///
+/// 洛阳市根治欠薪冬季专项行动通知（2023）三(三)：实行周调度、月通报……要定期梳理总结工作进展情况，带着欠薪线索，
+/// 带着重大欠薪案件，到问题集中的地方进行现场调度。
+///
+/// The clues and when they are open are as in [`weekly_dispatch`]. A clue open at several month ends is listed in
+/// each of those notices; the work is one pass over the clues plus the notices' own size.
+///
+/// ```
+/// use wage_arrears::campaign::{monthly_notices, Campaign};
+/// use wage_arrears::{Clue, Investigation, Source};
+///
+/// let d = wage_arrears::date;
+/// let mut clue = Clue::new("LY-2023-0102", Source::Petition, "西工区", d(2023, 11, 20)?);
+/// clue.investigation = Some(Investigation {
+///     on: d(2023, 11, 22)?,
+///     arrears_verified: true,
+///     employer_refuses: false,
+///     record: "考勤表核实".into(),
+/// });
+/// clue.closed_on = Some(d(2024, 1, 8)?);
+/// let notices = monthly_notices(&Campaign::luoyang_winter_2023(), &[clue], d(2024, 2, 10)?)?;
+/// let open: Vec<(String, usize)> = notices.iter().map(|n| (n.month.to_string(), n.open())).collect();
+/// assert_eq!(open, [("2023-11".into(), 1), ("2023-12".into(), 1), ("2024-01".into(), 0), ("2024-02".into(), 0)]);
+/// # Ok::<(), wage_arrears::Error>(())
+/// ```
+///
+/// # Errors
+/// [`Error::InvalidCampaign`] from [`Campaign::validate`]; [`Error::InvalidClue`] when a clue fails
+/// [`Clue::check`]; [`Error::ConflictingRecords`] when two different records share a clue id;
+/// [`Error::InvalidMonth`] at the end of the date range.
+pub fn monthly_notices(
+    c: &Campaign,
+    clues: &[Clue],
+    as_of: NaiveDate,
+) -> Result<Vec<MonthlyNotice>, Error> {
+    use crate::review::Month;
+    c.validate()?;
+    let end = c.ends_on.min(as_of);
+    if end < c.starts_on {
+        return Ok(Vec::new());
+    }
+    // The months and their cut-offs.
+    let mut months = Vec::new();
+    let mut m = Month::of(c.starts_on);
+    loop {
+        let cut = m.last_day().min(end);
+        months.push((m, cut));
+        if m.last_day() >= end {
+            break;
+        }
+        m = m.next()?;
+    }
+    let mut per_month: Vec<std::collections::BTreeMap<&str, Vec<OpenClue>>> =
+        vec![std::collections::BTreeMap::new(); months.len()];
+    for k in campaign_clues(c, clues, end)? {
+        // Open at a cut-off when open_from ≤ cut < closed_on: a contiguous run of months.
+        let first = months.partition_point(|&(_, cut)| cut < k.open_from);
+        for (i, &(_, cut)) in months.iter().enumerate().skip(first) {
+            if k.closed_on.is_some_and(|closed| closed <= cut) {
+                break;
+            }
+            if let Some(slot) = per_month.get_mut(i) {
+                slot.entry(k.clue.county.as_str())
+                    .or_default()
+                    .push(OpenClue {
+                        clue_id: k.clue.id.clone(),
+                        registered_on: k.clue.registered_on,
+                        open_since: k.open_from,
+                        days_open: days_from(k.open_from, cut),
+                        workers: k.clue.workers,
+                        amount_owed: k.clue.amount_owed,
+                        employer: k.clue.employer.as_ref().map(|e| e.name.clone()),
+                        project: k.clue.project.clone(),
+                    });
+            }
+        }
+    }
+    Ok(months
+        .into_iter()
+        .zip(per_month)
+        .map(|((month, cut), counties)| {
+            let mut counties: Vec<CountyNotice> = counties
+                .into_iter()
+                .map(|(county, mut open)| {
+                    open.sort_by(|a, b| {
+                        b.amount_owed
+                            .cmp(&a.amount_owed)
+                            .then_with(|| a.clue_id.cmp(&b.clue_id))
+                    });
+                    CountyNotice {
+                        county: county.to_owned(),
+                        open,
+                    }
+                })
+                .collect();
+            counties.sort_by(|a, b| {
+                b.open
+                    .len()
+                    .cmp(&a.open.len())
+                    .then_with(|| a.county.cmp(&b.county))
+            });
+            MonthlyNotice {
+                campaign: c.name.clone(),
+                rule: RuleId::CampaignMonthlyNotice,
+                month,
+                as_of: cut,
+                counties,
+            }
+        })
+        .collect())
 }
 
 #[cfg(test)]

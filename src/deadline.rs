@@ -5,7 +5,8 @@
 //!   from acceptance), each deadline with its [`RuleId`].
 //! - [`status`]: on a date, for each clock, not yet due / due today / overdue by N days, or met on time / met N days
 //!   late; and the card (none, yellow, red).
-//! - [`escalation`]: the facts that raise a case to the city, and the same-day filing duty of a raised case.
+//! - [`escalation`]: the facts that raise a case to the city, and the same-day filing duty of a raised case that
+//!   meets the filing conditions; [`escalation_with_history`] adds the repeated complaints a ledger shows.
 //! - [`ClueStatus::is_overdue`]: the one question a service asks first — is the clue overdue on a day, on which
 //!   clock, by how many days, under which rule ([`Overdue`]).
 //!
@@ -204,7 +205,8 @@ pub struct Deadlines {
 /// - [`Error::InvalidClue`] when the clue fails [`Clue::check`] (accepted or closed before registration);
 /// - [`Error::CalendarOutOfRange`] when the registration lies outside the calendar, or, with roll-over, the
 ///   respond-by day does (without roll-over a natural-day count needs no calendar);
-/// - [`Error::CountPastCalendar`] when a working-day count (or a roll-over) runs past the calendar's last day.
+/// - [`Error::CountPastCalendar`] when a working-day count (or a roll-over) runs past the calendar's last day;
+/// - [`Error::DateOverflow`] when a natural-day count runs past the last date `chrono` can represent.
 pub fn deadlines(clue: &Clue, policy: &Policy, cal: &WorkCalendar) -> Result<Deadlines, Error> {
     clue.check()?;
     Ok(Deadlines {
@@ -260,7 +262,8 @@ pub fn accept_deadline(
 ///
 /// # Errors
 /// [`Error::DateOverflow`] at the end of the date range; with roll-over, [`Error::CalendarOutOfRange`] when the
-/// respond-by day is outside the calendar (without roll-over no calendar is needed).
+/// respond-by day is outside the calendar (without roll-over no calendar is needed), or
+/// [`Error::CountPastCalendar`] when rolling it over runs past the calendar's last day.
 pub fn respond_deadline(
     clue: &Clue,
     policy: &Policy,
@@ -338,7 +341,7 @@ fn respond_rule(response: Response) -> RuleId {
 
 /// The state of one clock on a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum ClockStatus {
     /// Running; `days_left` natural days to the due day (1 = due tomorrow).
@@ -490,8 +493,8 @@ pub struct ClueStatus {
 /// ```
 ///
 /// # Errors
-/// As [`deadlines`]: [`Error::InvalidClue`], [`Error::CalendarOutOfRange`], [`Error::CountPastCalendar`]. `as_of`
-/// itself may lie outside the calendar.
+/// As [`deadlines`]: [`Error::InvalidClue`], [`Error::CalendarOutOfRange`], [`Error::CountPastCalendar`],
+/// [`Error::DateOverflow`]. `as_of` itself may lie outside the calendar.
 pub fn status(
     clue: &Clue,
     policy: &Policy,
@@ -626,11 +629,15 @@ pub enum EscalationReason {
     LargeAmount,
     /// 上级转办、各级督导检查反馈.
     TransferredBySuperior,
-    /// 仍出现反复投诉.
+    /// 仍出现反复投诉, as recorded on the clue (`escalation.repeated_complaint`).
     RepeatedComplaint,
+    /// 反复投诉 derived from the ledger: other clues on the same employer or project within the policy's window
+    /// ([`repeated_complaints`](crate::employer::repeated_complaints), R-ESC-4).
+    RepeatedInLedger,
     /// 引发重大舆情.
     PublicOpinionIncident,
-    /// 上提一级由市级直接办理 (平人社监察〔2024〕15号 二(三)): the clue is handled by the city (`handling_level: city`).
+    /// 市级直接办理 (平人社监察〔2024〕15号 二(二)(三)): the clue is handled by the city (`handling_level: city`).
+    /// It raises the case only when [`Policy::city_handling_escalates`] says so.
     RaisedToCity,
 }
 
@@ -643,6 +650,7 @@ impl EscalationReason {
         EscalationReason::LargeAmount,
         EscalationReason::TransferredBySuperior,
         EscalationReason::RepeatedComplaint,
+        EscalationReason::RepeatedInLedger,
         EscalationReason::PublicOpinionIncident,
         EscalationReason::RaisedToCity,
     ];
@@ -656,8 +664,9 @@ impl EscalationReason {
             EscalationReason::LargeAmount => "金额大",
             EscalationReason::TransferredBySuperior => "上级转办",
             EscalationReason::RepeatedComplaint => "反复投诉",
+            EscalationReason::RepeatedInLedger => "反复投诉（台账显示同一单位或项目多次被反映）",
             EscalationReason::PublicOpinionIncident => "引发重大舆情",
-            EscalationReason::RaisedToCity => "上提一级由市级直接办理",
+            EscalationReason::RaisedToCity => "市级直接办理",
         }
     }
 
@@ -667,11 +676,12 @@ impl EscalationReason {
         !self.is_recurrence() && !matches!(self, EscalationReason::RaisedToCity)
     }
 
-    /// The rule that makes the fact a reason: R-ESC-1 (平人社监察〔2024〕15号 二(三)) for a clue the city handles, R-ESC-2 (天水市“六项机制”（2025）重大案件提级督办机制)
-    /// for the criteria of 提级办案.
+    /// The rule that makes the fact a reason: R-ESC-1 (平人社监察〔2024〕15号 二(三)) for a clue the city handles, R-ESC-4 for
+    /// repeated complaints derived from the ledger, R-ESC-2 (天水市“六项机制”（2025）重大案件提级督办机制) for the other criteria of 提级办案.
     pub const fn rule(self) -> RuleId {
         match self {
             EscalationReason::RaisedToCity => RuleId::EscalateMajorClue,
+            EscalationReason::RepeatedInLedger => RuleId::RepeatedComplaintsInLedger,
             _ => RuleId::EscalationCriteria,
         }
     }
@@ -680,7 +690,9 @@ impl EscalationReason {
     pub const fn is_recurrence(self) -> bool {
         matches!(
             self,
-            EscalationReason::RepeatedComplaint | EscalationReason::PublicOpinionIncident
+            EscalationReason::RepeatedComplaint
+                | EscalationReason::RepeatedInLedger
+                | EscalationReason::PublicOpinionIncident
         )
     }
 }
@@ -697,13 +709,13 @@ impl fmt::Display for EscalationReason {
 pub struct EscalationFact {
     /// The fact.
     pub reason: EscalationReason,
-    /// The rule that names it (`R-ESC-2`).
+    /// The rule that names it (`R-ESC-2`, `R-ESC-1` or `R-ESC-4`).
     pub rule: RuleId,
 }
 
-/// Whether an escalated case was filed on the day it was received.
+/// Whether an escalated case was filed on the day it had to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum FilingStatus {
     /// Filed on or before the day it had to be.
@@ -722,13 +734,30 @@ pub enum FilingStatus {
     NotFiled,
 }
 
+/// Whether a clue meets the filing conditions (符合立案条件, 平人社监察〔2024〕15号 三(二)): its arrears verified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FilingConditions {
+    /// No investigation on record yet: whether there are arrears is not known.
+    NotYetVerified,
+    /// The investigation found no arrears (经核实不存在欠薪): there is nothing to file.
+    NoArrears,
+    /// The investigation verified arrears on this day: the filing conditions are met.
+    Met {
+        /// The day of the investigation that verified the arrears.
+        on: NaiveDate,
+    },
+}
+
 /// The same-day filing duty of an escalated case (天水市“六项机制”（2025）重大案件提级督办机制 “即接即办、当日立案”).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FilingDuty {
     /// The rule (`R-ESC-3`).
     pub rule: RuleId,
-    /// The day the case must be filed: the day the clue was received (registered).
+    /// The day the case must be filed: the day it met the filing conditions (its arrears verified), or the day
+    /// it was received when that is later (a clue verified before it was registered).
     pub must_file_by: NaiveDate,
     /// Whether, and when, it was filed ([`Clue::case_filed_on`]).
     pub status: FilingStatus,
@@ -738,11 +767,17 @@ pub struct FilingDuty {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Escalation {
-    /// Every escalation fact the clue shows, each with its rule (`R-ESC-2`), in the order of 天水市“六项机制”（2025）重大案件提级督办机制.
+    /// Every escalation fact the clue shows, each with its rule (`R-ESC-2`, `R-ESC-4`, `R-ESC-1`), in the order
+    /// of 天水市“六项机制”（2025）重大案件提级督办机制.
     pub reasons: Vec<EscalationFact>,
-    /// Whether those facts raise the case under [`Policy::escalation_basis`].
+    /// Whether those facts raise the case under [`Policy::escalation_basis`] (and
+    /// [`Policy::city_handling_escalates`]).
     pub escalated: bool,
-    /// The filing duty of an escalated case, when [`Policy::escalation_same_day_filing`] is on.
+    /// Whether the clue meets the filing conditions (its arrears verified).
+    pub filing_conditions: FilingConditions,
+    /// The same-day filing duty: only for an escalated case that meets the filing conditions, when
+    /// [`Policy::escalation_same_day_filing`] is on. `None` otherwise — a clue merely handled by the city, or one
+    /// whose investigation found no arrears, owes no filing.
     pub filing: Option<FilingDuty>,
 }
 
@@ -754,26 +789,34 @@ impl Escalation {
 }
 
 /// The escalation facts of a clue, whether they raise it to the city, and the same-day filing duty
-/// (平人社监察〔2024〕15号 二(三), 天水市“六项机制”（2025）重大案件提级督办机制).
+/// (平人社监察〔2024〕15号 二(三), 天水市“六项机制”（2025）重大案件提级督办机制), from the clue's own record.
 ///
 /// The facts: cross-region work, a settlement dispute, many workers (≥ [`Policy::escalation_min_workers`]), a
-/// large sum (≥ [`Policy::escalation_min_amount`]), a transfer from above, repeated complaints, a public-opinion
-/// incident. Under the default [`EscalationBasis::CaseAndRecurrence`] a case is raised when it has a fact of the
-/// case (the first five) **and** a recurrence (the last two), as 天水市“六项机制”（2025）重大案件提级督办机制 is written; under
-/// [`EscalationBasis::AnyCriterion`] any one fact raises it. A raised case must be filed the day it was received
-/// (`R-ESC-3`, its registration day) when [`Policy::escalation_same_day_filing`] is on.
+/// large sum (≥ [`Policy::escalation_min_amount`]), a transfer from above, repeated complaints (as recorded), a
+/// public-opinion incident, and handling by the city. Under the default [`EscalationBasis::CaseAndRecurrence`] a
+/// case is raised when it has a fact of the case (the first five) **and** a recurrence, as 天水市“六项机制”（2025）重大案件提级督办机制 is written; under
+/// [`EscalationBasis::AnyCriterion`] any one fact of the case or recurrence raises it. A clue the city handles
+/// itself is not raised by that alone: 平人社监察〔2024〕15号 二(二) lets the city handle any clue
+/// (“可通过平台选择市级直接办理”); [`Policy::city_handling_escalates`] switches that on.
+///
+/// The same-day filing duty (`R-ESC-3`, “即接即办、当日立案”) binds an escalated case once it meets the filing
+/// conditions (符合立案条件, 平人社监察〔2024〕15号 三(二)): its arrears verified. It is due the day of that
+/// verification (or the day the clue was received, when later). Before an investigation there is no duty yet;
+/// after one that found no arrears (code 9) there is none at all.
+///
+/// Repeated complaints derived from the ledger are not in a single clue's record: pass them with
+/// [`escalation_with_history`].
 ///
 /// ```
 /// use chrono::NaiveDate;
 /// use wage_arrears::deadline::{escalation, EscalationReason, FilingStatus};
-/// use wage_arrears::{Clue, Fen, Policy, Source};
+/// use wage_arrears::{Clue, Fen, Investigation, Policy, Source};
 ///
 /// let registered = wage_arrears::date(2025, 6, 9)?;
 /// let mut clue = Clue::new("PDS-2025-0044", Source::Petition, "舞钢市", registered);
 /// clue.workers = 46;
 /// clue.amount_owed = Fen::from_yuan(820_000);
 /// clue.escalation.repeated_complaint = true;
-/// clue.case_filed_on = Some(registered);
 /// let e = escalation(&clue, &Policy::default());
 /// let reasons: Vec<_> = e.reasons.iter().map(|f| f.reason).collect();
 /// assert_eq!(
@@ -781,11 +824,65 @@ impl Escalation {
 ///     [EscalationReason::ManyWorkers, EscalationReason::LargeAmount, EscalationReason::RepeatedComplaint]
 /// );
 /// assert!(e.escalated);
+/// assert_eq!(e.filing, None); // not verified yet: no filing duty yet
+///
+/// clue.investigation = Some(Investigation {
+///     on: registered,
+///     arrears_verified: true,
+///     employer_refuses: true,
+///     record: "现场核查工资表".into(),
+/// });
+/// clue.case_filed_on = Some(registered);
+/// let e = escalation(&clue, &Policy::default());
 /// assert_eq!(e.must_file_by(), Some(registered));
 /// assert_eq!(e.filing.map(|f| f.status), Some(FilingStatus::OnTime { on: registered }));
 /// # Ok::<(), wage_arrears::Error>(())
 /// ```
 pub fn escalation(clue: &Clue, policy: &Policy) -> Escalation {
+    decide_escalation(clue, policy, false)
+}
+
+/// [`escalation`], with the repeated complaints a ledger shows ([`repeated_complaints`](crate::employer::repeated_complaints),
+/// R-ESC-4) as one more recurrence beside the flag recorded on the clue.
+///
+/// The recorded flag (`escalation.repeated_complaint`) stays what a clerk recorded; the derived one is listed as
+/// its own reason ([`EscalationReason::RepeatedInLedger`], rule R-ESC-4) so a reader sees where each came from.
+/// Functions that read one clue at a time ([`escalation`], [`explain`](crate::explain()), the filing deadline of
+/// finding 8) see only the recorded flag: a service that wants the ledger's evidence in the decision calls this.
+///
+/// ```
+/// use wage_arrears::deadline::{escalation, escalation_with_history, EscalationReason};
+/// use wage_arrears::model::Employer;
+/// use wage_arrears::{repeated_complaints, Clue, Policy, Source};
+///
+/// let d = wage_arrears::date;
+/// let mut first = Clue::new("A", Source::Petition, "舞钢市", d(2025, 3, 3)?);
+/// first.employer = Some(Employer::named("某劳务有限公司"));
+/// first.escalation.cross_region = true;
+/// let mut again = first.clone();
+/// again.id = "B".into();
+/// again.registered_on = d(2025, 5, 6)?;
+/// let ledger = [first.clone(), again];
+/// let policy = Policy::default();
+///
+/// assert!(!escalation(&first, &policy).escalated); // a complex case, no recurrence on its own record
+/// let history = repeated_complaints(&ledger, &policy, d(2025, 6, 30)?)?;
+/// let e = escalation_with_history(&first, &policy, &history);
+/// assert!(e.escalated);
+/// assert!(e.reasons.iter().any(|r| r.reason == EscalationReason::RepeatedInLedger));
+/// # Ok::<(), wage_arrears::Error>(())
+/// ```
+pub fn escalation_with_history(
+    clue: &Clue,
+    policy: &Policy,
+    history: &crate::employer::RepeatedComplaints,
+) -> Escalation {
+    decide_escalation(clue, policy, history.contains(&clue.id))
+}
+
+/// The one place escalation is decided: the facts, whether they raise the case, the filing conditions and the
+/// same-day filing duty.
+fn decide_escalation(clue: &Clue, policy: &Policy, repeated_in_ledger: bool) -> Escalation {
     let facts = &clue.escalation;
     // 天水市“六项机制”（2025）重大案件提级督办机制：对涉及跨区域施工、工程结算存在纠纷，涉及人数多、金额大等复杂案件，或上级转办、各级督导检查反馈、
     // 专项整治自查发现的重大欠薪线索，在各县区核实整治的基础上，仍出现反复投诉或引发重大舆情的，实行提级办案。
@@ -796,8 +893,9 @@ pub fn escalation(clue: &Clue, policy: &Policy) -> Escalation {
         clue.amount_owed >= policy.escalation_min_amount,
         facts.transferred_by_superior,
         facts.repeated_complaint,
+        repeated_in_ledger,
         facts.public_opinion_incident,
-        // 平人社监察〔2024〕15号 二(三)：对涉嫌重大欠薪行为的线索可上提一级由市级直接办理。
+        // 平人社监察〔2024〕15号 二(二)：市人社局接收欠薪线索后，可通过平台选择市级直接办理 — a fact, not by itself 提级.
         clue.handling_level == HandlingLevel::City,
     ];
     let reasons: Vec<EscalationFact> = EscalationReason::ALL
@@ -818,27 +916,40 @@ pub fn escalation(clue: &Clue, policy: &Policy) -> Escalation {
             has(EscalationReason::is_case_fact) || has(EscalationReason::is_recurrence)
         }
     };
-    let escalated = criteria_met || clue.handling_level == HandlingLevel::City;
-    // 天水市“六项机制”（2025）重大案件提级督办机制：简化立案审批流程，实行“即接即办、当日立案”。
-    let filing = (escalated && policy.escalation_same_day_filing).then(|| {
-        let must_file_by = clue.registered_on;
-        let status = match clue.case_filed_on {
-            Some(on) if on <= must_file_by => FilingStatus::OnTime { on },
-            Some(on) => FilingStatus::Late {
-                on,
-                days_late: days_from(must_file_by, on),
-            },
-            None => FilingStatus::NotFiled,
-        };
-        FilingDuty {
-            rule: RuleId::EscalationSameDayFiling,
-            must_file_by,
-            status,
+    // 平人社监察〔2024〕15号 二(三)：对涉嫌重大欠薪行为的线索可上提一级由市级直接办理 — but city handling alone is 提级 only when the
+    // policy says so (the record does not tell a raised clue from one the city simply chose to handle).
+    let escalated = criteria_met
+        || (policy.city_handling_escalates && clue.handling_level == HandlingLevel::City);
+    // 平人社监察〔2024〕15号 三(二)：对欠薪事实清楚，符合立案条件的要及时立案 — the filing conditions: arrears verified.
+    let filing_conditions = match &clue.investigation {
+        None => FilingConditions::NotYetVerified,
+        Some(i) if i.arrears_verified => FilingConditions::Met { on: i.on },
+        Some(_) => FilingConditions::NoArrears,
+    };
+    // 天水市“六项机制”（2025）重大案件提级督办机制：简化立案审批流程，实行“即接即办、当日立案” — for an escalated case that meets the filing conditions.
+    let filing = match filing_conditions {
+        FilingConditions::Met { on } if escalated && policy.escalation_same_day_filing => {
+            let must_file_by = on.max(clue.registered_on);
+            let status = match clue.case_filed_on {
+                Some(filed) if filed <= must_file_by => FilingStatus::OnTime { on: filed },
+                Some(filed) => FilingStatus::Late {
+                    on: filed,
+                    days_late: days_from(must_file_by, filed),
+                },
+                None => FilingStatus::NotFiled,
+            };
+            Some(FilingDuty {
+                rule: RuleId::EscalationSameDayFiling,
+                must_file_by,
+                status,
+            })
         }
-    });
+        _ => None,
+    };
     Escalation {
         reasons,
         escalated,
+        filing_conditions,
         filing,
     }
 }
@@ -972,6 +1083,17 @@ mod tests {
         any.escalation_basis = EscalationBasis::AnyCriterion;
         let e = escalation(&c, &any);
         assert!(e.escalated);
-        assert_eq!(e.filing.map(|f| f.status), Some(FilingStatus::NotFiled));
+        assert_eq!(e.filing, None, "no investigation yet: no filing duty yet");
+        c.investigation = Some(crate::model::Investigation {
+            on: d(2025, 6, 11),
+            arrears_verified: true,
+            employer_refuses: false,
+            record: "核实".into(),
+        });
+        let e = escalation(&c, &any);
+        assert_eq!(
+            e.filing.map(|f| (f.must_file_by, f.status)),
+            Some((d(2025, 6, 11), FilingStatus::NotFiled))
+        );
     }
 }

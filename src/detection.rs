@@ -1,10 +1,13 @@
-//! Finding detection (问题发现): the six kinds of 平人社监察〔2024〕15号 四(一) a clue's record can show by itself.
+//! Finding detection (问题发现): the seven kinds of 平人社监察〔2024〕15号 四(一) a clue's record can show by itself.
 //!
-//! Kinds 1, 3, 4, 5, 7 and 8 follow from dates and facts in the record; kinds 2 (falsified result) and 6 (format
-//! not corrected after a reminder) need a reviewer's judgment, who builds the [`Finding`] directly.
+//! Kinds 1, 3, 4, 5, 6, 7 and 8 follow from dates and facts in the record — kind 6 from the reviewer's format
+//! reminder and irregular-format marks on the submissions, which are part of the record; kind 2 (falsified
+//! result) needs a reviewer's judgment, who builds the [`Finding`] directly.
 //!
 //! Each finding is dated the day the record **first shows** it (`found_on`), so that a finding does not move as
-//! the record is read later, and is listed only when that day is on or before `as_of`:
+//! the record is read later, and is listed only when that day is on or before `as_of`. Its note says what the
+//! record showed on that day, so the same finding read later is the very same record (it counts once in
+//! [`assess_year`](crate::scoring::assess_year)):
 //!
 //! | kind | shows when | `found_on` |
 //! |---|---|---|
@@ -12,6 +15,7 @@
 //! | 3 协议到期未履行，没有跟踪督促 | the agreement unpaid and no follow-up from its reminder day to the overdue follow-up's due day (the first working day after `pay_by`) | the day after that due day |
 //! | 4 没有调查核实，滥用无效线索 | conclusion 10 with no investigation record made before the conclusion | the conclusion's day: its first submission or its closing, whichever is earlier |
 //! | 5 部转线索未办结就提交 | a ministry clue submitted before it was closed | that submission's day |
+//! | 6 填报格式不规范，经提醒仍不改正 | a submission carries the reviewer's format reminder (`format_reminder_on`), and a later submission, made after the reminder, is still marked irregular (`irregular_format`) | that later submission's day |
 //! | 7 退回线索未修改完善反复提交 | the `unrevised_resubmissions_for_finding`-th unrevised resubmission | that resubmission's day |
 //! | 8 符合立案条件不及时立案 | verified arrears, refusing employer, no case filed by the filing deadline (`file_within_working_days` after the verification; the same day when escalated) | the day after that deadline |
 
@@ -28,7 +32,7 @@ use crate::follow_up::{
 use crate::model::{Clue, Conclusion};
 use crate::policy::Policy;
 
-/// The findings a clue's record shows on `as_of` (平人社监察〔2024〕15号 四(一) kinds 1, 3, 4, 5, 7, 8), by `found_on`.
+/// The findings a clue's record shows on `as_of` (平人社监察〔2024〕15号 四(一) kinds 1, 3, 4, 5, 6, 7, 8), by `found_on`.
 ///
 /// Each carries the county, the clue, the kind, the day the record first shows it (never after `as_of`), the
 /// responsible clerk (`clue.responsible`), the clue's closing day when closed by `as_of`, the rule (R-FND-n) and a
@@ -62,7 +66,8 @@ use crate::policy::Policy;
 /// # Errors
 /// [`Error::InvalidClue`] when the clue fails [`Clue::check`]; [`Error::CalendarOutOfRange`] or
 /// [`Error::CountPastCalendar`] when a date a deadline is counted from or to lies outside the calendar;
-/// [`Error::DateOverflow`] when a deadline is the last representable date.
+/// [`Error::DateOverflow`] when a deadline is the last representable date; [`Error::InvalidPolicy`] when
+/// `policy.unrevised_resubmissions_for_finding` is 0 (there is no 0th resubmission to count to).
 pub fn detect_findings(
     clue: &Clue,
     policy: &Policy,
@@ -101,13 +106,11 @@ pub fn detect_findings(
             .map(|c| c.on)
             .min();
         if first.is_none_or(|c| c > deadline) {
-            let note = match first {
-                Some(c) => format!(
-                    "首次联系上反映人在{c}，晚于{start}起{}个工作日的时限{deadline}",
-                    policy.first_contact_working_days
-                ),
-                None => format!("{start}起至{deadline}未联系上反映人"),
-            };
+            // What the record showed on the day it was found: no contact by the deadline.
+            let note = format!(
+                "{start}起{}个工作日内（至{deadline}）未联系上反映人",
+                policy.first_contact_working_days
+            );
             found(FindingKind::NoFirstContact, next_day(deadline)?, note);
         }
     }
@@ -168,19 +171,37 @@ pub fn detect_findings(
         .into_iter()
         .find(|&s| s <= as_of)
     {
-        let note = match clue.closed_on {
-            Some(c) if c <= as_of => format!("部转线索于{s}提交，{c}才办结"),
-            _ => format!("部转线索于{s}提交时尚未办结"),
-        };
-        found(FindingKind::MinistryClueSubmittedOpen, s, note);
+        found(
+            FindingKind::MinistryClueSubmittedOpen,
+            s,
+            format!("部转线索于{s}提交时尚未办结"),
+        );
+    }
+
+    // Kind 6 (平人社监察〔2024〕15号 四(一)6 “填报格式不规范，经提醒仍不改正的”): the reviewer's format reminder on a submission is on
+    // the record; the first later submission, made after the reminder, still marked irregular is the finding.
+    if let Some((reminded, on)) = uncorrected_format(clue, as_of) {
+        found(
+            FindingKind::FormatNotCorrected,
+            on,
+            format!("{reminded}提醒填报格式不规范，{on}再次提交仍不规范"),
+        );
     }
 
     // Kind 7 (平人社监察〔2024〕15号 四(一)7 “对退回线索未修改完善反复提交2次以上的”): the threshold-th unrevised resubmission.
-    let threshold =
-        usize::try_from(policy.unrevised_resubmissions_for_finding.max(1)).unwrap_or(usize::MAX);
-    let nth_unrevised = unrevised_resubmissions(clue, Some(as_of))
-        .get(threshold - 1)
-        .copied();
+    // A threshold of 0 has no "threshold-th" resubmission: refused (Policy::validate refuses it too), never
+    // read as 1.
+    let threshold = policy.unrevised_resubmissions_for_finding;
+    let nth = usize::try_from(threshold)
+        .ok()
+        .and_then(|t| t.checked_sub(1))
+        .ok_or_else(|| Error::InvalidPolicy {
+            field: "unrevised_resubmissions_for_finding",
+            reason: format!(
+                "{threshold} unrevised resubmissions cannot be counted to; must be at least 1"
+            ),
+        })?;
+    let nth_unrevised = unrevised_resubmissions(clue, Some(as_of)).get(nth).copied();
     if let Some(on) = nth_unrevised {
         found(
             FindingKind::ResubmittedUnrevised,
@@ -208,15 +229,33 @@ pub fn detect_findings(
             not_yet_known(filing_deadline(clue, policy, cal, met_on), as_of, cal)?
         && clue.case_filed_on.is_none_or(|f| f > deadline)
     {
-        let note = match known(clue.case_filed_on) {
-            Some(f) => format!("{met_on}{why}，应于{deadline}前立案，{f}才立案"),
-            None => format!("{met_on}{why}，应于{deadline}前立案，未立案"),
-        };
+        // What the record showed on the day it was found: not filed by the deadline.
+        let note = format!("{met_on}{why}，应于{deadline}前立案，届时未立案");
         found(FindingKind::NotFiledInTime, next_day(deadline)?, note);
     }
 
     out.sort_by_key(|f| (f.found_on, f.kind));
     Ok(out)
+}
+
+/// Kind 6: the first format reminder on record by `as_of` and the first submission after it (made after the
+/// reminder day, on or before `as_of`) still marked irregular — `(reminder day, that submission's day)`.
+fn uncorrected_format(clue: &Clue, as_of: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    let (i, reminded) = clue
+        .submissions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.format_reminder_on.map(|r| (i, r)))
+        .filter(|&(_, r)| r <= as_of)
+        .min_by_key(|&(i, r)| (r, i))?;
+    let on = clue
+        .submissions
+        .iter()
+        .skip(i + 1)
+        .filter(|s| s.irregular_format && s.submitted_on > reminded && s.submitted_on <= as_of)
+        .map(|s| s.submitted_on)
+        .min()?;
+    Some((reminded, on))
 }
 
 /// The day after `d`: the first day a missed deadline shows.
@@ -253,16 +292,18 @@ mod tests {
             f.iter().map(|f| (f.kind, f.found_on)).collect::<Vec<_>>(),
             [(FindingKind::NoFirstContact, d(6, 5))]
         );
-        // Read later, the same finding keeps its day (its note now also names the late contact).
+        // Read later, after the late contact and the closing, it is the very same finding: the same day and note.
+        c.closed_on = Some(d(6, 30));
         let later = detect_findings(&c, &p, &cal, d(12, 31))?;
         assert_eq!(
             later
                 .iter()
-                .map(|f| (f.kind, f.found_on))
+                .map(|f| (f.kind, f.found_on, f.note.as_str()))
                 .collect::<Vec<_>>(),
-            [(FindingKind::NoFirstContact, d(6, 5))]
+            f.iter()
+                .map(|f| (f.kind, f.found_on, f.note.as_str()))
+                .collect::<Vec<_>>()
         );
-        assert!(later.iter().all(|f| f.note.contains("2025-06-09")));
         Ok(())
     }
 }

@@ -3,10 +3,10 @@
 //!
 //! [`explain`] gathers what [`deadline::status`], [`deadline::escalation`], [`validate`], [`follow_ups`] and
 //! [`detect_findings`] say of one clue on one day into an [`Explanation`]: serde-serialisable for a service, and
-//! rendered by `Display` as readable Chinese with English rule ids, e.g.
+//! rendered by `Display` as readable Chinese with the rule ids, e.g.
 //!
 //! ```text
-//! R-ACC-1 (平人社监察〔2024〕15号 二(一)) 3 个工作日内完成接收: 2026-09-30 → 2026-10-10, skipped 10-01…10-07
+//! R-ACC-1 (平人社监察〔2024〕15号 二(一)) 3 个工作日内完成接收：2026-09-30 → 2026-10-10，跳过休息日 10-01…10-07
 //! ```
 
 use std::fmt;
@@ -14,7 +14,9 @@ use std::fmt;
 use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::deadline::{self, Card, ClockStatus, DayUnit, Deadline, Escalation, FilingStatus};
+use crate::deadline::{
+    self, Card, ClockStatus, DayUnit, Deadline, Escalation, FilingConditions, FilingStatus,
+};
 use crate::detection::detect_findings;
 use crate::disposition::validate;
 use crate::follow_up::{FollowUp, follow_ups};
@@ -24,6 +26,7 @@ use crate::{
 
 /// One clock, with everything that went into it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ClockTrace {
     /// The rule that sets the clock.
     pub rule: RuleId,
@@ -48,6 +51,7 @@ pub struct ClockTrace {
 
 /// One rule checked against the record, and whether it held.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Check {
     /// The rule.
     pub rule: RuleId,
@@ -63,6 +67,7 @@ pub struct Check {
 
 /// What the crate concludes about one clue on one day, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Explanation {
     /// The clue.
     pub clue_id: String,
@@ -121,16 +126,17 @@ impl Explanation {
 /// let clue = Clue::new("PDS-2026-0101", Source::MohrssColumn, "叶县", d(2026, 9, 30)?);
 /// let e = explain(&clue, &Policy::default(), &WorkCalendar::china(), d(2026, 10, 9)?)?;
 /// assert_eq!(e.clocks[0].due, d(2026, 10, 10)?);
-/// assert!(e.to_string().contains(
-///     "R-ACC-1 (平人社监察〔2024〕15号 二(一)) 3 个工作日内完成接收: 2026-09-30 → 2026-10-10, skipped 10-01…10-07"
-/// ));
+/// assert!(e.to_string().contains("3 个工作日内完成接收：2026-09-30 → 2026-10-10，跳过休息日 10-01…10-07"));
 /// # Ok::<(), wage_arrears::Error>(())
 /// ```
 ///
 /// # Errors
 /// [`Error::InvalidClue`] when the record contradicts itself (accepted before registered);
 /// [`Error::CalendarOutOfRange`] or [`Error::CountPastCalendar`] when a clock needs a day the calendar does not
-/// know.
+/// know; [`Error::DateOverflow`] when a count runs past the last date `chrono` can represent, and
+/// [`Error::InvalidMonth`] when a review would fall in the month after the last one it can represent;
+/// [`Error::InvalidPolicy`] when the policy holds a number the follow-ups or findings cannot count with (see
+/// [`follow_ups`] and [`detect_findings`]).
 pub fn explain(
     clue: &Clue,
     policy: &Policy,
@@ -274,7 +280,7 @@ fn status_zh(s: ClockStatus) -> String {
 }
 
 impl fmt::Display for ClockTrace {
-    /// `R-ACC-1 (平人社监察〔2024〕15号 二(一)) 3 个工作日内完成接收: 2026-09-30 → 2026-10-10, skipped 10-01…10-07 — 未到期（余1天）`.
+    /// `R-ACC-1 (平人社监察〔2024〕15号 二(一)) 3 个工作日内完成接收：2026-09-30 → 2026-10-10，跳过休息日 10-01…10-07 — 未到期（余1天）`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let unit = match self.unit {
             DayUnit::Working => "工作日",
@@ -282,7 +288,7 @@ impl fmt::Display for ClockTrace {
         };
         write!(
             f,
-            "{} {} 个{unit}内{}: {} → {}",
+            "{} {} 个{unit}内{}：{} → {}",
             self.rule.cited(),
             self.days,
             self.duty_zh,
@@ -294,13 +300,13 @@ impl fmt::Display for ClockTrace {
             year: self.start.year(),
         };
         match (self.unit, self.rollover, self.skipped.is_empty()) {
-            (DayUnit::Working, _, false) => write!(f, ", skipped {runs}")?,
+            (DayUnit::Working, _, false) => write!(f, "，跳过休息日 {runs}")?,
             (DayUnit::Working, _, true) => {}
             (_, Rollover::NextWorkingDay, false) => {
-                write!(f, ", rolled over {runs} (民法典 第203条)")?
+                write!(f, "，末日遇休息日顺延，跨过 {runs}（民法典 第203条）")?
             }
-            (_, Rollover::NextWorkingDay, true) => f.write_str(", 末日遇休息日顺延")?,
-            (_, _, _) => f.write_str(", 末日不顺延")?,
+            (_, Rollover::NextWorkingDay, true) => f.write_str("，末日遇休息日顺延")?,
+            (_, _, _) => f.write_str("，末日不顺延")?,
         }
         write!(f, " — {}", status_zh(self.status))
     }
@@ -364,10 +370,28 @@ impl fmt::Display for Explanation {
             };
             writeln!(
                 f,
-                "  {} 当日立案：须于 {} 立案 — {state}",
+                "  {} 当日立案：{} 核实欠薪、符合立案条件，须于 {} 立案 — {state}",
                 duty.rule.cited(),
+                match self.escalation.filing_conditions {
+                    FilingConditions::Met { on } => on.to_string(),
+                    _ => duty.must_file_by.to_string(),
+                },
                 duty.must_file_by
             )?;
+        } else if self.escalation.escalated {
+            let rule = RuleId::EscalationSameDayFiling.cited();
+            match self.escalation.filing_conditions {
+                FilingConditions::NoArrears => {
+                    writeln!(f, "  {rule} 当日立案：经核实不存在欠薪，无立案义务")?
+                }
+                FilingConditions::Met { .. } => {
+                    writeln!(f, "  {rule} 当日立案：本政策未设当日立案")?
+                }
+                _ => writeln!(
+                    f,
+                    "  {rule} 当日立案：尚未核实欠薪，立案条件未具备，核实欠薪之日起须当日立案"
+                )?,
+            }
         }
 
         writeln!(f, "核处规则")?;
@@ -466,6 +490,6 @@ mod tests {
         assert_eq!(respond.due, d(2025, 10, 9));
         assert_eq!(respond.skipped.first(), Some(&d(2025, 10, 1)));
         assert_eq!(respond.skipped.last(), Some(&d(2025, 10, 8)));
-        assert!(respond.to_string().contains("rolled over 10-01…10-08"));
+        assert!(respond.to_string().contains("跨过 10-01…10-08"));
     }
 }

@@ -9,8 +9,9 @@ use crate::{Error, RuleId};
 
 /// The 8 kinds of finding (平人社监察〔2024〕15号 四(一)), serialised as their number 1–8.
 ///
-/// Kinds 1, 3, 4, 5, 7 and 8 can be detected from a clue's record ([`detect_findings`](crate::detection::detect_findings));
-/// kinds 2 and 6 are recorded by a reviewer, who builds the [`Finding`] directly.
+/// Kinds 1, 3, 4, 5, 6, 7 and 8 can be detected from a clue's record
+/// ([`detect_findings`](crate::detection::detect_findings); kind 6 from the reviewer's format reminder on a
+/// submission, which is part of the record); kind 2 is recorded by a reviewer, who builds the [`Finding`] directly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "u8", into = "u8")]
 #[non_exhaustive]
@@ -66,12 +67,11 @@ impl FindingKind {
         }
     }
 
-    /// Whether a clue's record can show the kind (1, 3, 4, 5, 7, 8), as opposed to a reviewer's judgment (2, 6).
+    /// Whether a clue's record can show the kind (1, 3, 4, 5, 6, 7, 8), as opposed to a reviewer's judgment (2).
+    /// Kind 6 is shown by the record once the reviewer's format reminder is on it
+    /// ([`Submission::format_reminder_on`](crate::model::Submission::format_reminder_on)).
     pub const fn detectable_from_record(self) -> bool {
-        !matches!(
-            self,
-            FindingKind::Falsified | FindingKind::FormatNotCorrected
-        )
+        !matches!(self, FindingKind::Falsified)
     }
 
     /// The wording of 平人社监察〔2024〕15号 四(一).
@@ -112,8 +112,9 @@ impl FindingKind {
 impl TryFrom<u8> for FindingKind {
     type Error = Error;
     fn try_from(n: u8) -> Result<FindingKind, Error> {
-        FindingKind::ALL
-            .get(usize::from(n).wrapping_sub(1))
+        usize::from(n)
+            .checked_sub(1)
+            .and_then(|i| FindingKind::ALL.get(i))
             .copied()
             .ok_or(Error::UnknownFindingKind(n))
     }
@@ -140,8 +141,10 @@ impl fmt::Display for FindingKind {
 /// assert_eq!(f.rule.code(), "R-FND-2");
 /// # Ok::<(), wage_arrears::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+///
+/// Read from JSON, a finding whose `rule` is not its kind's rule ([`FindingKind::rule`]) is refused: the two would
+/// disagree on what was found.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Finding {
     /// The county it counts against.
     pub county: String,
@@ -162,6 +165,58 @@ pub struct Finding {
     /// What was found, in words.
     #[serde(default)]
     pub note: String,
+}
+
+/// The JSON shape of a [`Finding`] on the way in: read, then its rule checked against its kind.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FindingRecord {
+    county: String,
+    clue_id: String,
+    kind: FindingKind,
+    found_on: NaiveDate,
+    #[serde(default)]
+    responsible: String,
+    #[serde(default)]
+    clue_closed_on: Option<NaiveDate>,
+    rule: RuleId,
+    #[serde(default)]
+    note: String,
+}
+
+impl TryFrom<FindingRecord> for Finding {
+    type Error = Error;
+    fn try_from(r: FindingRecord) -> Result<Finding, Error> {
+        if r.rule != r.kind.rule() {
+            return Err(Error::InvalidFinding {
+                clue: r.clue_id,
+                reason: format!(
+                    "rule {} is not the rule of kind {} ({})",
+                    r.rule.code(),
+                    r.kind.number(),
+                    r.kind.rule().code()
+                ),
+            });
+        }
+        Ok(Finding {
+            county: r.county,
+            clue_id: r.clue_id,
+            kind: r.kind,
+            found_on: r.found_on,
+            responsible: r.responsible,
+            clue_closed_on: r.clue_closed_on,
+            rule: r.rule,
+            note: r.note,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Finding {
+    /// Reads a finding from a JSON object (never a list) and refuses one whose rule is not its kind's.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Finding, D::Error> {
+        let record: FindingRecord = crate::de::object(deserializer, "a finding (a JSON object)")?;
+        Finding::try_from(record).map_err(serde::de::Error::custom)
+    }
 }
 
 impl Finding {
@@ -215,12 +270,47 @@ mod tests {
     }
 
     #[test]
-    fn six_kinds_are_detectable_from_the_record() {
+    fn a_finding_whose_rule_is_not_its_kind_s_is_refused_when_read() {
+        let good = Finding::new(
+            "叶县",
+            "A1",
+            FindingKind::Falsified,
+            crate::date(2025, 3, 8).unwrap(),
+        );
+        let json = serde_json::to_string(&good).unwrap();
+        let back: Finding = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, good);
+        let bad = json.replace("R-FND-2", "R-FND-3");
+        let err = serde_json::from_str::<Finding>(&bad)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("finding on clue A1: rule R-FND-3 is not the rule of kind 2 (R-FND-2)"),
+            "{err}"
+        );
+        let extra = json.replacen('{', r#"{"severity":1,"#, 1);
+        assert!(
+            serde_json::from_str::<Finding>(&extra)
+                .unwrap_err()
+                .to_string()
+                .contains("unknown field `severity`")
+        );
+        let list = serde_json::from_str::<Finding>("[]")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            list.contains("expected a finding (a JSON object)"),
+            "{list}"
+        );
+    }
+
+    #[test]
+    fn seven_kinds_are_detectable_from_the_record_and_only_falsification_is_a_reviewers_alone() {
         let n: Vec<u8> = FindingKind::ALL
             .iter()
             .filter(|k| k.detectable_from_record())
             .map(|k| k.number())
             .collect();
-        assert_eq!(n, [1, 3, 4, 5, 7, 8]);
+        assert_eq!(n, [1, 3, 4, 5, 6, 7, 8]);
     }
 }

@@ -17,12 +17,14 @@
 //! | [`policy`] | every number and switch of a city's rules, with its clause; the policy in force on a date | the five documents of [`rule::Document`] |
 //! | [`rule`] | the catalogue: rule id → citation, Chinese text, English summary | all |
 //! | [`deadline`] | accept-by and respond-by, their status on a date, the red/yellow card, escalation | 平人社监察〔2024〕15号 二, 保定市高效处置农民工欠薪问题若干措施（十二）, 天水市“六项机制”（2025）重大案件提级督办机制 |
-//! | [`campaign`] | a time-boxed campaign's close-all date and report dates, and the clues that miss them | 洛阳市根治欠薪冬季专项行动通知（2023） |
+//! | [`campaign`] | a time-boxed campaign's close-all date and report dates, the clues that miss them, the weekly dispatch and monthly notices | 洛阳市根治欠薪冬季专项行动通知（2023） |
 //! | [`disposition`] | whether a closing record supports its conclusion: every violated rule | 平人社监察〔2024〕15号 二(二)、三 |
 //! | [`follow_up`] | what a clue still owes: agreement reminders, reviews, resubmissions, return visits | 平人社监察〔2024〕15号 三(一), 天水市“六项机制”（2025）平台投诉受理回访机制 |
-//! | [`detection`] | the findings a record shows (kinds 1, 3, 4, 5, 7, 8) | 平人社监察〔2024〕15号 四(一) |
-//! | [`review`] | the city's reproducible monthly spot check | 平人社监察〔2024〕15号 三(四)、四(一) |
-//! | [`scoring`] | the county's deductions, interviews, grade and goals | 平人社监察〔2024〕15号 一、四(一); 平人社字〔2022〕2号 |
+//! | [`detection`] | the findings a record shows (kinds 1, 3, 4, 5, 6, 7, 8) | 平人社监察〔2024〕15号 四(一) |
+//! | [`employer`] | the 统一社会信用代码 ([`CreditCode`]), the enterprise arrears ledger, repeated complaints | 保定市高效处置农民工欠薪问题若干措施（十四）; 天水市“六项机制”（2025）重大案件提级督办机制 |
+//! | [`project`] | the 80% progress-payment rule of government projects | 保定市高效处置农民工欠薪问题若干措施（十一） |
+//! | [`review`] | the city's monthly spot check, drawn by a committed seed and verifiable by anyone | 平人社监察〔2024〕15号 三(四)、四(一) |
+//! | [`scoring`] | the county's deductions, interviews, grade (C级 or 未触发C级; A/B only from a policy's grade scale) and goals | 平人社监察〔2024〕15号 一、四(一); 平人社字〔2022〕2号 |
 //! | [`explain`](mod@explain) | all of the above for one clue, with the rules that fired | every rule that fired, with its citation |
 //! | [`ledger`] | ledgers as clerks keep them: tables with Chinese headers (XLSX, CSV behind features) to a [`Ledger`] and back, every bad cell at once | 平人社监察〔2024〕15号 四(一) 复核台账 |
 //! | [`interpretations`] | where the texts are silent: the default and the `Policy` switch | where the texts are silent |
@@ -66,6 +68,7 @@ mod de;
 pub mod deadline;
 pub mod detection;
 pub mod disposition;
+pub mod employer;
 mod error;
 pub mod explain;
 pub mod finding;
@@ -74,6 +77,7 @@ pub mod interpretations;
 pub mod ledger;
 pub mod model;
 pub mod policy;
+pub mod project;
 pub mod review;
 pub mod rule;
 pub mod scoring;
@@ -91,31 +95,36 @@ pub use calendar::{
 };
 pub use campaign::{
     Campaign, CampaignDeadline, CampaignMiss, MissKind, ReportDue, campaign_deadlines,
-    campaign_misses,
+    campaign_misses, monthly_notices, weekly_dispatch,
 };
-pub use de::deserialize;
+pub use de::{JsonInput, deserialize};
 pub use deadline::{
     Card, Clock, ClockStatus, ClueStatus, DayUnit, Deadline, Deadlines, Escalation, EscalationFact,
-    EscalationReason, FilingDuty, FilingStatus, Overdue, accept_deadline, deadlines, escalation,
-    respond_deadline, status,
+    EscalationReason, FilingConditions, FilingDuty, FilingStatus, Overdue, accept_deadline,
+    deadlines, escalation, escalation_with_history, respond_deadline, status,
 };
 pub use detection::detect_findings;
 pub use disposition::{Validation, Violation, validate};
+pub use employer::{
+    CreditCode, EnterpriseLedger, RepeatedComplaints, enterprise_ledger, repeated_complaints,
+};
 pub use error::Error;
 pub use explain::{Check, ClockTrace, Explanation, explain};
 pub use finding::{Finding, FindingKind};
 pub use follow_up::{FollowUp, FollowUpKind, follow_ups};
 pub use ledger::{CellError, Ledger, Table};
 pub use model::{
-    Agreement, Clue, Conclusion, Contact, ContactChannel, EscalationFacts, HandlingLevel,
+    Agreement, Clue, Conclusion, Contact, ContactChannel, Employer, EscalationFacts, HandlingLevel,
     Investigation, Payment, Progress, ProgressKind, Source, Submission, distinct_by_id,
 };
 pub use policy::{
-    CardBasis, Clocks, EffectiveHandling, EscalationBasis, FindingMonth, Policy, PolicyBuilder,
-    PolicySet, ProgressEvidence, Response, Rounding, SourceClock,
+    CardBasis, Clocks, EffectiveHandling, EscalationBasis, FindingMonth, GradeScale, Policy,
+    PolicyBuilder, PolicySet, ProgressEvidence, Response, Rounding, SourceClock,
 };
+pub use project::{PaymentVerdict, ProgressPayment, Project, progress_payment};
 pub use review::{
-    Month, SelfReview, SpotCheck, draw_key, self_review, spot_check, spot_checks_by_county,
+    Month, Seed, SelfReview, SpotCheck, draw_key, self_review, spot_check, spot_checks_by_county,
+    verify_spot_check,
 };
 pub use rule::{Citation, Document, RuleId};
 pub use scoring::{

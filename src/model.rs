@@ -20,6 +20,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub use crate::employer::Employer;
 use crate::{Error, Fen};
 
 mod build;
@@ -257,8 +258,9 @@ impl TryFrom<u8> for Conclusion {
     type Error = Error;
 
     fn try_from(code: u8) -> Result<Conclusion, Error> {
-        Conclusion::ALL
-            .get(usize::from(code).wrapping_sub(1))
+        usize::from(code)
+            .checked_sub(1)
+            .and_then(|i| Conclusion::ALL.get(i))
             .copied()
             .ok_or(Error::UnknownConclusion(code))
     }
@@ -415,6 +417,13 @@ pub struct Submission {
     /// The reason the city gave for returning it.
     #[serde(default)]
     pub return_reason: Option<String>,
+    /// Whether a reviewer marked this submission's format irregular (填报格式不规范).
+    #[serde(default)]
+    pub irregular_format: bool,
+    /// The day a reviewer reminded the county to correct the format of this submission (经提醒), if one did. A
+    /// later submission still marked irregular is finding 6 (平人社监察〔2024〕15号 四(一)6).
+    #[serde(default)]
+    pub format_reminder_on: Option<NaiveDate>,
 }
 
 /// The facts that may raise a case to the city (提级, 平人社监察〔2024〕15号 二(三), 天水市“六项机制”（2025）重大案件提级督办机制).
@@ -450,8 +459,7 @@ pub struct EscalationFacts {
 /// assert!(clue.accepted_on.is_none());
 /// # Ok::<(), wage_arrears::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "ClueRecord")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Clue {
     /// The platform's id.
     pub id: String,
@@ -509,6 +517,12 @@ pub struct Clue {
     pub return_visits: Vec<NaiveDate>,
     /// The clerk responsible (责任人), named in notices.
     pub responsible: String,
+    /// The employer the clue is about (被反映单位), when recorded.
+    pub employer: Option<Employer>,
+    /// Whether the case is in the construction sector (工程建设领域).
+    pub construction_sector: bool,
+    /// The project (项目) the clue concerns, when there is one: its name.
+    pub project: Option<String>,
 }
 
 impl Clue {
@@ -548,6 +562,9 @@ impl Clue {
             reviewed_on: None,
             return_visits: Vec::new(),
             responsible: String::new(),
+            employer: None,
+            construction_sector: false,
+            project: None,
         }
     }
 
@@ -588,9 +605,10 @@ impl Clue {
     }
 
     /// The record as it stood at the end of `date`: everything dated after it dropped (an acceptance, contacts, a
-    /// filing, a payment, submissions, a return, an agreement signed later, its later follow-ups or payment, the
-    /// closing, the review, return visits). The conclusion and the texts have no date: they are kept while the
-    /// clue was closed or submitted by `date`, and cleared otherwise.
+    /// filing, a payment, submissions, a return or a format reminder, an agreement signed later, its later
+    /// follow-ups or payment, the closing, the review, return visits). The conclusion and the texts have no date:
+    /// they are kept while the clue was closed or submitted by `date`, and cleared otherwise; the employer, the
+    /// sector and the project are kept.
     ///
     /// A new `Clue` (the record is cloned, then cut): hence `to_`, as the Rust API guidelines name an expensive
     /// conversion from a borrow.
@@ -620,6 +638,9 @@ impl Clue {
             if s.returned_on.is_some_and(|r| r > date) {
                 s.returned_on = None;
                 s.return_reason = None;
+            }
+            if s.format_reminder_on.is_some_and(|r| r > date) {
+                s.format_reminder_on = None;
             }
         }
         c.agreement = c.agreement.filter(|a| a.signed_on <= date).map(|mut a| {
@@ -757,6 +778,20 @@ struct ClueRecord {
     return_visits: Vec<NaiveDate>,
     #[serde(default)]
     responsible: String,
+    #[serde(default)]
+    employer: Option<Employer>,
+    #[serde(default)]
+    construction_sector: bool,
+    #[serde(default)]
+    project: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Clue {
+    /// Reads the clue's fields from a JSON object (never a list), then checks it ([`Clue::check`]).
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Clue, D::Error> {
+        let record: ClueRecord = crate::de::object(deserializer, "a clue (a JSON object)")?;
+        Clue::try_from(record).map_err(serde::de::Error::custom)
+    }
 }
 
 impl TryFrom<ClueRecord> for Clue {
@@ -792,6 +827,9 @@ impl TryFrom<ClueRecord> for Clue {
             reviewed_on: r.reviewed_on,
             return_visits: r.return_visits,
             responsible: r.responsible,
+            employer: r.employer,
+            construction_sector: r.construction_sector,
+            project: r.project,
         };
         clue.check()?;
         Ok(clue)

@@ -281,7 +281,11 @@ rules! {
     /// An escalated case is filed the day it is received.
     EscalationSameDayFiling = "R-ESC-3", TianshuiSixMechanisms2025, "重大案件提级督办机制",
         "简化立案审批流程，实行“即接即办、当日立案”。",
-        "an escalated case is handled on receipt and filed the same day";
+        "an escalated case is filed the same day it meets the filing conditions (arrears verified, 平人社监察〔2024〕15号 三(二)); a clue with no arrears owes no filing";
+    /// Repeated complaints derived from the ledger: clues on one employer or project within the policy's window.
+    RepeatedComplaintsInLedger = "R-ESC-4", TianshuiSixMechanisms2025, "重大案件提级督办机制",
+        "在各县区核实整治的基础上，仍出现反复投诉或引发重大舆情的，实行提级办案。",
+        "clues about the same employer (credit code, else name) or project, at least the policy's number within its window, are repeated complaints";
 
     // ── Campaigns (洛阳市根治欠薪冬季专项行动通知（2023）) ────────────────────────────────────────────────────────────────────────────────
     /// Every verified case closed by the campaign's date.
@@ -296,6 +300,14 @@ rules! {
     CampaignSummaryReport = "R-CMP-3", LuoyangWinterCampaign2023, "四",
         "行动结束后2个工作日内，报送专项行动总体工作情况。",
         "a summary report is due within N working days after the campaign ends";
+    /// Weekly dispatch: open and closed verified clues per county, week by week.
+    CampaignWeeklyDispatch = "R-CMP-4", LuoyangWinterCampaign2023, "三(三)",
+        "各县区要密切跟进专项行动进展情况，实行周调度、月通报，确保2024年春节前欠薪线索动态清零。",
+        "each week of a campaign, the verified clues open and closed in every county are dispatched";
+    /// Monthly notice: the counties with open verified clues, and the clues to take on site.
+    CampaignMonthlyNotice = "R-CMP-5", LuoyangWinterCampaign2023, "三(三)",
+        "实行周调度、月通报……要定期梳理总结工作进展情况，带着欠薪线索，带着重大欠薪案件，到问题集中的地方进行现场调度。",
+        "each month of a campaign, the counties with open verified clues are notified, with the list of clues to dispatch";
 
     // ── Conclusions and the record each needs (平人社监察〔2024〕15号 二(二)) ───────────────────────────────────────────
     /// Codes 1–4 need a filed case.
@@ -445,7 +457,7 @@ rules! {
     /// Finding 6.
     FindingFormatNotCorrected = "R-FND-6", PingdingshanPlan2024, "四(一)6",
         "填报格式不规范，经提醒仍不改正的。",
-        "finding 6: irregular format not corrected after a reminder (recorded by a reviewer)";
+        "finding 6: a submission still irregular after the reviewer's format reminder on an earlier one";
     /// Finding 7.
     FindingResubmittedUnrevised = "R-FND-7", PingdingshanPlan2024, "四(一)7",
         "对退回线索未修改完善反复提交2次以上的。",
@@ -472,10 +484,20 @@ rules! {
     ScoreAnnualGradeC = "R-SCO-4", PingdingshanPlan2024, "四(一)",
         "当年度累计30条（含本数）以上的，对当年度属地政府保障农民工工资支付考核评定为C级。",
         "30 or more findings in a year: the county's annual grade is C, whatever its score";
-    /// The grade from the score (an interpretation: the policy documents give no scale).
-    ScoreGradeScale = "R-SCO-5", PingdingshanReply2022, "答复引言",
-        "2021年我市保障农民工工资支付工作在全省考核中被评为A级。",
-        "otherwise the grade follows the policy's score scale: the policy documents name grades A and C but give no scale, so the scale is an interpretation (default ≥ 90 A, ≥ 70 B, else C)";
+    /// Grades A and B only from a grade scale the policy carries with its source: the documents give none.
+    ScoreGradeScale = "R-SCO-5", PingdingshanPlan2024, "四(一)",
+        "对当年度属地政府保障农民工工资支付考核评定为C级。（A级、B级的评定标准文件未载明：仅当政策载明等级标准及其出处时，按该标准评定。）",
+        "below the C threshold, a county is graded A or B only by a grade scale the policy carries with its source; without one it is only 'not forced to C'";
+
+    // ── Employers and projects (保定市高效处置农民工欠薪问题若干措施（十一）（十四）) ─────────────────────────────
+    /// The enterprise arrears ledger of the construction sector.
+    EnterpriseArrearsLedger = "R-ENT-1", BaodingMeasures, "（十四）",
+        "人社部门依据日常巡查和受理欠薪投诉举报、办理欠薪案件过程中掌握的企业欠薪行为，建立“工程建设领域欠薪违法企业信息台账”，同步推送至市信用信息共享平台。",
+        "employers in the construction sector with verified arrears are kept in a ledger (their clues, workers, amounts, dates, conclusions) for the credit platform";
+    /// Government projects pay at least 80% of the work completed.
+    ProgressPaymentRatio = "R-PAY-1", BaodingMeasures, "（十一）",
+        "政府项目要严格执行工程款拨付比例不低于已完成工程量80%的规定，确保建设资金足额按期到位。",
+        "a government-invested project must have paid at least 80% of the value of the work completed; the shortfall is reported";
 
     // ── Goals (平人社监察〔2024〕15号 一, 平人社字〔2022〕2号) ──────────────────────────────────────────────────────────────────────────
     /// Acceptance rate 100%.

@@ -10,9 +10,19 @@
 //! [`kpis`] measures a county over a period against the goals of 平人社监察〔2024〕15号 一 and 平人社字〔2022〕2号 三(五): acceptance on time,
 //! effective handling, code-5 review, registration and closure, each an exact [`Ratio`] with its goal.
 //!
+//! # Grades: no scale is invented
+//! The documents define one grade: C级, forced at 30 findings in a year (R-SCO-4). A and B come from the province's
+//! annual assessment, whose scale none of them gives. So under the default policy a county is **C级** (forced,
+//! with the rule) or **未触发C级** (not forced to C) — never A or B. A [`Policy`] may carry a
+//! [`GradeScale`] with its source; only then are A and B computed (R-SCO-5), and the source is
+//! printed with the grade.
+//!
 //! # Open questions decided here (see the [interpretations](crate::interpretations))
-//! - With no base score, there is no score and no grade from the scale; grade C is still forced at 30 findings.
-//! - A finding listed twice (the very same record) counts once.
+//! - With no base score there is no score, so a grade scale cannot grade; grade C is still forced at 30 findings.
+//! - A finding listed twice — the very same record — counts once; two different records of one kind on one clue
+//!   and day (a reviewer recording two distinct falsifications, with different notes or persons responsible) are
+//!   two findings. "The very same record" compares every field except `clue_closed_on`, which is the clue's later
+//!   closing day filled in when a finding is read after the clue closed, not part of what was found.
 //! - The score is `base − deduction`, not clamped at zero.
 //! - A KPI reads the record as it stood on the period's last day, and does not count a clue whose clock is still
 //!   running on that day (see [`kpis`]).
@@ -25,8 +35,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::deadline::{self, ClockStatus};
 use crate::disposition::validate;
-use crate::policy::{EffectiveHandling, FindingMonth};
+use crate::policy::{EffectiveHandling, FindingMonth, GradeScale};
 use crate::review::{Month, review_due_on};
+use crate::units::{count_u64, count_up, overflow};
 use crate::{
     Clue, Conclusion, Error, Finding, FindingKind, Points, Policy, Rate, Ratio, RuleId,
     WorkCalendar,
@@ -41,7 +52,8 @@ pub enum Grade {
     A,
     /// B级.
     B,
-    /// C级: forced at 30 findings or more in the year (R-SCO-4), or a score below the B line.
+    /// C级: forced at 30 findings or more in the year (R-SCO-4), or a score below the B line of the policy's
+    /// grade scale (R-SCO-5).
     C,
 }
 
@@ -69,6 +81,7 @@ impl fmt::Display for Grade {
 
 /// A named notice (点名通报, R-SCO-2): one per finding, naming the person responsible.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Notice {
     /// The county.
@@ -111,6 +124,7 @@ impl fmt::Display for Notice {
 /// A month with `policy.interview_findings_per_month` findings or more (R-SCO-3): the county department is
 /// interviewed (约谈属地人社部门) and the county government notified (通报至属地政府).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Interview {
     /// The month.
@@ -133,6 +147,7 @@ impl fmt::Display for Interview {
 
 /// A county's year: the findings that count, what they cost, the notices and interviews they bring, the grade.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct CountyScore {
     /// The county.
@@ -157,10 +172,14 @@ pub struct CountyScore {
     /// Every month with `policy.interview_findings_per_month` findings or more (R-SCO-3).
     pub interviews: Vec<Interview>,
     /// The grade: C when the year has `policy.grade_c_findings_per_year` findings or more (R-SCO-4); otherwise
-    /// from the policy's scale when there is a score (R-SCO-5); otherwise none.
+    /// from the policy's [`grade_scale`](Policy::grade_scale) when it has one and there is a score (R-SCO-5);
+    /// otherwise `None`: not forced to C (未触发C级), and nothing more is said — never A or B without a scale.
     pub grade: Option<Grade>,
-    /// [`RuleId::ScoreAnnualGradeC`] when C was forced, else [`RuleId::ScoreGradeScale`].
+    /// [`RuleId::ScoreGradeScale`] when the policy's scale gave the grade; otherwise
+    /// [`RuleId::ScoreAnnualGradeC`], the rule that forced C or was checked and not triggered.
     pub grade_rule: RuleId,
+    /// The source of the grade scale, as the policy names it, when the scale gave the grade.
+    pub grade_source: Option<String>,
 }
 
 impl CountyScore {
@@ -171,7 +190,13 @@ impl CountyScore {
 
     /// Whether grade C was forced by the count of findings (R-SCO-4).
     pub fn grade_c_forced(&self) -> bool {
-        self.grade_rule == RuleId::ScoreAnnualGradeC
+        self.grade == Some(Grade::C) && self.grade_rule == RuleId::ScoreAnnualGradeC
+    }
+
+    /// The grade in words: `C级` (forced, or from the policy's scale), `A级` / `B级` (only from a scale), or
+    /// `未触发C级` when nothing forced C and the policy has no scale (or there is no score to grade).
+    pub fn grade_zh(&self) -> &'static str {
+        self.grade.map_or("未触发C级", Grade::label_zh)
     }
 }
 
@@ -194,13 +219,29 @@ impl fmt::Display for CountyScore {
             )?,
             _ => writeln!(f, "  得分 —（未提供基础分）")?,
         }
-        let grade = self.grade.map_or("—", Grade::label_zh);
-        writeln!(
-            f,
-            "  等级 {grade}（{}：{}）",
-            self.grade_rule.cited(),
-            self.grade_rule.text_zh()
-        )?;
+        match (&self.grade_source, self.grade_c_forced()) {
+            (Some(source), _) => writeln!(
+                f,
+                "  等级 {}（{}，按本政策等级标准评定；标准出处：{source}）",
+                self.grade_zh(),
+                self.grade_rule.cited()
+            )?,
+            (None, true) => writeln!(
+                f,
+                "  等级 {}（{}：{}；本年度问题 {} 条）",
+                self.grade_zh(),
+                self.grade_rule.cited(),
+                self.grade_rule.text_zh().trim_end_matches('。'),
+                self.count()
+            )?,
+            (None, false) => writeln!(
+                f,
+                "  等级 {}（{}：本年度问题 {} 条，未达C级线；A级、B级的评定标准文件未载明，本政策未设等级标准，不评A、B级）",
+                self.grade_zh(),
+                self.grade_rule.cited(),
+                self.count()
+            )?,
+        }
         let months: Vec<String> = self
             .per_month
             .iter()
@@ -250,12 +291,14 @@ pub fn counting_date(finding: &Finding, policy: &Policy) -> NaiveDate {
 /// 的约谈属地人社部门，并通报至属地政府，当年度累计30条（含本数）以上的，对当年度属地政府保障农民工工资支付考核
 /// 评定为C级。
 ///
-/// Only that county's findings whose [`counting_date`] falls in `year` count; a record listed twice counts once.
+/// Only that county's findings whose [`counting_date`] falls in `year` count; the very same record listed twice
+/// counts once, two different records are two findings (see the [module docs](self)). Below the C threshold the
+/// grade is `None` (未触发C级) unless the policy carries a grade scale with its source.
 ///
 /// ```
 /// use chrono::NaiveDate;
 /// use wage_arrears::{Finding, FindingKind, Points, Policy};
-/// use wage_arrears::scoring::{assess_year, Grade};
+/// use wage_arrears::scoring::assess_year;
 ///
 /// let on = NaiveDate::from_ymd_opt(2025, 3, 10).unwrap();
 /// let findings: Vec<Finding> = (0..5)
@@ -266,7 +309,8 @@ pub fn counting_date(finding: &Finding, policy: &Policy) -> NaiveDate {
 /// assert_eq!(score.score, Some("99.0".parse()?));
 /// assert_eq!(score.interviews.len(), 1); // 5 in March (含本数)
 /// assert_eq!(score.notices.len(), 5);
-/// assert_eq!(score.grade, Some(Grade::A));
+/// assert_eq!(score.grade, None); // 5 findings: not forced to C; the default policy has no A/B scale
+/// assert_eq!(score.grade_zh(), "未触发C级");
 /// # Ok::<(), wage_arrears::Error>(())
 /// ```
 ///
@@ -280,7 +324,7 @@ pub fn assess_year(
     policy: &Policy,
 ) -> Result<CountyScore, Error> {
     policy.validate()?;
-    Ok(assess_valid(county, year, base_score, findings, policy))
+    assess_valid(county, year, base_score, findings, policy)
 }
 
 /// [`assess_year`] for every county that has a finding counted in `year` or a base score, sorted by county.
@@ -317,10 +361,10 @@ pub fn assess_all(
             .filter(|f| counting_date(f, policy).year() == year)
             .map(|f| f.county.as_str()),
     );
-    Ok(counties
+    counties
         .into_iter()
         .map(|c| assess_valid(c, year, base_scores.get(c).copied(), findings, policy))
-        .collect())
+        .collect()
 }
 
 fn assess_valid(
@@ -329,45 +373,52 @@ fn assess_valid(
     base_score: Option<Points>,
     findings: &[Finding],
     policy: &Policy,
-) -> CountyScore {
-    // One finding is one (clue, kind, day found): the same finding read again (from another `as_of`, with
-    // another note or closing day) counts once. The copy kept is the least in a total order, so the result does
-    // not depend on the input order.
+) -> Result<CountyScore, Error> {
+    // Only the very same record counts once: two records of one kind on one clue and day that differ in what was
+    // found (the note) or who is named (the person responsible) are two findings — a reviewer recording two
+    // distinct falsifications. `clue_closed_on` is not part of the finding (it is the clue's later closing day,
+    // filled in when the finding is read after the clue closed), so copies differing only there count once; the
+    // copy kept is the one with the latest closing day, so the result does not depend on the input order.
+    let identity = |f: &Finding| {
+        (
+            f.clue_id.clone(),
+            f.kind,
+            f.found_on,
+            f.responsible.clone(),
+            f.note.clone(),
+            f.rule,
+        )
+    };
     let mut own: Vec<&Finding> = findings.iter().filter(|f| f.county == county).collect();
     own.sort_by(|a, b| {
-        (
-            &a.clue_id,
-            a.kind,
-            a.found_on,
-            &a.responsible,
-            &a.note,
-            a.clue_closed_on,
-            a.rule,
-        )
-            .cmp(&(
-                &b.clue_id,
-                b.kind,
-                b.found_on,
-                &b.responsible,
-                &b.note,
-                b.clue_closed_on,
-                b.rule,
-            ))
+        identity(a)
+            .cmp(&identity(b))
+            .then(b.clue_closed_on.cmp(&a.clue_closed_on))
     });
-    own.dedup_by(|a, b| (&a.clue_id, a.kind, a.found_on) == (&b.clue_id, b.kind, b.found_on));
+    own.dedup_by(|later, kept| identity(later) == identity(kept));
     let mut counted: Vec<(NaiveDate, &Finding)> = own
         .into_iter()
         .map(|f| (counting_date(f, policy), f))
         .filter(|(d, _)| d.year() == year)
         .collect();
     counted.sort_by(|(da, a), (db, b)| {
-        (da, &a.clue_id, a.kind, a.found_on).cmp(&(db, &b.clue_id, b.kind, b.found_on))
+        (da, &a.clue_id, a.kind, a.found_on, &a.responsible, &a.note).cmp(&(
+            db,
+            &b.clue_id,
+            b.kind,
+            b.found_on,
+            &b.responsible,
+            &b.note,
+        ))
     });
 
     // R-SCO-1: 每发现一条扣减年度考核总分0.2分 (policy.deduction_per_finding, exact).
-    let n = u64::try_from(counted.len()).unwrap_or(u64::MAX);
-    let deduction = policy.deduction_per_finding.times(n);
-    let score = base_score.map(|base| base.saturating_sub(deduction));
+    let n = count_u64(counted.len(), "findings")?;
+    let deduction = policy.deduction_per_finding.times(n)?;
+    // Not clamped at zero (an interpretation); a difference that does not fit is an error, never saturated.
+    let score = base_score
+        .map(|base| base.checked_sub(deduction))
+        .transpose()?;
 
     // R-SCO-2: 对相关责任人予以点名通报 — one notice per finding.
     let notices = counted
@@ -386,8 +437,13 @@ fn assess_valid(
     // R-SCO-3: 当月累计5条（含本数）以上的约谈属地人社部门，并通报至属地政府.
     let mut per_month = [0u32; 12];
     for (d, _) in &counted {
-        if let Some(slot) = per_month.get_mut(d.month0() as usize) {
-            *slot = slot.saturating_add(1);
+        let slot = usize::try_from(d.month0())
+            .ok()
+            .and_then(|m| per_month.get_mut(m));
+        if let Some(slot) = slot {
+            *slot = slot
+                .checked_add(1)
+                .ok_or_else(|| overflow(format_args!("{slot} findings in a month + 1")))?;
         }
     }
     let interviews = per_month
@@ -403,17 +459,22 @@ fn assess_valid(
         })
         .collect();
 
-    // R-SCO-4: 当年度累计30条（含本数）以上的……评定为C级; otherwise R-SCO-5, the policy's scale.
-    let (grade, grade_rule) = if n >= u64::from(policy.grade_c_findings_per_year) {
-        (Some(Grade::C), RuleId::ScoreAnnualGradeC)
+    // R-SCO-4: 当年度累计30条（含本数）以上的……评定为C级. Otherwise A/B/C only from a grade scale the policy
+    // carries with its source (R-SCO-5), and only with a score to grade; without one, "not forced to C".
+    let (grade, grade_rule, grade_source) = if n >= u64::from(policy.grade_c_findings_per_year) {
+        (Some(Grade::C), RuleId::ScoreAnnualGradeC, None)
     } else {
-        (
-            score.map(|s| grade_from_scale(s, policy)),
-            RuleId::ScoreGradeScale,
-        )
+        match (&policy.grade_scale, score) {
+            (Some(scale), Some(s)) => (
+                Some(grade_from_scale(s, scale)),
+                RuleId::ScoreGradeScale,
+                Some(scale.source.clone()),
+            ),
+            _ => (None, RuleId::ScoreAnnualGradeC, None),
+        }
     };
 
-    CountyScore {
+    Ok(CountyScore {
         county: county.to_owned(),
         year,
         findings: counted.into_iter().map(|(_, f)| f.clone()).collect(),
@@ -426,15 +487,15 @@ fn assess_valid(
         interviews,
         grade,
         grade_rule,
-    }
+        grade_source,
+    })
 }
 
-/// R-SCO-5 (an interpretation; the policy documents name grades A/B/C but give no scale): `≥ grade_a_min_score` A,
-/// `≥ grade_b_min_score` B, else C.
-fn grade_from_scale(score: Points, policy: &Policy) -> Grade {
-    if score >= policy.grade_a_min_score {
+/// R-SCO-5, by a scale the policy carries with its source: `≥ a_min_score` A, `≥ b_min_score` B, else C.
+fn grade_from_scale(score: Points, scale: &GradeScale) -> Grade {
+    if score >= scale.a_min_score {
         Grade::A
-    } else if score >= policy.grade_b_min_score {
+    } else if score >= scale.b_min_score {
         Grade::B
     } else {
         Grade::C
@@ -443,6 +504,7 @@ fn grade_from_scale(score: Points, policy: &Policy) -> Grade {
 
 /// One goal a county is measured against (平人社监察〔2024〕15号 一, 平人社字〔2022〕2号 三(五)): an exact ratio, the goal, and whether it is met.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Kpi {
     /// The goal's rule: `R-KPI-1` … `R-KPI-5`.
@@ -534,6 +596,10 @@ impl fmt::Display for Kpi {
 /// - [`Error::InvalidPolicy`] when the policy does not pass [`Policy::validate`];
 /// - [`Error::InvalidClue`] when one of the county's clues fails [`Clue::check`];
 /// - [`Error::ConflictingRecords`] when the ledger lists two different records under one id;
+/// - [`Error::InvalidMonth`] when a code-5 clue was closed in the last month `chrono` can represent (its review
+///   month does not exist);
+/// - [`Error::DateOverflow`] when a respond-by day runs past the last date `chrono` can represent;
+/// - [`Error::Overflow`] when a count passes `u64::MAX`;
 /// - [`Error::CalendarOutOfRange`] or [`Error::CountPastCalendar`] when a clock counted needs a day the calendar
 ///   does not know (a registration outside it, or an open clue's respond-by day past its last year): add the
 ///   year's notice with [`WorkCalendar::add_year`]; the crate never guesses a working day.
@@ -572,9 +638,9 @@ pub fn kpis(
             continue; // the policy sets no acceptance clock for this source
         };
         match clock.status(c.accepted_on, to) {
-            ClockStatus::MetOnTime { .. } => tally(true, true, &mut acceptance),
+            ClockStatus::MetOnTime { .. } => tally(true, true, &mut acceptance)?,
             ClockStatus::MetLate { .. } | ClockStatus::Overdue { .. } => {
-                tally(true, false, &mut acceptance);
+                tally(true, false, &mut acceptance)?;
             }
             _ => {} // still running on `to`
         }
@@ -599,7 +665,7 @@ pub fn kpis(
             }
             EffectiveHandling::SubstantiveConclusion => c.conclusion.is_some_and(substantive),
         };
-        tally(true, ok, &mut effective);
+        tally(true, ok, &mut effective)?;
     }
 
     // R-KPI-3 (平人社监察〔2024〕15号 一 “对核处结论为5的线索100%进行复核”; 四(一) 每月10日前): reviewed, counted once its
@@ -614,12 +680,12 @@ pub fn kpis(
             Some(closed_on) => review_due_on(Month::of(closed_on), policy)? < to,
             None => false,
         };
-        tally(reviewed || due, reviewed, &mut review);
+        tally(reviewed || due, reviewed, &mut review)?;
     }
 
     // R-KPI-4 (平人社字〔2022〕2号 三(五) “案件登记率100%”): every clue the office holds carries its registration day.
     let registered = mine.iter().filter(|c| in_period(c.registered_on)).count();
-    let registered = u64::try_from(registered).unwrap_or(u64::MAX);
+    let registered = count_u64(registered, "clues registered")?;
     let registration = Ratio::new(registered, registered);
 
     // R-KPI-5 (平人社字〔2022〕2号 三(五) “案件结案率98%以上”): closed by `to`; an open clue still inside its respond-by day is
@@ -630,10 +696,10 @@ pub fn kpis(
         .filter(|c| known(c.accepted_on).is_some_and(in_period))
     {
         if known(c.closed_on).is_some() {
-            tally(true, true, &mut closure);
+            tally(true, true, &mut closure)?;
         } else {
             let running = deadline::respond_deadline(c, policy, cal)?.is_some_and(|d| to <= d.due);
-            tally(!running, false, &mut closure);
+            tally(!running, false, &mut closure)?;
         }
     }
 
@@ -672,11 +738,17 @@ pub fn kpis(
 }
 
 /// Counts one clue into a ratio: in the denominator when `counted`, in the numerator too when also `met`.
-fn tally(counted: bool, met: bool, r: &mut Ratio) {
+///
+/// # Errors
+/// [`Error::Overflow`] when a count passes `u64::MAX` (never saturated).
+fn tally(counted: bool, met: bool, r: &mut Ratio) -> Result<(), Error> {
     if counted {
-        r.denominator = r.denominator.saturating_add(1);
-        r.numerator = r.numerator.saturating_add(u64::from(met));
+        r.denominator = count_up(r.denominator, "clues counted")?;
+        if met {
+            r.numerator = count_up(r.numerator, "clues meeting the goal")?;
+        }
     }
+    Ok(())
 }
 
 /// A substantive conclusion for [`EffectiveHandling::SubstantiveConclusion`] (interpretation of 平人社监察〔2024〕15号 一
@@ -730,7 +802,41 @@ mod tests {
         let s = assess_year("郏县", 2025, None, &fs, &Policy::default()).unwrap();
         assert_eq!(
             (s.score, s.grade, s.grade_rule),
-            (None, None, RuleId::ScoreGradeScale)
+            (None, None, RuleId::ScoreAnnualGradeC)
+        );
+        let p = Policy {
+            grade_scale: Some(scale()),
+            ..Policy::default()
+        };
+        let s = assess_year("郏县", 2025, None, &fs, &p).unwrap();
+        assert_eq!((s.grade, s.grade_source), (None, None), "no score to grade");
+    }
+
+    fn scale() -> GradeScale {
+        GradeScale {
+            a_min_score: Points::whole(90),
+            b_min_score: Points::whole(70),
+            source: "示例省考核细则 第五条".to_owned(),
+        }
+    }
+
+    #[test]
+    fn two_different_records_of_one_kind_on_one_clue_and_day_are_two_findings() {
+        let a = finding("叶县", "A", 2025, 4, 3)
+            .with_responsible("王敏")
+            .with_note("虚报已支付");
+        let b = a.clone().with_note("虚报联系记录");
+        let mut a_closed = a.clone();
+        a_closed.clue_closed_on = NaiveDate::from_ymd_opt(2025, 4, 20);
+        let s = assess_year("叶县", 2025, None, &[a, b, a_closed], &Policy::default()).unwrap();
+        assert_eq!(s.count(), 2);
+        assert_eq!(
+            s.findings
+                .iter()
+                .map(|f| f.clue_closed_on)
+                .collect::<Vec<_>>(),
+            [NaiveDate::from_ymd_opt(2025, 4, 20), None],
+            "the copy with the closing day is kept"
         );
     }
 
@@ -753,14 +859,11 @@ mod tests {
         let fs: Vec<Finding> = (0..3)
             .map(|i| finding("郏县", &format!("C{i}"), 2025, 6, 2))
             .collect();
-        let s = assess_year(
-            "郏县",
-            2025,
-            Some(Points::whole(70)),
-            &fs,
-            &Policy::default(),
-        )
-        .unwrap();
+        let p = Policy {
+            grade_scale: Some(scale()),
+            ..Policy::default()
+        };
+        let s = assess_year("郏县", 2025, Some(Points::whole(70)), &fs, &p).unwrap();
         assert_eq!(s.score, Some(Points::from_milli(69_400)));
         assert_eq!(
             (s.grade, s.grade_rule),
@@ -783,7 +886,7 @@ mod tests {
         )
         .unwrap();
         let text = s.to_string();
-        for code in ["R-SCO-1", "R-SCO-2", "R-SCO-3", "R-SCO-5"] {
+        for code in ["R-SCO-1", "R-SCO-2", "R-SCO-3", "R-SCO-4"] {
             assert!(text.contains(code), "{code} missing in\n{text}");
         }
         assert!(text.contains("99.0"), "{text}");
@@ -828,11 +931,14 @@ mod tests {
     }
 
     #[test]
-    fn tally_counts_the_denominator_and_only_met_ones_in_the_numerator() {
+    fn tally_counts_the_denominator_and_only_met_ones_in_the_numerator() -> Result<(), Error> {
         let mut r = Ratio::default();
-        tally(true, true, &mut r);
-        tally(true, false, &mut r);
-        tally(false, true, &mut r);
+        tally(true, true, &mut r)?;
+        tally(true, false, &mut r)?;
+        tally(false, true, &mut r)?;
         assert_eq!(r, Ratio::new(1, 2));
+        let mut full = Ratio::new(0, u64::MAX);
+        assert!(tally(true, false, &mut full).is_err());
+        Ok(())
     }
 }

@@ -349,6 +349,8 @@ pub fn clue() -> impl Strategy<Value = Clue> {
                         revised,
                         returned_on: returned.as_ref().map(|(on, _)| *on),
                         return_reason: returned.and_then(|(_, why)| why),
+                        irregular_format: false,
+                        format_reminder_on: None,
                     })
                     .collect();
                 let (closed, ministry, esc, reviewed, visits) = tail;
@@ -630,6 +632,8 @@ fn build(p: &Plan, needs: Needs) -> Clue {
                 revised: revised || i > 0,
                 returned_on: returned,
                 return_reason: returned.map(|_| "请补充证据材料".into()),
+                irregular_format: false,
+                format_reminder_on: None,
             }
         })
         .collect();
@@ -1115,8 +1119,12 @@ pub fn policy() -> impl Strategy<Value = Policy> {
             p.deduction_per_finding = Points::from_milli(deduction);
             p.interview_findings_per_month = interview;
             p.grade_c_findings_per_year = grade_c;
-            p.grade_a_min_score = Points::from_milli(a.max(b));
-            p.grade_b_min_score = Points::from_milli(a.min(b));
+            // A grade scale only when the policy has one, always with its source.
+            p.grade_scale = (a % 2 == 0).then(|| crate::policy::GradeScale {
+                a_min_score: Points::from_milli(a.max(b)),
+                b_min_score: Points::from_milli(a.min(b)),
+                source: "示例省保障农民工工资支付考核细则（假设）".to_owned(),
+            });
             p.finding_month = if by_closing {
                 FindingMonth::ClueClosed
             } else {

@@ -1,9 +1,13 @@
-//! Raising a case to the city (提级办案, 平人社监察〔2024〕15号 二(三), 天水市“六项机制”（2025）重大案件提级督办机制) and its same-day filing.
+//! Raising a case to the city (提级办案, 平人社监察〔2024〕15号 二(三), 天水市“六项机制”（2025）重大案件提级督办机制) and its same-day filing: the duty
+//! binds an escalated case once it meets the filing conditions (arrears verified, 平人社监察〔2024〕15号 三(二));
+//! a clue merely handled by the city, or one where no arrears were found, owes no filing.
 
 use chrono::NaiveDate;
-use wage_arrears::deadline::{EscalationReason, FilingStatus, escalation};
+use wage_arrears::deadline::{EscalationReason, FilingConditions, FilingStatus, escalation};
 use wage_arrears::policy::EscalationBasis;
-use wage_arrears::{Clue, Fen, Policy, RuleId, Source};
+use wage_arrears::{
+    Clue, Conclusion, Fen, HandlingLevel, Investigation, Policy, RuleId, Source, WorkCalendar,
+};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -16,6 +20,16 @@ fn clue() -> Clue {
     c
 }
 
+/// The investigation that verified arrears on `on`.
+fn verified(c: &mut Clue, on: NaiveDate) {
+    c.investigation = Some(Investigation {
+        on,
+        arrears_verified: true,
+        employer_refuses: false,
+        record: "调取考勤表、工资表核实欠薪".into(),
+    });
+}
+
 fn reasons(c: &Clue, p: &Policy) -> Vec<EscalationReason> {
     escalation(c, p).reasons.iter().map(|f| f.reason).collect()
 }
@@ -26,6 +40,7 @@ fn a_cross_region_case_that_still_draws_repeated_complaints_is_raised_and_filed_
     let mut c = clue();
     c.escalation.cross_region = true;
     c.escalation.repeated_complaint = true;
+    verified(&mut c, d(2025, 11, 3));
     c.case_filed_on = Some(d(2025, 11, 3));
     let e = escalation(&c, &Policy::default());
     assert!(e.escalated);
@@ -45,6 +60,7 @@ fn an_escalated_case_filed_the_next_day_is_filed_one_day_late() {
     let mut c = clue();
     c.escalation.settlement_dispute = true;
     c.escalation.public_opinion_incident = true;
+    verified(&mut c, d(2025, 11, 3));
     c.case_filed_on = Some(d(2025, 11, 4));
     let duty = escalation(&c, &Policy::default()).filing.unwrap();
     assert_eq!(
@@ -61,6 +77,7 @@ fn an_escalated_case_not_yet_filed_shows_the_duty_unmet() {
     let mut c = clue();
     c.escalation.transferred_by_superior = true;
     c.escalation.repeated_complaint = true;
+    verified(&mut c, d(2025, 11, 3));
     let e = escalation(&c, &Policy::default());
     assert_eq!(e.must_file_by(), Some(d(2025, 11, 3)));
     assert_eq!(e.filing.unwrap().status, FilingStatus::NotFiled);
@@ -155,7 +172,121 @@ fn without_the_same_day_filing_rule_an_escalated_case_owes_no_filing_date() {
     let mut c = clue();
     c.escalation.cross_region = true;
     c.escalation.public_opinion_incident = true;
+    verified(&mut c, d(2025, 11, 3));
     let e = escalation(&c, &p);
     assert!(e.escalated);
     assert_eq!(e.must_file_by(), None);
+}
+
+/// A clue the city handles itself, closed as 9 (经核实不存在欠薪情况).
+fn city_clue_with_no_arrears() -> Clue {
+    let mut c = clue();
+    c.handling_level = HandlingLevel::City;
+    c.accepted_on = Some(d(2025, 11, 4));
+    c.investigation = Some(Investigation {
+        on: d(2025, 11, 10),
+        arrears_verified: false,
+        employer_refuses: false,
+        record: "核查工资发放记录，工资已按月足额发放".into(),
+    });
+    c.conclusion = Some(Conclusion::NoArrears);
+    c.closed_on = Some(d(2025, 11, 12));
+    c
+}
+
+#[test]
+fn a_city_handled_clue_with_no_arrears_owes_no_same_day_filing() {
+    let c = city_clue_with_no_arrears();
+    let e = escalation(&c, &Policy::default());
+    assert!(!e.escalated);
+    assert_eq!(e.filing_conditions, FilingConditions::NoArrears);
+    assert_eq!(e.filing, None);
+    let text = wage_arrears::explain(
+        &c,
+        &Policy::default(),
+        &WorkCalendar::china(),
+        d(2025, 12, 31),
+    )
+    .unwrap()
+    .to_string();
+    assert!(
+        !text.contains("R-ESC-3") && !text.contains("尚未立案"),
+        "{text}"
+    );
+    // Even where the policy makes city handling an escalation, no arrears means nothing to file.
+    let mut p = Policy::default();
+    p.city_handling_escalates = true;
+    let e = escalation(&c, &p);
+    assert!(e.escalated);
+    assert_eq!(e.filing, None);
+    let text = wage_arrears::explain(&c, &p, &WorkCalendar::china(), d(2025, 12, 31))
+        .unwrap()
+        .to_string();
+    assert!(text.contains("经核实不存在欠薪，无立案义务"), "{text}");
+}
+
+#[test]
+fn a_clue_handled_by_the_city_is_not_escalated_by_that_alone_unless_the_policy_says_so() {
+    let mut c = clue();
+    c.handling_level = HandlingLevel::City;
+    verified(&mut c, d(2025, 11, 5));
+    let e = escalation(&c, &Policy::default());
+    assert_eq!(
+        e.reasons
+            .iter()
+            .map(|r| (r.reason, r.rule))
+            .collect::<Vec<_>>(),
+        [(EscalationReason::RaisedToCity, RuleId::EscalateMajorClue)]
+    );
+    assert!(!e.escalated);
+    assert_eq!(e.filing, None);
+    let mut p = Policy::default();
+    p.city_handling_escalates = true;
+    let e = escalation(&c, &p);
+    assert!(e.escalated);
+    assert_eq!(
+        e.filing.map(|f| (f.must_file_by, f.status)),
+        Some((d(2025, 11, 5), FilingStatus::NotFiled))
+    );
+}
+
+#[test]
+fn an_escalated_case_owes_no_filing_before_its_arrears_are_verified_and_must_file_the_day_they_are()
+{
+    let mut c = clue();
+    c.escalation.cross_region = true;
+    c.escalation.repeated_complaint = true;
+    let e = escalation(&c, &Policy::default());
+    assert!(e.escalated);
+    assert_eq!(
+        (e.filing_conditions, e.filing),
+        (FilingConditions::NotYetVerified, None)
+    );
+    verified(&mut c, d(2025, 11, 7));
+    c.case_filed_on = Some(d(2025, 11, 7));
+    let e = escalation(&c, &Policy::default());
+    assert_eq!(
+        e.filing_conditions,
+        FilingConditions::Met { on: d(2025, 11, 7) }
+    );
+    assert_eq!(
+        e.filing.map(|f| (f.must_file_by, f.status)),
+        Some((d(2025, 11, 7), FilingStatus::OnTime { on: d(2025, 11, 7) }))
+    );
+}
+
+#[test]
+fn an_escalated_case_whose_investigation_found_no_arrears_owes_no_filing() {
+    let mut c = clue();
+    c.escalation.cross_region = true;
+    c.escalation.public_opinion_incident = true;
+    c.investigation = Some(Investigation {
+        on: d(2025, 11, 6),
+        arrears_verified: false,
+        employer_refuses: false,
+        record: "核查工资表，不存在欠薪".into(),
+    });
+    let e = escalation(&c, &Policy::default());
+    assert!(e.escalated);
+    assert_eq!(e.filing, None);
 }

@@ -1,6 +1,11 @@
-//! The clues of `examples/data/clues.json` through the clocks: what the example table shows, checked.
+//! The clues of `examples/data/clues.json` through the clocks: what the example table shows, checked — with the
+//! very rows the `deadlines` example prints.
+
+#[path = "../examples/common/deadline_rows.rs"]
+mod rows;
 
 use chrono::NaiveDate;
+use rows::{Stage, row};
 use wage_arrears::deadline::{Card, ClockStatus, FilingStatus, deadlines, escalation, status};
 use wage_arrears::{Clue, Error, Policy, Source, WorkCalendar};
 
@@ -97,6 +102,8 @@ fn the_example_clue_registered_on_the_eve_of_national_day_2025_was_due_on_the_ma
 
 #[test]
 fn the_example_escalations_are_one_filed_the_same_day_one_filed_late_and_one_not_raised() {
+    // PDS-2025-0008: filed on receipt (05-12), before its arrears were verified (05-20): on time.
+    // PDS-2026-0006: verified on receipt (05-11), filed the next day: one day late.
     let p = Policy::default();
     let same_day = escalation(&clue("PDS-2025-0008"), &p);
     assert_eq!(
@@ -119,4 +126,70 @@ fn the_example_escalations_are_one_filed_the_same_day_one_filed_late_and_one_not
         .map(|c| c.id.clone())
         .collect();
     assert_eq!(raised, ["PDS-2025-0008", "PDS-2026-0006"]);
+}
+
+#[test]
+fn the_deadlines_example_shows_a_clue_that_replied_on_time_but_is_still_open_as_overdue_not_closed_in_its_text_its_count_and_its_card()
+ {
+    let (policy, cal) = (Policy::default(), WorkCalendar::china());
+    let as_of = d(2026, 11, 25);
+    let c = clue("PDS-2026-0010");
+    let s = status(&c, &policy, &cal, as_of).unwrap();
+    // The reply duty was met on time by the progress feedback of 11-06; the case is still open past 11-08.
+    assert!(matches!(
+        s.respond,
+        Some((_, ClockStatus::MetOnTime { .. }))
+    ));
+    let r = row(&c, &s);
+    assert_eq!(r.text(), "已按期反馈，超期17天未办结");
+    assert_eq!(r.stage, Stage::OverdueNotClosed);
+    assert_eq!(r.stage.label(), "超期未办结");
+    assert_eq!(r.card, Card::Yellow);
+    assert!(r.answered_on_time_open);
+}
+
+#[test]
+fn in_every_row_of_the_deadlines_example_the_stage_is_overdue_not_closed_exactly_when_the_row_carries_a_card()
+ {
+    let (policy, cal) = (Policy::default(), WorkCalendar::china());
+    for as_of in [
+        d(2025, 3, 1),
+        d(2026, 10, 12),
+        d(2026, 11, 25),
+        d(2026, 12, 20),
+    ] {
+        for c in clues().iter().filter(|c| c.registered_on <= as_of) {
+            let Ok(s) = status(c, &policy, &cal, as_of) else {
+                continue;
+            };
+            let r = row(c, &s);
+            assert_eq!(
+                r.stage == Stage::OverdueNotClosed,
+                r.card != Card::None,
+                "{} on {as_of}: {}",
+                c.id,
+                r.text()
+            );
+            // A row never says "on time" for a case it counts as overdue without saying it is overdue.
+            if r.stage == Stage::OverdueNotClosed {
+                assert!(
+                    r.text().contains("超期") || r.text().contains("逾期"),
+                    "{}",
+                    r.text()
+                );
+            } else {
+                assert!(
+                    !r.text().contains("超期") || r.stage == Stage::Closed,
+                    "{}",
+                    r.text()
+                );
+            }
+        }
+    }
+    // Where the policy counts a timely feedback as answering (no card), the same clue is in hand, not overdue.
+    let mut answered = Policy::default();
+    answered.card_basis = wage_arrears::CardBasis::NotAnswered;
+    let c = clue("PDS-2026-0010");
+    let r = row(&c, &status(&c, &answered, &cal, d(2026, 11, 25)).unwrap());
+    assert_eq!((r.stage, r.text()), (Stage::InHand, "已按期反馈，未办结"));
 }

@@ -5,9 +5,9 @@ use proptest::prelude::*;
 use wage_arrears::deadline::{Card, ClockStatus, deadlines, escalation, status};
 use wage_arrears::policy::{EscalationBasis, SourceClock};
 use wage_arrears::{
-    Agreement, CardBasis, Clue, Contact, ContactChannel, Error, Fen, Investigation, Payment,
-    Policy, Progress, ProgressEvidence, ProgressKind, Response, Rollover, Source, Submission,
-    WorkCalendar,
+    Agreement, CardBasis, Clue, Contact, ContactChannel, Error, Fen, HandlingLevel, Investigation,
+    Payment, Policy, Progress, ProgressEvidence, ProgressKind, Response, Rollover, Source,
+    Submission, WorkCalendar,
 };
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -69,6 +69,7 @@ fn policy() -> impl Strategy<Value = Policy> {
         any::<bool>(),
         1u32..=100,
         1u64..=100_000_000,
+        any::<bool>(),
     )
         .prop_map(
             |(
@@ -81,8 +82,10 @@ fn policy() -> impl Strategy<Value = Policy> {
                 same_day,
                 workers,
                 fen,
+                city_escalates,
             )| {
                 let mut p = Policy::default();
+                p.city_handling_escalates = city_escalates;
                 p.clocks.mohrss_column = clocks[0];
                 p.clocks.gov_cn_message = clocks[1];
                 p.clocks.state_council_inspection = clocks[2];
@@ -205,6 +208,8 @@ fn odd_clue() -> impl Strategy<Value = Clue> {
                         revised: false,
                         returned_on,
                         return_reason: None,
+                        irregular_format: false,
+                        format_reminder_on: None,
                     })
                     .collect();
                 let [a, b, e, f, g] = flags;
@@ -359,23 +364,32 @@ proptest! {
     }
 
     #[test]
-    fn escalation_is_consistent_with_its_basis_and_its_filing_duty(clue in odd_clue(), p in policy()) {
+    fn escalation_is_consistent_with_its_basis_and_its_filing_duty(
+        clue in odd_clue(),
+        p in policy(),
+        city in any::<bool>(),
+    ) {
+        let mut clue = clue;
+        clue.handling_level = if city { HandlingLevel::City } else { HandlingLevel::County };
         let e = escalation(&clue, &p);
-        let any = !e.reasons.is_empty();
+        let case = e.reasons.iter().any(|f| f.reason.is_case_fact());
+        let recurrence = e.reasons.iter().any(|f| f.reason.is_recurrence());
+        // City handling raises a case by itself only when the policy says so.
+        let by_city = p.city_handling_escalates && clue.handling_level == HandlingLevel::City;
         match p.escalation_basis {
-            EscalationBasis::AnyCriterion => prop_assert_eq!(e.escalated, any),
-            _ => {
-                prop_assert_eq!(
-                    e.escalated,
-                    e.reasons.iter().any(|f| f.reason.is_case_fact())
-                        && e.reasons.iter().any(|f| f.reason.is_recurrence())
-                );
-            }
+            EscalationBasis::AnyCriterion => prop_assert_eq!(e.escalated, case || recurrence || by_city),
+            _ => prop_assert_eq!(e.escalated, (case && recurrence) || by_city),
         }
         prop_assert!(e.reasons.windows(2).all(|w| w[0].reason < w[1].reason));
-        prop_assert_eq!(e.filing.is_some(), e.escalated && p.escalation_same_day_filing);
-        if let Some(f) = e.filing {
-            prop_assert_eq!(f.must_file_by, clue.registered_on);
+        // Same-day filing binds an escalated case once its arrears are verified (the filing conditions), on the
+        // day of that verification (or of receipt, when later); a clue with no arrears verified owes none.
+        let verified_on = clue.investigation.as_ref().filter(|i| i.arrears_verified).map(|i| i.on);
+        prop_assert_eq!(
+            e.filing.is_some(),
+            e.escalated && p.escalation_same_day_filing && verified_on.is_some()
+        );
+        if let (Some(f), Some(v)) = (e.filing, verified_on) {
+            prop_assert_eq!(f.must_file_by, v.max(clue.registered_on));
         }
     }
 

@@ -1,4 +1,5 @@
-//! The six finding kinds a record shows by itself (平人社监察〔2024〕15号 四(一) 1, 3, 4, 5, 7, 8), and the day each is found.
+//! The seven finding kinds a record shows by itself (平人社监察〔2024〕15号 四(一) 1, 3, 4, 5, 6, 7, 8), and the day each is
+//! found.
 
 mod disposition_common;
 
@@ -210,6 +211,8 @@ fn resubmitted_unrevised(times: u32) -> Clue {
             revised: false,
             returned_on: (i < times).then(|| d(2025, 3, 15 + 2 * i)),
             return_reason: Some("未附告知记录".into()),
+            irregular_format: false,
+            format_reminder_on: None,
         })
         .collect();
     c
@@ -272,12 +275,7 @@ fn an_escalated_case_not_filed_the_day_of_its_verification_is_finding_eight_the_
         public_opinion_incident: true,
         ..EscalationFacts::default()
     };
-    for (level, escalation, workers) in [
-        (HandlingLevel::City, EscalationFacts::default(), 6),
-        (HandlingLevel::County, cross_region_and_recurring, 6),
-        (HandlingLevel::County, opinion, 30),
-    ] {
-        c.handling_level = level;
+    for (escalation, workers) in [(cross_region_and_recurring, 6), (opinion, 30)] {
         c.escalation = escalation;
         c.workers = workers;
         assert_eq!(
@@ -287,6 +285,24 @@ fn an_escalated_case_not_filed_the_day_of_its_verification_is_finding_eight_the_
     }
     c.case_filed_on = Some(d(2025, 3, 7));
     assert_eq!(kinds(&c, d(2025, 4, 1))?, []);
+    Ok(())
+}
+
+#[test]
+fn a_clue_the_city_handles_keeps_the_ordinary_filing_window_unless_the_policy_makes_city_handling_an_escalation()
+-> Result<(), Error> {
+    let mut c = clean(Conclusion::FiledPolice);
+    c.case_filed_on = Some(d(2025, 3, 10));
+    c.handling_level = HandlingLevel::City;
+    // Verified and refused Fri 03-07: filed Mon 03-10, inside the 5 working days.
+    assert_eq!(kinds(&c, d(2025, 4, 1))?, []);
+    let mut p = Policy::default();
+    p.city_handling_escalates = true;
+    let same_day: Vec<(FindingKind, NaiveDate)> = detect_findings(&c, &p, &cal(), d(2025, 4, 1))?
+        .into_iter()
+        .map(|f| (f.kind, f.found_on))
+        .collect();
+    assert_eq!(same_day, [(FindingKind::NotFiledInTime, d(2025, 3, 8))]);
     Ok(())
 }
 
@@ -418,4 +434,85 @@ fn an_agreement_the_employer_refuses_to_perform_and_left_unfiled_is_finding_eigh
         [(FindingKind::NotFiledInTime, d(2025, 10, 16))]
     );
     Ok(())
+}
+
+// ── Finding 6: 填报格式不规范，经提醒仍不改正 (平人社监察〔2024〕15号 四(一)6) ─────────────────────────────────
+
+/// A clean code-1 clue submitted three times: 03-14 (returned 03-17 with a format reminder), 03-19, 03-24.
+fn reminded(second_irregular: bool, third_irregular: bool) -> Clue {
+    let mut c = clean(Conclusion::FiledPaid);
+    let mut first = submitted(d(2025, 3, 14));
+    first.irregular_format = true;
+    first.returned_on = Some(d(2025, 3, 17));
+    first.return_reason = Some("核实处置情况未按模板分项填写".into());
+    first.format_reminder_on = Some(d(2025, 3, 17));
+    let mut second = submitted(d(2025, 3, 19));
+    second.revised = true;
+    second.irregular_format = second_irregular;
+    let mut third = submitted(d(2025, 3, 24));
+    third.revised = true;
+    third.irregular_format = third_irregular;
+    c.submissions = vec![first, second, third];
+    c.closed_on = Some(d(2025, 3, 24));
+    c
+}
+
+#[test]
+fn a_submission_still_irregular_after_the_reviewer_s_format_reminder_is_finding_six_on_its_day()
+-> Result<(), Error> {
+    let c = reminded(true, true);
+    let six: Vec<Finding> = found(&c, d(2025, 4, 30))?
+        .into_iter()
+        .filter(|f| f.kind == FindingKind::FormatNotCorrected)
+        .collect();
+    assert_eq!(six.len(), 1, "one reminder not heeded is one finding");
+    assert_eq!(six[0].found_on, d(2025, 3, 19));
+    assert_eq!(six[0].rule, RuleId::FindingFormatNotCorrected);
+    assert_eq!(six[0].responsible, "李明");
+    assert!(
+        six[0].note.contains("2025-03-17") && six[0].note.contains("2025-03-19"),
+        "{}",
+        six[0].note
+    );
+    // Not before the later submission is made.
+    assert!(kinds(&c, d(2025, 3, 18))?.is_empty());
+    Ok(())
+}
+
+#[test]
+fn a_format_corrected_after_the_reminder_is_no_finding_and_an_irregular_format_without_a_reminder_is_none_either()
+-> Result<(), Error> {
+    assert_eq!(kinds(&reminded(false, false), d(2025, 4, 30))?, []);
+    // Corrected on the second submission, irregular again on the third: still irregular after the reminder.
+    assert_eq!(
+        kinds(&reminded(false, true), d(2025, 4, 30))?,
+        [(FindingKind::FormatNotCorrected, d(2025, 3, 24))]
+    );
+    let mut no_reminder = reminded(true, true);
+    no_reminder.submissions[0].format_reminder_on = None;
+    assert_eq!(kinds(&no_reminder, d(2025, 4, 30))?, []);
+    Ok(())
+}
+
+#[test]
+fn a_reminder_recorded_after_the_day_asked_about_is_not_yet_on_the_record() -> Result<(), Error> {
+    let mut c = reminded(true, true);
+    // The reminder given on 03-20, after the second submission: only the third (03-24) is after it.
+    c.submissions[0].format_reminder_on = Some(d(2025, 3, 20));
+    assert_eq!(kinds(&c, d(2025, 3, 19))?, []);
+    assert_eq!(
+        kinds(&c, d(2025, 3, 31))?,
+        [(FindingKind::FormatNotCorrected, d(2025, 3, 24))]
+    );
+    assert_eq!(
+        c.to_record_on(d(2025, 3, 19)).submissions[0].format_reminder_on,
+        None
+    );
+    Ok(())
+}
+
+#[test]
+fn falsification_stays_a_reviewer_s_finding_and_is_never_detected() {
+    assert!(!FindingKind::Falsified.detectable_from_record());
+    assert!(FindingKind::FormatNotCorrected.detectable_from_record());
 }

@@ -306,6 +306,8 @@ fn returned(mut clue: Clue, times: usize, revised: bool) -> Clue {
             revised: i > 0 && revised,
             returned_on: (i < times).then_some(back),
             return_reason: (i < times).then(|| "核处结论与调查情况不符，请补充调查笔录".to_owned()),
+            irregular_format: false,
+            format_reminder_on: None,
         });
         day = back.succ_opt().expect("in 2025");
     }
@@ -412,12 +414,16 @@ fn a_resubmission_before_the_return_and_a_return_before_the_submission_break_the
             revised: false,
             returned_on: Some(d(2025, 3, 13)),
             return_reason: None,
+            irregular_format: false,
+            format_reminder_on: None,
         },
         Submission {
             submitted_on: d(2025, 3, 12),
             revised: true,
             returned_on: None,
             return_reason: None,
+            irregular_format: false,
+            format_reminder_on: None,
         },
     ];
     let v = validate(&clue, &Policy::default());

@@ -62,7 +62,7 @@ fn the_sample_clues_show_every_finding_kind_a_record_can_show() -> Result<(), Er
             kinds.insert(f.kind.number());
         }
     }
-    assert_eq!(kinds.into_iter().collect::<Vec<_>>(), [1, 3, 4, 5, 7, 8]);
+    assert_eq!(kinds.into_iter().collect::<Vec<_>>(), [1, 3, 4, 5, 6, 7, 8]);
     Ok(())
 }
 

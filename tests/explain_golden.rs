@@ -30,7 +30,7 @@ fn a_clue_registered_on_friday_before_spring_festival_2025_explains_its_make_up_
         &format!(
             "线索 SPEC-1 · 人社部根治欠薪进行时专栏 · 叶县 · 截至 2025-01-24\n{HEADER_POLICY}\
 时限
-  R-ACC-1 (平人社监察〔2024〕15号 二(一)) 3 个工作日内完成接收: 2025-01-24 → 2025-02-05, skipped 01-25, 01-28…02-04 — 未到期（余12天）
+  R-ACC-1 (平人社监察〔2024〕15号 二(一)) 3 个工作日内完成接收：2025-01-24 → 2025-02-05，跳过休息日 01-25, 01-28…02-04 — 未到期（余12天）
   牌：无
 提级
   无提级情形
@@ -55,7 +55,7 @@ fn a_clue_registered_on_the_eve_of_national_day_2026_is_due_on_the_make_up_satur
         &format!(
             "线索 SPEC-2 · 人社部根治欠薪进行时专栏 · 郏县 · 截至 2026-10-10\n{HEADER_POLICY}\
 时限
-  R-ACC-1 (平人社监察〔2024〕15号 二(一)) 3 个工作日内完成接收: 2026-09-30 → 2026-10-10, skipped 10-01…10-07 — 今日到期
+  R-ACC-1 (平人社监察〔2024〕15号 二(一)) 3 个工作日内完成接收：2026-09-30 → 2026-10-10，跳过休息日 10-01…10-07 — 今日到期
   牌：无
 提级
   无提级情形
@@ -80,7 +80,7 @@ fn a_clue_registered_on_an_ordinary_sunday_is_due_on_wednesday_and_overdue_on_th
         &format!(
             "线索 SPEC-3 · 人社部根治欠薪进行时专栏 · 鲁山县 · 截至 2025-03-13\n{HEADER_POLICY}\
 时限
-  R-ACC-1 (平人社监察〔2024〕15号 二(一)) 3 个工作日内完成接收: 2025-03-09 → 2025-03-12 — 逾期1天
+  R-ACC-1 (平人社监察〔2024〕15号 二(一)) 3 个工作日内完成接收：2025-03-09 → 2025-03-12 — 逾期1天
   牌：无
 提级
   无提级情形
@@ -121,8 +121,8 @@ fn sixty_natural_days_from_2025_08_02_end_on_national_day_without_roll_over() {
         &format!(
             "线索 SPEC-4 · 人社部根治欠薪进行时专栏 · 宝丰县 · 截至 2025-10-01\n{HEADER_POLICY}\
 时限
-  R-ACC-1 (平人社监察〔2024〕15号 二(一)) 3 个工作日内完成接收: 2025-07-31 → 2025-08-05, skipped 08-02…08-03 — 2025-08-02 完成，按期
-  R-RSP-1 (平人社监察〔2024〕15号 二(二)) 60 个自然日内填写办结反馈: 2025-08-02 → 2025-10-01, 末日不顺延 — 今日到期
+  R-ACC-1 (平人社监察〔2024〕15号 二(一)) 3 个工作日内完成接收：2025-07-31 → 2025-08-05，跳过休息日 08-02…08-03 — 2025-08-02 完成，按期
+  R-RSP-1 (平人社监察〔2024〕15号 二(二)) 60 个自然日内填写办结反馈：2025-08-02 → 2025-10-01，末日不顺延 — 今日到期
 {SPEC_4_TAIL}"
         ),
     );
@@ -139,8 +139,8 @@ fn sixty_natural_days_from_2025_08_02_roll_over_to_october_9_when_the_policy_say
         &format!(
             "线索 SPEC-4 · 人社部根治欠薪进行时专栏 · 宝丰县 · 截至 2025-10-01\n{HEADER_POLICY}\
 时限
-  R-ACC-1 (平人社监察〔2024〕15号 二(一)) 3 个工作日内完成接收: 2025-07-31 → 2025-08-05, skipped 08-02…08-03 — 2025-08-02 完成，按期
-  R-RSP-1 (平人社监察〔2024〕15号 二(二)) 60 个自然日内填写办结反馈: 2025-08-02 → 2025-10-09, rolled over 10-01…10-08 (民法典 第203条) — 未到期（余8天）
+  R-ACC-1 (平人社监察〔2024〕15号 二(一)) 3 个工作日内完成接收：2025-07-31 → 2025-08-05，跳过休息日 08-02…08-03 — 2025-08-02 完成，按期
+  R-RSP-1 (平人社监察〔2024〕15号 二(二)) 60 个自然日内填写办结反馈：2025-08-02 → 2025-10-09，末日遇休息日顺延，跨过 10-01…10-08（民法典 第203条） — 未到期（余8天）
 {SPEC_4_TAIL}"
         ),
     );
@@ -208,4 +208,37 @@ fn the_sample_clues_exercise_most_of_the_rule_catalogue() {
         "only {} rules exercised: {seen:?}",
         seen.len()
     );
+}
+
+#[test]
+fn an_explanation_is_written_in_chinese_without_english_words() {
+    let mut policies = vec![Policy::default()];
+    let mut roll = Policy::default();
+    roll.natural_day_rollover = Rollover::NextWorkingDay;
+    policies.push(roll);
+    let cal = WorkCalendar::china();
+    for policy in &policies {
+        for c in sample_clues() {
+            for as_of in [d(2025, 10, 2), d(2026, 10, 5), d(2026, 11, 25)] {
+                let Ok(e) = explain(&c, policy, &cal, as_of) else {
+                    continue;
+                };
+                let text = e.to_string();
+                // The rule ids (R-ACC-1) and the clue's own id are codes, not words.
+                let mut words = text.replace(&c.id, "");
+                for rule in e.rules() {
+                    words = words.replace(rule.code(), "");
+                }
+                let english = words
+                    .as_bytes()
+                    .windows(2)
+                    .any(|w| w[0].is_ascii_alphabetic() && w[1].is_ascii_alphabetic());
+                assert!(
+                    !english,
+                    "English in the explanation of {} on {as_of}:\n{text}",
+                    c.id
+                );
+            }
+        }
+    }
 }

@@ -426,3 +426,80 @@ fn the_template_is_a_workbook_with_an_example_row_that_reads_as_a_ledger() {
     assert_eq!(l.clues.len(), 1);
     assert_eq!(l.year, Some(2025));
 }
+
+#[test]
+fn an_employer_s_credit_code_is_checked_and_needs_the_employer_s_name() {
+    let t = Table::new(
+        "线索",
+        [
+            vec![
+                "线索编号",
+                "线索来源",
+                "县（市、区）",
+                "登记日期",
+                "被反映单位",
+                "统一社会信用代码",
+                "工程建设领域",
+                "项目名称",
+            ],
+            vec![
+                "A",
+                "12345",
+                "叶县",
+                "2025-03-03",
+                "某建筑公司",
+                "91350213678251743X",
+                "是",
+                "安置小区3号楼",
+            ],
+            vec![
+                "B",
+                "12345",
+                "叶县",
+                "2025-03-03",
+                "某劳务公司",
+                "91350213678251743Y",
+                "",
+                "",
+            ],
+            vec![
+                "C",
+                "12345",
+                "叶县",
+                "2025-03-03",
+                "",
+                "91350213678251743X",
+                "",
+                "",
+            ],
+        ],
+    );
+    let found = problems(std::slice::from_ref(&t));
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found[0].starts_with(
+            "线索 第3行 统一社会信用代码：“91350213678251743Y”不是有效的统一社会信用代码（"
+        ),
+        "{}",
+        found[0]
+    );
+    assert_eq!(
+        found[1],
+        "线索 第4行 统一社会信用代码：“91350213678251743X”需同时填写被反映单位"
+    );
+    let ok = Table::new("线索", t.rows[..2].to_vec());
+    let l = Ledger::from_tables(&[ok]).expect("the first row reads");
+    let c = &l.clues[0];
+    let employer = c.employer.as_ref().expect("the employer");
+    assert_eq!(employer.name, "某建筑公司");
+    assert_eq!(
+        employer
+            .credit_code
+            .as_ref()
+            .map(ToString::to_string)
+            .as_deref(),
+        Some("91350213678251743X")
+    );
+    assert!(c.construction_sector);
+    assert_eq!(c.project.as_deref(), Some("安置小区3号楼"));
+}

@@ -11,7 +11,7 @@ use wage_arrears::campaign::{
 };
 use wage_arrears::deadline::{Card, ClockStatus, EscalationReason, deadlines, escalation, status};
 use wage_arrears::{
-    Agreement, Clue, Conclusion, Contact, ContactChannel, Error, EscalationFacts, Fen,
+    Agreement, Clue, Conclusion, Contact, ContactChannel, Employer, Error, EscalationFacts, Fen,
     HandlingLevel, Investigation, Payment, Policy, Progress, ProgressKind, RuleId, Source,
     Submission, WorkCalendar,
 };
@@ -78,6 +78,8 @@ fn full_clue() -> Clue {
         revised: false,
         returned_on: Some(d(2025, 11, 3)),
         return_reason: Some("核实处置情况过简".into()),
+        irregular_format: false,
+        format_reminder_on: None,
     }];
     c.conclusion = Some(Conclusion::FiledPaid);
     c.agreement = Some(Agreement {
@@ -101,6 +103,14 @@ fn full_clue() -> Clue {
     c.reviewed_on = Some(d(2025, 12, 8));
     c.return_visits = vec![d(2025, 12, 5)];
     c.responsible = "李明".into();
+    c.employer = Some(
+        Employer::named("平顶山某建筑劳务有限公司")
+            .with_credit_code("914403001922038216".parse().expect("a published code")),
+    );
+    c.construction_sector = true;
+    c.project = Some("叶县某安置房项目".into());
+    c.submissions[0].irregular_format = true;
+    c.submissions[0].format_reminder_on = Some(d(2025, 11, 3));
     c
 }
 
@@ -299,4 +309,41 @@ fn a_misspelt_field_is_rejected_rather_than_ignored() {
     ));
     assert_eq!(path, "[0].acepted_on");
     assert!(message.contains("acepted_on"), "{message}");
+}
+
+#[test]
+fn a_ledger_written_before_employers_and_projects_were_recorded_still_reads() {
+    let json = r#"{
+      "id": "PDS-2024-0001", "source": "mohrss_column", "county": "叶县", "registered_on": "2024-06-03",
+      "submissions": [{ "submitted_on": "2024-06-20", "revised": false }]
+    }"#;
+    let c: Clue = wage_arrears::deserialize(&mut serde_json::Deserializer::from_str(json)).unwrap();
+    assert_eq!(
+        (c.employer, c.construction_sector, c.project),
+        (None, false, None)
+    );
+    assert_eq!(
+        (
+            c.submissions[0].irregular_format,
+            c.submissions[0].format_reminder_on
+        ),
+        (false, None)
+    );
+}
+
+#[test]
+fn the_employer_the_sector_and_the_project_round_trip_through_json() {
+    let c = full_clue();
+    let json = serde_json::to_string(&c).unwrap();
+    assert!(
+        json.contains(r#""credit_code":"914403001922038216""#),
+        "{json}"
+    );
+    assert!(json.contains(r#""construction_sector":true"#), "{json}");
+    assert!(
+        json.contains(r#""format_reminder_on":"2025-11-03""#),
+        "{json}"
+    );
+    let back: Clue = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, c);
 }

@@ -122,7 +122,8 @@ fn the_county_report_prints_on_a4_with_every_county_its_findings_and_the_chart_t
     let policy = Policy::default();
     let l = Ledger::synthetic(2025, 20_250_101, &cal).expect("the synthetic ledger");
     let assessed = ledger::assess(&l, &policy, &cal).expect("the assessment");
-    let doc = report::build(&l, &assessed, &policy).expect("the report");
+    let seed = wage_arrears::review::Seed::from_bytes([7; 32]);
+    let doc = report::build(&l, &assessed, &policy, &seed).expect("the report");
     let scores: Vec<&CountyScore> = assessed.counties.iter().map(|c| &c.score).collect();
     let svg = report::chart(assessed.year, &scores, &policy);
     let title = report::chart_title(assessed.year, &policy);

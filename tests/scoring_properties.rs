@@ -1,9 +1,10 @@
-//! Properties of the annual score (R-SCO-1..5) over arbitrary findings.
+//! Properties of the annual score (R-SCO-1..5) over arbitrary findings: under the default policy (no grade scale)
+//! a county is C级 or not forced to C, never A or B; with a scale the grade follows it.
 
 use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
 use wage_arrears::scoring::{Grade, assess_year};
-use wage_arrears::{Finding, FindingKind, Points, Policy, RuleId};
+use wage_arrears::{Finding, FindingKind, GradeScale, Points, Policy, RuleId};
 
 /// Distinct findings (distinct clue ids) against 叶县, found on any day of 2025.
 fn findings(max: usize) -> impl Strategy<Value = Vec<Finding>> {
@@ -25,10 +26,18 @@ fn base() -> impl Strategy<Value = Option<Points>> {
     prop::option::of((0i64..=100_000).prop_map(Points::from_milli))
 }
 
-fn by_scale(score: Points, p: &Policy) -> Grade {
-    if score >= p.grade_a_min_score {
+fn scale() -> impl Strategy<Value = GradeScale> {
+    (0i64..=100_000, 0i64..=100_000).prop_map(|(x, y)| GradeScale {
+        a_min_score: Points::from_milli(x.max(y)),
+        b_min_score: Points::from_milli(x.min(y)),
+        source: "示例省考核细则 第五条".to_owned(),
+    })
+}
+
+fn by_scale(score: Points, scale: &GradeScale) -> Grade {
+    if score >= scale.a_min_score {
         Grade::A
-    } else if score >= p.grade_b_min_score {
+    } else if score >= scale.b_min_score {
         Grade::B
     } else {
         Grade::C
@@ -47,18 +56,43 @@ proptest! {
     }
 
     #[test]
-    fn the_grade_is_c_exactly_when_there_are_thirty_findings_or_more_and_otherwise_follows_the_scale(
+    fn without_a_grade_scale_a_county_is_c_at_thirty_findings_and_otherwise_only_not_forced_to_c(
         fs in findings(60),
         base in base(),
     ) {
         let p = Policy::default();
         let s = assess_year("叶县", 2025, base, &fs, &p).unwrap();
+        prop_assert_eq!(s.grade_rule, RuleId::ScoreAnnualGradeC);
+        prop_assert_eq!(&s.grade_source, &None);
+        if fs.len() >= 30 {
+            prop_assert_eq!(s.grade, Some(Grade::C));
+            prop_assert!(s.grade_c_forced());
+        } else {
+            prop_assert_eq!(s.grade, None);
+            prop_assert_eq!(s.grade_zh(), "未触发C级");
+            prop_assert!(!s.to_string().contains("A级") || s.to_string().contains("不评A、B级"));
+        }
+    }
+
+    #[test]
+    fn with_a_grade_scale_the_grade_is_c_at_thirty_findings_and_otherwise_follows_the_scale_naming_its_source(
+        fs in findings(60),
+        base in base(),
+        scale in scale(),
+    ) {
+        let mut p = Policy::default();
+        p.grade_scale = Some(scale.clone());
+        let s = assess_year("叶县", 2025, base, &fs, &p).unwrap();
         if fs.len() >= 30 {
             prop_assert_eq!(s.grade, Some(Grade::C));
             prop_assert_eq!(s.grade_rule, RuleId::ScoreAnnualGradeC);
-        } else {
-            prop_assert_eq!(s.grade, s.score.map(|x| by_scale(x, &p)));
+        } else if let Some(score) = s.score {
+            prop_assert_eq!(s.grade, Some(by_scale(score, &scale)));
             prop_assert_eq!(s.grade_rule, RuleId::ScoreGradeScale);
+            prop_assert_eq!(s.grade_source.as_deref(), Some(scale.source.as_str()));
+            prop_assert!(s.to_string().contains(&scale.source));
+        } else {
+            prop_assert_eq!(s.grade, None);
         }
     }
 
@@ -85,8 +119,10 @@ proptest! {
         base in base(),
         day in 0u32..365,
         kind in 1u8..=8,
+        scale in prop::option::of(scale()),
     ) {
-        let p = Policy::default();
+        let mut p = Policy::default();
+        p.grade_scale = scale;
         let before = assess_year("叶县", 2025, base, &fs, &p).unwrap();
         let on = NaiveDate::from_ymd_opt(2025, 1, 1)
             .and_then(|d| d.checked_add_days(chrono::Days::new(u64::from(day))))

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use wage_arrears::scoring::{Grade, assess_all, assess_year};
-use wage_arrears::{Finding, FindingKind, Points, Policy, RuleId};
+use wage_arrears::{Finding, FindingKind, GradeScale, Points, Policy, RuleId};
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("test date")
@@ -74,8 +74,9 @@ fn the_thirtieth_finding_in_a_year_forces_grade_c_but_the_twenty_ninth_does_not(
     assert_eq!(s29.score, Some("94.2".parse().unwrap()));
     assert_eq!(
         (s29.grade, s29.grade_rule),
-        (Some(Grade::A), RuleId::ScoreGradeScale)
+        (None, RuleId::ScoreAnnualGradeC)
     );
+    assert_eq!(s29.grade_zh(), "未触发C级");
     let s30 = assess_year("叶县", 2025, hundred(), &spread("叶县", 30), &p).unwrap();
     assert_eq!(s30.score, Some("94.0".parse().unwrap()));
     assert_eq!(
@@ -112,7 +113,7 @@ fn findings_on_december_31st_and_january_1st_fall_in_different_years() {
     let p = Policy::default();
     let s = assess_year("郏县", 2025, hundred(), &fs, &p).unwrap();
     assert_eq!(s.count(), 28);
-    assert_eq!(s.grade, Some(Grade::A));
+    assert_eq!(s.grade, None);
     let s2024 = assess_year("郏县", 2024, hundred(), &fs, &p).unwrap();
     assert_eq!((s2024.count(), s2024.per_month[11]), (2, 2));
     let s2026 = assess_year("郏县", 2026, hundred(), &fs, &p).unwrap();
@@ -127,7 +128,7 @@ fn another_county_s_findings_do_not_count() {
     assert_eq!(s.count(), 4);
     assert!(s.findings.iter().all(|f| f.county == "叶县"));
     assert!(s.interviews.is_empty());
-    assert_eq!(s.grade, Some(Grade::A));
+    assert_eq!(s.grade, None);
 }
 
 #[test]
@@ -229,8 +230,10 @@ fn the_same_finding_read_by_two_monthly_runs_is_deducted_once() {
         FindingKind::NoFirstContact,
         date(2025, 3, 4),
     )
-    .with_note("read on 2025-03-10");
-    let again = first.clone().with_note("read again on 2025-04-10");
+    .with_note("2025-03-03起1个工作日内（至2025-03-03）未联系上反映人");
+    // Read again after the clue closed: the very same finding, now carrying the clue's closing day.
+    let mut again = first.clone();
+    again.clue_closed_on = Some(date(2025, 3, 28));
     let other_kind = Finding::new(
         "叶县",
         "PDS-1",
@@ -241,4 +244,101 @@ fn the_same_finding_read_by_two_monthly_runs_is_deducted_once() {
     let s = assess_year("叶县", 2025, hundred(), &[again, first, other_kind], &p).unwrap();
     assert_eq!(s.count(), 2);
     assert_eq!(s.deduction.to_string(), "0.4");
+}
+
+#[test]
+fn a_county_with_12_findings_is_not_graded_a_without_a_grade_scale() {
+    let s = assess_year(
+        "叶县",
+        2025,
+        hundred(),
+        &spread("叶县", 12),
+        &Policy::default(),
+    )
+    .unwrap();
+    assert_eq!(s.score, Some("97.6".parse().unwrap()));
+    assert_eq!((s.grade, s.grade_source.clone()), (None, None));
+    assert_eq!(s.grade_rule, RuleId::ScoreAnnualGradeC);
+    assert!(!s.grade_c_forced());
+    let text = s.to_string();
+    assert!(text.contains("等级 未触发C级"), "{text}");
+    assert!(text.contains("不评A、B级"), "{text}");
+    assert!(!text.contains("R-SCO-5"), "{text}");
+    assert!(!text.contains("2021年"), "{text}");
+}
+
+#[test]
+fn a_policy_with_a_grade_scale_grades_a_and_b_by_it_and_names_its_source() {
+    let mut p = Policy::default();
+    p.grade_scale = Some(GradeScale {
+        a_min_score: Points::whole(98),
+        b_min_score: Points::whole(95),
+        source: "某省保障农民工工资支付工作考核细则（示例）第十条".to_owned(),
+    });
+    let a = assess_year("叶县", 2025, hundred(), &spread("叶县", 10), &p).unwrap();
+    assert_eq!(a.score, Some(Points::whole(98)));
+    assert_eq!(
+        (a.grade, a.grade_rule),
+        (Some(Grade::A), RuleId::ScoreGradeScale)
+    );
+    let b = assess_year("叶县", 2025, hundred(), &spread("叶县", 11), &p).unwrap();
+    assert_eq!(b.grade, Some(Grade::B));
+    let c = assess_year("叶县", 2025, hundred(), &spread("叶县", 26), &p).unwrap();
+    assert_eq!((c.grade, c.grade_c_forced()), (Some(Grade::C), false));
+    for s in [&a, &b, &c] {
+        assert_eq!(
+            s.grade_source.as_deref(),
+            Some("某省保障农民工工资支付工作考核细则（示例）第十条")
+        );
+        let text = s.to_string();
+        assert!(
+            text.contains("R-SCO-5") && text.contains("考核细则（示例）第十条"),
+            "{text}"
+        );
+    }
+    assert!(a.to_string().contains("等级 A级"));
+    // Thirty findings still force C, whatever the scale says.
+    let forced = assess_year("叶县", 2025, hundred(), &spread("叶县", 30), &p).unwrap();
+    assert!(forced.grade_c_forced());
+    assert_eq!(forced.grade_source, None);
+}
+
+#[test]
+fn a_grade_scale_without_its_source_is_refused() {
+    let mut p = Policy::default();
+    p.grade_scale = Some(GradeScale {
+        a_min_score: Points::whole(90),
+        b_min_score: Points::whole(70),
+        source: "  ".to_owned(),
+    });
+    let err = p.validate().unwrap_err().to_string();
+    assert!(err.contains("grade_scale.source"), "{err}");
+    assert!(assess_year("叶县", 2025, hundred(), &[], &p).is_err());
+}
+
+#[test]
+fn two_distinct_falsifications_recorded_on_one_clue_and_day_are_two_findings() {
+    let on = date(2025, 5, 12);
+    let paid = Finding::new("叶县", "PDS-9", FindingKind::Falsified, on)
+        .with_responsible("王敏")
+        .with_note("填报“已支付完毕”，回访反映人称未收到工资");
+    let contacts = Finding::new("叶县", "PDS-9", FindingKind::Falsified, on)
+        .with_responsible("王敏")
+        .with_note("三次联系记录为补记，通话记录不存在");
+    let other_clerk = paid.clone().with_responsible("李娜");
+    let s = assess_year(
+        "叶县",
+        2025,
+        hundred(),
+        &[paid.clone(), contacts, other_clerk, paid],
+        &Policy::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        s.count(),
+        3,
+        "the very same record listed twice counts once"
+    );
+    assert_eq!(s.deduction.to_string(), "0.6");
+    assert_eq!(s.notices.len(), 3);
 }

@@ -7,7 +7,7 @@
 //!
 //! The ledger holds **records** (what the clerks did, policy-independent) and the findings only a **reviewer** can
 //! record (kinds 2 and 6). Everything a policy decides is computed by [`assess`]: the findings a record shows
-//! (kinds 1, 3, 4, 5, 7, 8, by [`detect_findings`]), the scores, the goals and the missed deadlines. So the same
+//! (kinds 1, 3, 4, 5, 6, 7, 8, by [`detect_findings`]), the scores, the goals and the missed deadlines. So the same
 //! records can be judged under two policies (`what_if`), and a different `first_contact_working_days`,
 //! `file_within_working_days` or `interview_findings_per_month` changes the outcome.
 //!
@@ -69,7 +69,8 @@ pub trait Synthetic: Sized {
 
 impl Synthetic for Ledger {
     fn synthetic(year: i32, seed: u64, cal: &WorkCalendar) -> Result<Ledger, Error> {
-        let clues = synthetic_clues(year, seed, cal)?;
+        let mut clues = synthetic_clues(year, seed, cal)?;
+        name_employers(&mut clues, seed);
         let findings = reviewer_findings(&clues, seed, cal)?;
         let mut ledger = Ledger::default();
         ledger.year = Some(year);
@@ -255,6 +256,62 @@ fn write_csv(ledger: &Ledger, path: &Path, name: String) -> Result<Vec<PathBuf>,
 #[cfg(not(feature = "csv"))]
 fn write_csv(_: &Ledger, _: &Path, name: String) -> Result<Vec<PathBuf>, LedgerError> {
     Err(LedgerError::NeedsFeature(name, "csv"))
+}
+
+/// Names the employer of every clue, the sector and the project, from a random stream of its own so that
+/// the rest of the synthetic year does not move: in each county three construction companies (工程建设领域, each
+/// with a synthetic 统一社会信用代码 that passes GB 32100-2015, one of them sometimes recorded by name only) on two
+/// projects, and two employers outside construction.
+fn name_employers(clues: &mut [Clue], seed: u64) {
+    const TRADES: [&str; 3] = ["建筑劳务有限公司", "建设工程有限公司", "装饰工程有限公司"];
+    const OTHERS: [&str; 2] = ["物业服务有限公司", "餐饮管理有限公司"];
+    const PROJECTS: [&str; 2] = ["安置房项目", "道路改造工程"];
+    let mut rng = Rng::new(seed ^ 0x454d_504c_4f59_4552); // "EMPLOYER"
+    for c in clues.iter_mut() {
+        let county = COUNTIES.iter().position(|n| *n == c.county).unwrap_or(0);
+        let short = c.county.trim_end_matches(['市', '县', '区']).to_owned();
+        if rng.chance(550) {
+            let k = rng.below(3) as usize;
+            let name = format!("平顶山{short}{}", TRADES[k]);
+            let code = (!rng.chance(150))
+                .then(|| synthetic_credit_code(county * 3 + k))
+                .flatten();
+            c.employer = Some(wage_arrears::Employer {
+                name,
+                credit_code: code,
+            });
+            c.construction_sector = true;
+            c.project = Some(format!("{}某{}", c.county, PROJECTS[k % 2]));
+        } else {
+            let k = rng.below(2) as usize;
+            c.employer = Some(wage_arrears::Employer::named(format!(
+                "平顶山{short}{}",
+                OTHERS[k]
+            )));
+        }
+    }
+}
+
+/// A synthetic 统一社会信用代码 of Pingdingshan (division 410400), the `n`-th: its organisation code `MA…` and both
+/// check digits found by trying each (the crate's `FromStr` is the judge), so that it passes GB 32100-2015.
+fn synthetic_credit_code(n: usize) -> Option<wage_arrears::CreditCode> {
+    const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
+    let k = ALPHABET.len();
+    // The first two characters number the code (unique for n < 961); the rest vary with it.
+    let body: String = [n % k, n / k % k]
+        .into_iter()
+        .chain((0..4).map(|i| (n * 7 + i * 13 + 5) % k))
+        .map(|j| char::from(ALPHABET[j]))
+        .collect();
+    for org in "0123456789X".chars() {
+        for check in ALPHABET {
+            let code = format!("91410400MA{body}{org}{}", char::from(*check));
+            if let Ok(c) = code.parse() {
+                return Some(c);
+            }
+        }
+    }
+    None
 }
 
 // ── A tiny deterministic PRNG ────────────────────────────────────────────────────────────────────────────────
@@ -619,7 +676,7 @@ fn generate_clue(
     } else {
         rng.range(7, 25)
     } as u32;
-    c.amount_owed = Fen::from_yuan(u64::from(c.workers) * rng.range(20, 190) * 100);
+    c.amount_owed = Fen::checked_from_yuan(u64::from(c.workers) * rng.range(20, 190) * 100)?;
     c.transferred_by_ministry = source == Source::MohrssColumn;
     c.facts = facts_text(&s, c.workers, c.amount_owed, registered_on);
 
@@ -864,6 +921,8 @@ fn generate_clue(
             revised,
             returned_on,
             return_reason: returned_on.map(|_| reason.to_owned()),
+            irregular_format: false,
+            format_reminder_on: None,
         };
     match defect {
         Defect::MinistryClueSubmittedOpen => {
@@ -1118,7 +1177,7 @@ impl Report {
     }
 }
 
-/// The findings `clues` show as of `as_of` under `policy` (kinds 1, 3, 4, 5, 7, 8), clue by clue.
+/// The findings `clues` show as of `as_of` under `policy` (kinds 1, 3, 4, 5, 6, 7, 8), clue by clue.
 pub fn detected_findings(
     clues: &[Clue],
     as_of: NaiveDate,

@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 use table::{Align, table};
-use wage_arrears::review::{Month, spot_checks_by_county};
+use wage_arrears::review::{Month, Seed, spot_checks_by_county};
 use wage_arrears::scoring::{CountyScore, Grade, Kpi};
 use wage_arrears::{FindingKind, Policy, RuleId};
 
@@ -129,8 +129,13 @@ fn goal_citations(kpis: &[Kpi]) -> String {
     out.join("；")
 }
 
-/// The report of a ledger's year under a policy.
-pub fn build(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<Doc, wage_arrears::Error> {
+/// The report of a ledger's year under a policy, the month's spot checks drawn with `seed`.
+pub fn build(
+    ledger: &Ledger,
+    r: &Report,
+    policy: &Policy,
+    seed: &Seed,
+) -> Result<Doc, wage_arrears::Error> {
     let year = r.year;
     let title = format!("{} {year}年度 欠薪线索核处考核", policy.city);
     let lead = vec![
@@ -144,11 +149,18 @@ pub fn build(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<Doc, wage_a
             r.counted()
         ),
         format!(
-            "考核规则（{}）：每条扣 {} 分，当月 ≥{} 条约谈，全年 ≥{} 条评定C级",
+            "考核规则（{}）：每条扣 {} 分，当月 ≥{} 条约谈，全年 ≥{} 条评定C级；{}",
             RuleId::ScoreDeduction.citation(),
             policy.deduction_per_finding,
             policy.interview_findings_per_month,
-            policy.grade_c_findings_per_year
+            policy.grade_c_findings_per_year,
+            match &policy.grade_scale {
+                Some(scale) => format!(
+                    "未达C级线的按本政策等级标准评定（≥{} A级，≥{} B级；出处：{}）",
+                    scale.a_min_score, scale.b_min_score, scale.source
+                ),
+                None => "A级、B级的评定标准文件未载明，本政策未设等级标准：未达C级线的标注“未触发C级”，不评A、B级".to_owned(),
+            }
         ),
     ];
     let mut sections = Vec::new();
@@ -175,7 +187,7 @@ pub fn build(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<Doc, wage_a
             } else {
                 months.join(" ")
             }),
-            Cell::text(s.grade.map_or("—", Grade::label_zh)),
+            Cell::text(s.grade_zh()),
             Cell::text(s.grade_rule.code()),
         ]);
     }
@@ -201,9 +213,14 @@ pub fn build(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<Doc, wage_a
             RuleId::ScoreNamedNotice,
             RuleId::ScoreMonthlyInterview,
             RuleId::ScoreAnnualGradeC,
-            RuleId::ScoreGradeScale,
         ]
-        .iter()
+        .into_iter()
+        .chain(
+            policy
+                .grade_scale
+                .is_some()
+                .then_some(RuleId::ScoreGradeScale),
+        )
         .map(|rule| format!("{}：{}", rule.cited(), rule.text_zh()))
         .collect(),
         zero: "0",
@@ -352,7 +369,6 @@ pub fn build(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<Doc, wage_a
         let Ok(month) = Month::new(year, m) else {
             continue;
         };
-        let seed = (year as u64) * 100 + u64::from(m);
         let checks = spot_checks_by_county(&ledger.clues, month, seed, policy)?;
         let sum = |f: fn(&wage_arrears::review::SpotCheck) -> usize| {
             Cell::int(checks.iter().map(f).sum::<usize>())
@@ -368,7 +384,6 @@ pub fn build(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<Doc, wage_a
             sum(|c| c.sampled.len()),
             Cell::int(checks.len()),
             Cell::text(due),
-            Cell::text(seed.to_string()),
         ]);
     }
     sections.push(Section {
@@ -384,13 +399,20 @@ pub fn build(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<Doc, wage_a
             },
             policy.spot_check_due_day
         ),
-        header: ["月份", "办结", "结论5复核", "其余", "抽查", "涉及县区", "完成期限", "抽样种子"]
+        header: ["月份", "办结", "结论5复核", "其余", "抽查", "涉及县区", "完成期限"]
             .map(str::to_owned)
             .to_vec(),
         rows,
-        notes: Vec::new(),
+        notes: vec![
+            format!("抽样种子 {seed}"),
+            format!("种子承诺（SHA-256）{}", seed.commitment()),
+            "（本例当场取种子并公开；实际做法：月底前公布承诺，抽样后公开种子，任何人可用 verify_spot_check 验证；用 --seed 复现本次抽样）".to_owned(),
+        ],
         zero: "0",
     });
+
+    // 工程建设领域欠薪违法企业信息台账 (保定市高效处置农民工欠薪问题若干措施（十四）).
+    sections.push(enterprise_section(ledger, r.as_of)?);
 
     // Findings by month.
     let mut header = vec!["县（市、区）".to_owned()];
@@ -450,6 +472,90 @@ pub fn build(ledger: &Ledger, r: &Report, policy: &Policy) -> Result<Doc, wage_a
         title,
         lead,
         sections,
+    })
+}
+
+/// The enterprise arrears ledger of the construction sector as of the report's day, the largest amount owed first.
+fn enterprise_section(ledger: &Ledger, as_of: NaiveDate) -> Result<Section, wage_arrears::Error> {
+    let l = wage_arrears::enterprise_ledger(&ledger.clues, as_of)?;
+    let mut employers: Vec<_> = l.employers.iter().collect();
+    employers.sort_by(|a, b| b.amount_owed.cmp(&a.amount_owed).then(a.key.cmp(&b.key)));
+    let yuan =
+        |f: wage_arrears::Fen| Cell::Decimal(format!("{}.{:02}", f.fen() / 100, f.fen() % 100));
+    let rows = employers
+        .iter()
+        .map(|e| {
+            let mut codes: Vec<u8> = e
+                .clues
+                .iter()
+                .filter_map(|c| c.conclusion.map(|k| k.code()))
+                .collect();
+            codes.sort_unstable();
+            codes.dedup();
+            let open = e.clues.iter().filter(|c| c.closed_on.is_none()).count();
+            vec![
+                Cell::text(e.name.clone()),
+                Cell::text(
+                    e.credit_code
+                        .as_ref()
+                        .map_or("（未登记）".to_owned(), |c| c.to_string()),
+                ),
+                Cell::int(e.clues.len()),
+                Cell::int(e.workers),
+                yuan(e.amount_owed),
+                yuan(e.amount_paid),
+                Cell::text(format!(
+                    "{}–{}",
+                    e.first_registered_on, e.last_registered_on
+                )),
+                Cell::text(
+                    codes
+                        .iter()
+                        .map(u8::to_string)
+                        .collect::<Vec<_>>()
+                        .join("、"),
+                ),
+                Cell::int(open),
+            ]
+        })
+        .collect();
+    let mut notes = Vec::new();
+    if !l.without_employer.is_empty() {
+        notes.push(format!(
+            "另有 {} 条查实欠薪的工程建设领域线索未登记被反映单位，无法列入台账：{}",
+            l.without_employer.len(),
+            l.without_employer.join("、")
+        ));
+    }
+    notes.push(
+        "口径：工程建设领域、经调查核实存在欠薪的线索，按统一社会信用代码（未登记的按单位名称）归并；金额精确到分。"
+            .to_owned(),
+    );
+    Ok(Section {
+        key: "企业台账",
+        title: format!(
+            "工程建设领域欠薪违法企业信息台账（{} {}）：截至 {}，查实欠薪的单位 {} 家",
+            l.rule,
+            l.rule.citation(),
+            l.as_of,
+            l.employers.len()
+        ),
+        header: [
+            "单位",
+            "统一社会信用代码",
+            "线索",
+            "人数",
+            "欠薪金额（元）",
+            "已支付（元）",
+            "登记（首次–最近）",
+            "核处结论",
+            "未办结",
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+        rows,
+        notes,
+        zero: "0",
     })
 }
 
@@ -790,7 +896,7 @@ pub fn chart(year: i32, scores: &[&CountyScore], policy: &Policy) -> String {
     }
     let _ = writeln!(
         s,
-        r#"<text x="{left}" y="{}" font-size="11" fill="{GREY}">数据：台账 {year} 年（wage-arrears county_report）。1、3、4、5、7、8 类由记录自动发现，2、6 类由复核认定；扣分、约谈、等级依 {}。</text>"#,
+        r#"<text x="{left}" y="{}" font-size="11" fill="{GREY}">数据：台账 {year} 年（wage-arrears county_report）。1、3、4、5、7、8 类由记录自动发现，2、6 类由复核认定；扣分、约谈、C级依 {}；A、B级评定标准文件未载明，未设等级标准时只标注 C级 或 未触发C级。</text>"#,
         h - 14,
         esc(&policy.document)
     );
@@ -827,18 +933,17 @@ fn panel(
         y + 25,
         esc(&score.county)
     );
-    let grade = score
-        .grade
-        .map_or("—".to_owned(), |g| g.label_zh().to_owned());
-    let grade_colour = match score.grade {
-        Some(Grade::C) => RED,
-        Some(Grade::B) => "#b07d00",
-        Some(_) => "#2e7d32",
-        None => GREY,
+    // Only C级 is defined by the documents; A/B appear only from a policy's grade scale (with its source).
+    let grade = score.grade_zh();
+    let (grade_colour, grade_size) = match score.grade {
+        Some(Grade::C) => (RED, 17),
+        Some(Grade::B) => ("#b07d00", 17),
+        Some(_) => ("#2e7d32", 17),
+        None => (GREY, 12),
     };
     let _ = writeln!(
         s,
-        r#"<text x="{}" y="{}" font-size="17" font-weight="700" fill="{grade_colour}" text-anchor="end">{grade}</text>"#,
+        r#"<text x="{}" y="{}" font-size="{grade_size}" font-weight="700" fill="{grade_colour}" text-anchor="end">{grade}</text>"#,
         x + w - 12,
         y + 25
     );

@@ -522,6 +522,19 @@ pub(crate) fn finding_kind(raw: &str) -> Result<FindingKind, String> {
     )
 }
 
+/// Reads a 统一社会信用代码 (GB 32100-2015).
+pub(crate) fn credit_code(raw: &str) -> Result<crate::CreditCode, String> {
+    ascii_digits(raw)
+        .to_ascii_uppercase()
+        .parse::<crate::CreditCode>()
+        .map_err(|e| match e {
+            crate::Error::InvalidCreditCode { reason, .. } => {
+                format!("不是有效的统一社会信用代码（{reason}）")
+            }
+            other => format!("不是有效的统一社会信用代码（{other}）"),
+        })
+}
+
 /// Reads 县级 or 市级.
 pub(crate) fn handling_level(raw: &str) -> Result<HandlingLevel, String> {
     match raw {

@@ -67,6 +67,7 @@
 //! | source | the platform's name (`人社部根治欠薪进行时专栏`, with or without `“”`), the short name (`人社部专栏`), or the crate's snake_case name (`mohrss_column`) | the platform's name |
 //! | conclusion | the code (`5`, `结论5`), the official wording (`协调等非立案方式处理——已支付欠款或达成还款协议`), both (a code that contradicts the wording is refused), or the snake_case name (`coordinated`) | code and wording |
 //! | finding kind | `6`, `6类`, `第6类`, the wording (`填报格式不规范，经提醒仍不改正`), or both | number and wording |
+//! | credit code | an 18-character 统一社会信用代码, checked against GB 32100-2015 (length, characters, check digits) | as read |
 //! | 县级/市级 | `县级`, `市级` (or `county`, `city`) | `县级`, `市级` |
 //! | channel | `电话`, `短信、微信` (`短信`, `微信`), `面谈、上门` (`面谈`, `上门`) | the first form |
 //! | record kind | `工作记录`, `进度反馈` | the same |
@@ -94,6 +95,10 @@
 //! | `线索编号` | yes | text | `PDS-2025-0001` | the platform's id; every other sheet refers to the clue by it |
 //! | `线索来源` | yes | source | `人社部根治欠薪进行时专栏` | where it came from |
 //! | `县（市、区）` (or `县市区`, `县区`) | yes | text | `叶县` | the county responsible |
+//! | `被反映单位` |  | text | `平顶山市鑫源建筑工程有限公司` | the employer the clue is about (被反映单位) |
+//! | `统一社会信用代码` |  | credit code | `91350213678251743X` | the employer's 统一社会信用代码, when known; needs 被反映单位 |
+//! | `工程建设领域` |  | 是/否 | `是` | whether the case is in the construction sector (default 否) |
+//! | `项目名称` |  | text | `叶县安置小区3号楼` | the project the clue concerns, when there is one |
 //! | `登记日期` | yes | date | `2025-03-03` | the day it was registered (登记) |
 //! | `接收日期` (or `受理日期`, `确认接收日期`) |  | date | `2025-03-05` | the day its acceptance was confirmed (确认接收) |
 //! | `办理层级` |  | 县级/市级 | `县级` | 县级 (default) or 市级 (handled by the city, also after escalation) |
@@ -159,6 +164,8 @@
 //! | `已修改` |  | 是/否 | `否` | whether the record was revised since the previous submission was returned (default 否) |
 //! | `退回日期` |  | date |  | the day the city returned it (退回) |
 //! | `退回原因` |  | text |  | the reason the city gave |
+//! | `格式不规范` |  | 是/否 | `否` | whether a reviewer marked this submission's format irregular (default 否) |
+//! | `格式提醒日期` |  | date |  | the day a reviewer reminded the county to correct the format; a later submission still irregular is finding 6 |
 //!
 //! ### `问题`: one row per finding a reviewer recorded (复核发现的问题)
 //!
@@ -188,6 +195,7 @@ use serde::{Deserialize, Serialize};
 pub use cells::excel_serial;
 pub use schema::{Column, Kind, SHEETS, Sheet};
 
+use crate::employer::Employer;
 use crate::model::{
     Agreement, Clue, Contact, ContactChannel, EscalationFacts, HandlingLevel, Investigation,
     Payment, Progress, ProgressKind, Submission,
@@ -765,6 +773,10 @@ impl Ledger {
                     .get(su::C::REVISED as usize, cells::yes_no, &mut problems)
                     .unwrap_or(false);
                 let returned_on = row.get(su::C::RETURNED as usize, cells::date, &mut problems);
+                let irregular = row
+                    .get(su::C::IRREGULAR as usize, cells::yes_no, &mut problems)
+                    .unwrap_or(false);
+                let reminded = row.get(su::C::REMINDED as usize, cells::date, &mut problems);
                 if let (Some(on), Some(back)) = (on, returned_on)
                     && back < on
                 {
@@ -777,12 +789,13 @@ impl Ledger {
                 if let (Some(Some(at)), Some(on)) = (clue, on)
                     && let Some(c) = ledger.clues.get_mut(at)
                 {
-                    c.submissions.push(Submission {
-                        submitted_on: on,
-                        revised,
-                        returned_on,
-                        return_reason: row.opt_text(su::C::REASON as usize),
-                    });
+                    let mut submission = Submission::new(on);
+                    submission.revised = revised;
+                    submission.returned_on = returned_on;
+                    submission.return_reason = row.opt_text(su::C::REASON as usize);
+                    submission.irregular_format = irregular;
+                    submission.format_reminder_on = reminded;
+                    c.submissions.push(submission);
                 }
             }
         }
@@ -863,6 +876,20 @@ fn read_clue(row: &Row<'_>, id: Option<String>, problems: &mut Problems) -> Opti
     let before = problems.len();
     let source = row.need(c(C::SOURCE), cells::source, problems);
     let county = row.need(c(C::COUNTY), ok_name, problems);
+    let credit_code = row.get(c(C::CREDIT_CODE), cells::credit_code, problems);
+    if row.filled(c(C::CREDIT_CODE)) && !row.filled(c(C::EMPLOYER)) {
+        row.error(
+            c(C::CREDIT_CODE),
+            "需同时填写被反映单位".to_owned(),
+            problems,
+        );
+    }
+    let employer = Some(row.name(c(C::EMPLOYER)))
+        .filter(|n| !n.is_empty())
+        .map(|name| Employer { name, credit_code });
+    let construction = row
+        .get(c(C::CONSTRUCTION), cells::yes_no, problems)
+        .unwrap_or(false);
     let registered = row.need(c(C::REGISTERED), cells::date, problems);
     let accepted = row.get(c(C::ACCEPTED), cells::date, problems);
     let level = row
@@ -1011,6 +1038,9 @@ fn read_clue(row: &Row<'_>, id: Option<String>, problems: &mut Problems) -> Opti
     clue.reviewed_on = reviewed;
     clue.return_visits = visits;
     clue.responsible = row.name(c(C::RESPONSIBLE));
+    clue.employer = employer;
+    clue.construction_sector = construction;
+    clue.project = row.opt_text(c(C::PROJECT));
     if let Err(e) = clue.check() {
         row.error(c(C::ID), e.to_string(), problems);
         return None;
@@ -1039,7 +1069,8 @@ impl Ledger {
     /// ledger.clues.push(Clue::new("HN-1", Source::GovCnMessage, "叶县", wage_arrears::date(2026, 11, 2)?));
     /// let tables = ledger.to_tables();
     /// assert_eq!(tables[2].name, "线索");
-    /// assert_eq!(tables[2].rows[1][..4], ["HN-1", "中国政府网网民留言", "叶县", "2026-11-02"]);
+    /// assert_eq!(tables[2].rows[0][..3], ["线索编号", "线索来源", "县（市、区）"]);
+    /// assert_eq!(tables[2].rows[1][..3], ["HN-1", "中国政府网网民留言", "叶县"]);
     /// assert_eq!(Ledger::from_tables(&tables)?, ledger);
     /// # Ok::<(), wage_arrears::Error>(())
     /// ```
@@ -1084,6 +1115,15 @@ impl Ledger {
                 c.id.clone(),
                 c.source.label_zh().to_owned(),
                 c.county.clone(),
+                c.employer
+                    .as_ref()
+                    .map_or_else(String::new, |e| e.name.clone()),
+                c.employer
+                    .as_ref()
+                    .and_then(|e| e.credit_code.as_ref())
+                    .map_or_else(String::new, ToString::to_string),
+                yn(c.construction_sector),
+                c.project.clone().unwrap_or_default(),
                 c.registered_on.to_string(),
                 date_text(c.accepted_on),
                 cells::handling_level_text(c.handling_level).to_owned(),
@@ -1148,6 +1188,8 @@ impl Ledger {
                     yn(s.revised),
                     date_text(s.returned_on),
                     s.return_reason.clone().unwrap_or_default(),
+                    yn(s.irregular_format),
+                    date_text(s.format_reminder_on),
                 ]);
             }
         }

@@ -32,6 +32,8 @@ pub enum Kind {
     Conclusion,
     /// A finding kind (问题类别): 1–8 (`6`, `6类`), its official wording, or both.
     FindingKind,
+    /// A 统一社会信用代码 (18 characters, checked against GB 32100-2015).
+    CreditCode,
     /// 县级 or 市级.
     HandlingLevel,
     /// 电话, 短信、微信, or 面谈、上门.
@@ -86,6 +88,7 @@ impl Kind {
             Kind::Source => "线索来源（下拉选择）",
             Kind::Conclusion => "核处结论代码 1–10 或结论原文（下拉选择）",
             Kind::FindingKind => "问题类别 1–8 或类别原文（下拉选择）",
+            Kind::CreditCode => "18 位统一社会信用代码（GB 32100-2015，校验码须正确）",
             Kind::HandlingLevel => "县级 / 市级",
             Kind::ContactChannel => "电话 / 短信、微信 / 面谈、上门",
             Kind::ProgressKind => "工作记录 / 进度反馈",
@@ -179,6 +182,10 @@ sheet!(clues, CLUES, "线索", "每条线索一行", {
     ID: "线索编号", Name, true, "PDS-2025-0001", "平台线索编号；其他各表用它对应本表";
     SOURCE: "线索来源", Source, true, "人社部根治欠薪进行时专栏", "线索来源";
     COUNTY: "县（市、区）" ["县市区", "县区"], Name, true, "叶县", "承办的县（市、区）";
+    EMPLOYER: "被反映单位", Name, false, "平顶山市鑫源建筑工程有限公司", "被反映的用人单位名称";
+    CREDIT_CODE: "统一社会信用代码", CreditCode, false, "91350213678251743X", "被反映单位的统一社会信用代码（已知时；须同时填写被反映单位）";
+    CONSTRUCTION: "工程建设领域", YesNo, false, "是", "是否工程建设领域（默认 否）";
+    PROJECT: "项目名称", Text, false, "叶县安置小区3号楼", "涉及的工程项目名称（有项目时）";
     REGISTERED: "登记日期", Date, true, "2025-03-03", "线索登记日期";
     ACCEPTED: "接收日期" ["受理日期", "确认接收日期"], Date, false, "2025-03-05", "确认接收日期";
     LEVEL: "办理层级", HandlingLevel, false, "县级", "县级（默认）或市级（市级直接办理，含提级）";
@@ -238,6 +245,8 @@ sheet!(submissions, SUBMISSIONS, "提交记录", "每次上报一行，按先后
     REVISED: "已修改", YesNo, false, "否", "上次被退回后是否已修改完善（默认 否）";
     RETURNED: "退回日期", Date, false, "", "市级退回日期";
     REASON: "退回原因", Text, false, "", "退回原因";
+    IRREGULAR: "格式不规范", YesNo, false, "否", "复核人员是否认定本次填报格式不规范（默认 否）";
+    REMINDED: "格式提醒日期", Date, false, "", "复核人员提醒规范填报格式的日期（经提醒后再次提交仍不规范的，为第6类问题）";
 });
 
 sheet!(findings, FINDINGS, "问题", "复核发现的每个问题一行", {

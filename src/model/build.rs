@@ -176,7 +176,24 @@ impl Submission {
             revised: false,
             returned_on: None,
             return_reason: None,
+            irregular_format: false,
+            format_reminder_on: None,
         }
+    }
+
+    /// A reviewer marked its format irregular (填报格式不规范).
+    #[must_use]
+    pub fn irregular_format(mut self) -> Submission {
+        self.irregular_format = true;
+        self
+    }
+
+    /// A reviewer reminded the county on `on` to correct its format (经提醒): a later submission still irregular is
+    /// finding 6.
+    #[must_use]
+    pub fn format_reminder(mut self, on: NaiveDate) -> Submission {
+        self.format_reminder_on = Some(on);
+        self
     }
 
     /// The record was revised since the previous submission was returned.

@@ -45,6 +45,8 @@ pub fn submitted(on: NaiveDate) -> Submission {
         revised: false,
         returned_on: None,
         return_reason: None,
+        irregular_format: false,
+        format_reminder_on: None,
     }
 }
 
