@@ -31,6 +31,8 @@
 #[path = "../examples/ledger/mod.rs"]
 mod ledger;
 
+use ledger::Synthetic;
+
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::collections::BTreeMap;
 use std::hint::black_box;

@@ -27,6 +27,7 @@
 //! | [`review`] | the city's monthly spot check, drawn by a committed seed and verifiable by anyone | 平人社监察〔2024〕15号 三(四)、四(一) |
 //! | [`scoring`] | the county's deductions, interviews, grade (C级 or 未触发C级; A/B only from a policy's grade scale) and goals | 平人社监察〔2024〕15号 一、四(一); 平人社字〔2022〕2号 |
 //! | [`explain`](mod@explain) | all of the above for one clue, with the rules that fired | every rule that fired, with its citation |
+//! | [`ledger`] | ledgers as clerks keep them: tables with Chinese headers (XLSX, CSV behind features) to a [`Ledger`] and back, every bad cell at once | 平人社监察〔2024〕15号 四(一) 复核台账 |
 //! | [`interpretations`] | where the texts are silent: the default and the `Policy` switch | where the texts are silent |
 //! | `strategies` (feature `proptest`) | proptest generators of clues, policies, findings and ledgers for the property tests of services built on the crate | — |
 //!
@@ -76,6 +77,7 @@ pub mod facts;
 pub mod finding;
 pub mod follow_up;
 pub mod interpretations;
+pub mod ledger;
 pub mod model;
 pub mod policy;
 pub mod project;
@@ -114,6 +116,7 @@ pub use explain::{Check, ClockTrace, Explanation, explain};
 pub use facts::{ClueFacts, Evaluation, evaluate};
 pub use finding::{Finding, FindingKind};
 pub use follow_up::{FollowUp, FollowUpKind, follow_ups};
+pub use ledger::{CellError, Ledger, Table};
 pub use model::{
     Agreement, Clue, Conclusion, Contact, ContactChannel, Employer, EscalationFacts, HandlingLevel,
     Investigation, Payment, Progress, ProgressKind, Source, Submission, distinct_by_id,

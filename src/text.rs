@@ -347,7 +347,8 @@ impl FromStr for FindingKind {
                 return Err(unknown());
             }
             let n: u8 = n.parse().map_err(|_| unknown())?;
-            FindingKind::try_from(n)
+            // The error names the text as given (`09`), not the number it reads as.
+            FindingKind::try_from(n).map_err(|_| unknown())
         };
         let wording = s.strip_suffix('。').unwrap_or(s);
         let wording = wording.strip_suffix('的').unwrap_or(wording);
