@@ -69,6 +69,24 @@ fn cpu_table(clues: &[Clue], policy: &Policy, cal: &WorkCalendar, as_of: NaiveDa
             let _ = black_box(wage_arrears::explain(c, policy, cal, as_of));
         }),
     ];
+    // `ENGINE_STEP=name ENGINE_PASSES=n`: run that step n times over the ledger and nothing else, for a counter
+    // such as `perf stat -e cycles:u` around the process (a run with n = 0 measures the ledger's generation).
+    if let Ok(only) = std::env::var("ENGINE_STEP") {
+        let passes: u64 = std::env::var("ENGINE_PASSES")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(1);
+        for (name, step) in &steps {
+            if *name == only {
+                for _ in 0..passes {
+                    for c in clues {
+                        step(c);
+                    }
+                }
+            }
+        }
+        return true;
+    }
     println!(
         "| step | CPU ns per clue (fastest of 5 batches) | clues per CPU second |\n|---|---:|---:|"
     );
