@@ -260,7 +260,8 @@ impl FromStr for Conclusion {
                 return Err(unknown());
             }
             let n: u8 = code.parse().map_err(|_| unknown())?;
-            Conclusion::try_from(n)
+            // The error names the text as given: `11` is the unknown code 11, `011` the unrecognised text `011`.
+            Conclusion::try_from(n).map_err(|e| if n.to_string() == code { e } else { unknown() })
         };
         if let Some(c) = Conclusion::ALL.iter().copied().find(|c| c.label_zh() == s) {
             return Ok(c);
@@ -342,13 +343,19 @@ impl FromStr for FindingKind {
             what: "a finding kind (a number 1..=8, or its wording such as 填报结果弄虚作假)",
             text: s.to_owned(),
         };
-        let by_number = |n: &str| -> Result<FindingKind, Error> {
-            if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+        let by_number = |digits: &str| -> Result<FindingKind, Error> {
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(unknown());
             }
-            let n: u8 = n.parse().map_err(|_| unknown())?;
-            // The error names the text as given (`09`), not the number it reads as.
-            FindingKind::try_from(n).map_err(|_| unknown())
+            let n: u8 = digits.parse().map_err(|_| unknown())?;
+            // The error names the text as given: `9` is the unknown kind 9, `09` the unrecognised text `09`.
+            FindingKind::try_from(n).map_err(|e| {
+                if n.to_string() == digits {
+                    e
+                } else {
+                    unknown()
+                }
+            })
         };
         let wording = s.strip_suffix('。').unwrap_or(s);
         let wording = wording.strip_suffix('的').unwrap_or(wording);
