@@ -553,9 +553,19 @@ pub fn weekly_dispatch(
     }
     let mut running: Vec<(i64, u64)> = vec![(0, 0); by_county.len()];
     for w in 0..n {
-        let week_monday = monday + chrono::Days::new(7 * w as u64);
+        // w < n weeks from `monday` to `end`, so the week's Monday is a date; its Sunday may lie past the last
+        // date chrono can represent, and then the week ends on `end` (which is at most that date) all the same.
+        let Some(week_monday) = u64::try_from(w)
+            .ok()
+            .and_then(|w| w.checked_mul(7))
+            .and_then(|days| monday.checked_add_days(chrono::Days::new(days)))
+        else {
+            break;
+        };
         let from = week_monday.max(c.starts_on);
-        let to = (week_monday + chrono::Days::new(6)).min(end);
+        let to = week_monday
+            .checked_add_days(chrono::Days::new(6))
+            .map_or(end, |sunday| sunday.min(end));
         let counties = by_county
             .iter()
             .zip(running.iter_mut())

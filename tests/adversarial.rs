@@ -1229,3 +1229,14 @@ fn no_public_function_panics_or_returns_an_undocumented_error_on_hostile_input_a
         ..Config::default()
     });
 }
+
+#[test]
+fn a_campaign_ending_on_the_last_date_chrono_knows_has_weeks_not_a_panic() {
+    let mut c = Campaign::luoyang_winter_2023();
+    c.starts_on = NaiveDate::MAX - Days::new(20);
+    c.ends_on = NaiveDate::MAX;
+    c.close_all_by = NaiveDate::MAX;
+    c.reports.clear();
+    let got = catch_unwind(|| wage_arrears::weekly_dispatch(&c, &[], NaiveDate::MAX));
+    assert!(got.is_ok(), "weekly_dispatch panicked");
+}
