@@ -92,8 +92,9 @@ pub use calendar::{
     HolidayPeriod, NoticeProblem, PreviousYearDays, Rollover, WorkCalendar, YearSchedule, date,
 };
 pub use campaign::{
-    Campaign, CampaignDeadline, CampaignMiss, MissKind, ReportDue, campaign_deadlines,
-    campaign_misses, monthly_notices, weekly_dispatch,
+    Campaign, CampaignDeadline, CampaignMiss, CountyNotice, CountyWeek, DispatchWeek, MissKind,
+    MonthlyNotice, OpenClue, ReportDue, WeeklyDispatch, campaign_deadlines, campaign_misses,
+    monthly_notices, weekly_dispatch,
 };
 pub use de::deserialize;
 pub use deadline::{
@@ -104,7 +105,8 @@ pub use deadline::{
 pub use detection::detect_findings;
 pub use disposition::{Validation, Violation, validate};
 pub use employer::{
-    CreditCode, EnterpriseLedger, RepeatedComplaints, enterprise_ledger, repeated_complaints,
+    ComplaintSubject, CreditCode, EmployerKey, EnterpriseLedger, LedgerClue, LedgerEmployer,
+    RepeatedComplaint, RepeatedComplaints, enterprise_ledger, repeated_complaints,
 };
 pub use error::Error;
 pub use explain::{Check, ClockTrace, Explanation, explain};
