@@ -272,9 +272,13 @@ fn run() -> Result<String, String> {
         "合计：{} 条线索，审核通过 {clean} 条、不符合 {} 条（共 {violations} 项）；记录显示问题 {findings} 条（扣 {} 分）；未来 {WINDOW_DAYS} 天跟踪事项 {upcoming} 项，已逾期 {} 项。",
         reviews.len(),
         reviews.len() - clean,
-        policy
-            .deduction_per_finding
-            .times(u64::try_from(findings).unwrap_or(u64::MAX)),
+        u64::try_from(findings)
+            .map_err(|_| format!("{findings} findings do not fit a 64-bit count"))
+            .and_then(|n| policy
+                .deduction_per_finding
+                .times(n)
+                .map_err(|e| e.to_string()))
+            .map_or_else(|e| format!("（无法精确计算：{e}）"), |p| p.to_string()),
         overdue.len()
     );
     Ok(out)

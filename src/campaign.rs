@@ -230,7 +230,7 @@ pub fn campaign_deadlines(
 
 /// How a verified clue misses (or may still miss) a campaign's close-all date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum MissKind {
     /// Still open on `as_of`, before the close-all date: it must be closed in time.

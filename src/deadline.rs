@@ -205,7 +205,8 @@ pub struct Deadlines {
 /// - [`Error::InvalidClue`] when the clue fails [`Clue::check`] (accepted or closed before registration);
 /// - [`Error::CalendarOutOfRange`] when the registration lies outside the calendar, or, with roll-over, the
 ///   respond-by day does (without roll-over a natural-day count needs no calendar);
-/// - [`Error::CountPastCalendar`] when a working-day count (or a roll-over) runs past the calendar's last day.
+/// - [`Error::CountPastCalendar`] when a working-day count (or a roll-over) runs past the calendar's last day;
+/// - [`Error::DateOverflow`] when a natural-day count runs past the last date `chrono` can represent.
 pub fn deadlines(clue: &Clue, policy: &Policy, cal: &WorkCalendar) -> Result<Deadlines, Error> {
     clue.check()?;
     Ok(Deadlines {
@@ -261,7 +262,8 @@ pub fn accept_deadline(
 ///
 /// # Errors
 /// [`Error::DateOverflow`] at the end of the date range; with roll-over, [`Error::CalendarOutOfRange`] when the
-/// respond-by day is outside the calendar (without roll-over no calendar is needed).
+/// respond-by day is outside the calendar (without roll-over no calendar is needed), or
+/// [`Error::CountPastCalendar`] when rolling it over runs past the calendar's last day.
 pub fn respond_deadline(
     clue: &Clue,
     policy: &Policy,
@@ -339,7 +341,7 @@ fn respond_rule(response: Response) -> RuleId {
 
 /// The state of one clock on a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum ClockStatus {
     /// Running; `days_left` natural days to the due day (1 = due tomorrow).
@@ -491,8 +493,8 @@ pub struct ClueStatus {
 /// ```
 ///
 /// # Errors
-/// As [`deadlines`]: [`Error::InvalidClue`], [`Error::CalendarOutOfRange`], [`Error::CountPastCalendar`]. `as_of`
-/// itself may lie outside the calendar.
+/// As [`deadlines`]: [`Error::InvalidClue`], [`Error::CalendarOutOfRange`], [`Error::CountPastCalendar`],
+/// [`Error::DateOverflow`]. `as_of` itself may lie outside the calendar.
 pub fn status(
     clue: &Clue,
     policy: &Policy,
@@ -713,7 +715,7 @@ pub struct EscalationFact {
 
 /// Whether an escalated case was filed on the day it had to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum FilingStatus {
     /// Filed on or before the day it had to be.

@@ -66,7 +66,8 @@ use crate::policy::Policy;
 /// # Errors
 /// [`Error::InvalidClue`] when the clue fails [`Clue::check`]; [`Error::CalendarOutOfRange`] or
 /// [`Error::CountPastCalendar`] when a date a deadline is counted from or to lies outside the calendar;
-/// [`Error::DateOverflow`] when a deadline is the last representable date.
+/// [`Error::DateOverflow`] when a deadline is the last representable date; [`Error::InvalidPolicy`] when
+/// `policy.unrevised_resubmissions_for_finding` is 0 (there is no 0th resubmission to count to).
 pub fn detect_findings(
     clue: &Clue,
     policy: &Policy,
@@ -188,11 +189,19 @@ pub fn detect_findings(
     }
 
     // Kind 7 (平人社监察〔2024〕15号 四(一)7 “对退回线索未修改完善反复提交2次以上的”): the threshold-th unrevised resubmission.
-    let threshold =
-        usize::try_from(policy.unrevised_resubmissions_for_finding.max(1)).unwrap_or(usize::MAX);
-    let nth_unrevised = unrevised_resubmissions(clue, Some(as_of))
-        .get(threshold - 1)
-        .copied();
+    // A threshold of 0 has no "threshold-th" resubmission: refused (Policy::validate refuses it too), never
+    // read as 1.
+    let threshold = policy.unrevised_resubmissions_for_finding;
+    let nth = usize::try_from(threshold)
+        .ok()
+        .and_then(|t| t.checked_sub(1))
+        .ok_or_else(|| Error::InvalidPolicy {
+            field: "unrevised_resubmissions_for_finding",
+            reason: format!(
+                "{threshold} unrevised resubmissions cannot be counted to; must be at least 1"
+            ),
+        })?;
+    let nth_unrevised = unrevised_resubmissions(clue, Some(as_of)).get(nth).copied();
     if let Some(on) = nth_unrevised {
         found(
             FindingKind::ResubmittedUnrevised,

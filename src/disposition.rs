@@ -21,6 +21,7 @@ use crate::finding::FindingKind;
 use crate::model::{Clue, Conclusion};
 use crate::policy::Policy;
 use crate::rule::{Citation, RuleId};
+use crate::units::count_below;
 
 /// One rule the record breaks.
 ///
@@ -45,6 +46,7 @@ use crate::rule::{Citation, RuleId};
 /// # Ok::<(), wage_arrears::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Violation {
     /// The rule broken.
     pub rule: RuleId,
@@ -88,6 +90,7 @@ impl Violation {
 /// # Ok::<(), wage_arrears::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Validation {
     /// The clue validated.
     pub clue_id: String,
@@ -441,7 +444,7 @@ impl Checker<'_> {
         // Every recorded contact counts, reached or not: the rule asks for attempts, each recorded.
         let n = clue.contacts.len();
         let min = self.policy.min_contacts;
-        let broken = (u64::try_from(n).unwrap_or(u64::MAX) < u64::from(min)).then(|| {
+        let broken = count_below(n, min).then(|| {
             (
                 format!("联系反映人记录{n}次，少于{min}次"),
                 format!("{n} recorded contact(s) with the reporter, fewer than {min}"),
@@ -469,7 +472,7 @@ impl Checker<'_> {
     /// R-TXT-1 (平人社监察〔2024〕15号 三(一)): “提交的基本案情及核实处置情况表述详细、准确、符合逻辑，内容详略得当，不得以
     /// 极简的概括性语言描述。”
     fn text(&mut self) {
-        let min = usize::try_from(self.policy.min_text_chars).unwrap_or(usize::MAX);
+        let min = self.policy.min_text_chars;
         let mut short_zh = Vec::new();
         let mut short_en = Vec::new();
         for (zh, en, text) in [
@@ -477,7 +480,7 @@ impl Checker<'_> {
             ("核实处置情况", "handling", &self.clue.handling),
         ] {
             let n = content_chars(text);
-            if n < min {
+            if count_below(n, min) {
                 short_zh.push(format!("{zh}仅{n}字"));
                 short_en.push(format!("the {en} have {n} characters"));
             }
@@ -556,7 +559,7 @@ impl Checker<'_> {
     fn returned_clue_revised(&mut self) {
         let n = unrevised_resubmissions(self.clue, None).len();
         let threshold = self.policy.unrevised_resubmissions_for_finding;
-        let repeated = u64::try_from(n).unwrap_or(u64::MAX) >= u64::from(threshold);
+        let repeated = !count_below(n, threshold);
         let finding = repeated.then_some(FindingKind::ResubmittedUnrevised);
         let broken = (n > 0).then(|| {
             (

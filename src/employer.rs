@@ -433,7 +433,7 @@ pub struct EnterpriseLedger {
 ///
 /// # Errors
 /// [`Error::InvalidClue`] when a clue fails [`Clue::check`]; [`Error::ConflictingRecords`] when two different
-/// records share an id; [`Error::ArithmeticOverflow`] when an employer's workers or amounts overflow.
+/// records share an id; [`Error::Overflow`] when an employer's workers or amounts overflow.
 pub fn enterprise_ledger(clues: &[Clue], as_of: NaiveDate) -> Result<EnterpriseLedger, Error> {
     let mut verified: Vec<(&Clue, NaiveDate)> = Vec::new();
     for c in crate::model::distinct_by_id(clues)? {
@@ -494,8 +494,8 @@ fn ledger_employer(
         EmployerKey::CreditCode(c) => Some(c.clone()),
         EmployerKey::Name(_) => None,
     };
-    let overflow = |what: &str| Error::ArithmeticOverflow {
-        what: format!("the {what} of employer {name} in the enterprise ledger"),
+    let overflow = |what: &str, sum: String| Error::Overflow {
+        operation: format!("the {what} of employer {name} in the enterprise ledger: {sum}"),
     };
     let mut workers = 0u64;
     let mut owed = Fen::ZERO;
@@ -507,13 +507,19 @@ fn ledger_employer(
         let amount_paid = now.payment.as_ref().map_or(Fen::ZERO, |p| p.amount);
         workers = workers
             .checked_add(u64::from(c.workers))
-            .ok_or_else(|| overflow("workers"))?;
-        owed = owed
-            .checked_add(c.amount_owed)
-            .ok_or_else(|| overflow("amount owed"))?;
-        paid = paid
-            .checked_add(amount_paid)
-            .ok_or_else(|| overflow("amount paid"))?;
+            .ok_or_else(|| overflow("workers", format!("{workers} + {}", c.workers)))?;
+        owed = owed.checked_add(c.amount_owed).map_err(|_| {
+            overflow(
+                "amount owed",
+                format!("{} fen + {} fen", owed.fen(), c.amount_owed.fen()),
+            )
+        })?;
+        paid = paid.checked_add(amount_paid).map_err(|_| {
+            overflow(
+                "amount paid",
+                format!("{} fen + {} fen", paid.fen(), amount_paid.fen()),
+            )
+        })?;
         let project = c.project.as_ref().filter(|p| !p.trim().is_empty()).cloned();
         projects.extend(project.clone());
         rows.push(LedgerClue {
@@ -532,7 +538,7 @@ fn ledger_employer(
     let first = rows.first().map(|r| r.registered_on);
     let last = rows.last().map(|r| r.registered_on);
     let (Some(first_registered_on), Some(last_registered_on)) = (first, last) else {
-        return Err(overflow("clues")); // unreachable: a group is never empty
+        return Err(overflow("clues", "an empty group".to_owned())); // unreachable: a group is never empty
     };
     Ok(LedgerEmployer {
         key,

@@ -169,6 +169,23 @@ pub enum Error {
         /// The last day.
         to: NaiveDate,
     },
+    /// A ledger read from tables (a workbook, CSV files, rows from a service) has bad cells: every one of them,
+    /// each naming its sheet, row, column and value. Nothing of such a ledger is read.
+    #[error("the ledger has {} bad cell(s):\n{}", .errors.len(), crate::ledger::CellError::lines(.errors))]
+    InvalidLedger {
+        /// Every bad cell, missing column or missing sheet, in the order of the sheets, rows and columns.
+        errors: Vec<crate::ledger::CellError>,
+    },
+    /// A spreadsheet or CSV file that cannot be read or written at all (not a workbook, not text).
+    #[error("cannot {action} the {format} ledger: {reason}")]
+    Spreadsheet {
+        /// `read` or `write`.
+        action: &'static str,
+        /// `xlsx` or `csv`.
+        format: &'static str,
+        /// What the reader or writer said.
+        reason: String,
+    },
     /// A 统一社会信用代码 that does not follow GB 32100-2015: its length, a character, or a check digit.
     #[error("credit code `{code}`: {reason}")]
     InvalidCreditCode {
@@ -177,19 +194,82 @@ pub enum Error {
         /// What is wrong: the length, the character and its position, or the check digit expected and found.
         reason: String,
     },
-    /// A sum or product of exact quantities (money in fen, counts) that does not fit its integer type. The crate
-    /// never saturates or wraps: it says which quantity overflowed.
-    #[error("{what} overflows")]
-    ArithmeticOverflow {
-        /// The quantity, e.g. `the amount owed by 某建筑公司`.
-        what: String,
-    },
     /// A slice of clues lists two different records under one clue id. Identical copies count once; different
     /// ones are refused rather than one of them picked by its position in the input.
     #[error("two different records under clue id {}", .ids.join(", "))]
     ConflictingRecords {
         /// Every id listed with two different records, in id order.
         ids: Vec<String>,
+    },
+    /// An arithmetic operation whose exact result does not fit its type. The crate never saturates, wraps or
+    /// clamps: it says which operation could not be done exactly.
+    #[error("overflow: {operation}")]
+    Overflow {
+        /// The operation, with its operands and units (`18446744073709551615 fen + 1 fen`).
+        operation: String,
+    },
+    /// Text that is not a seed of the spot-check draw: exactly 64 hexadecimal digits (32 bytes).
+    #[error("`{0}` is not a seed (expected exactly 64 hexadecimal digits, 32 bytes)")]
+    InvalidSeed(String),
+    /// A seed revealed after the draw whose SHA-256 is not the commitment published before it.
+    #[error("the seed's commitment {computed} is not the published commitment `{published}`")]
+    SeedCommitmentMismatch {
+        /// The commitment published before the draw.
+        published: String,
+        /// The SHA-256 of the revealed seed.
+        computed: String,
+    },
+    /// A spot check that records another commitment than the one published.
+    #[error(
+        "the spot check records commitment `{recorded}`, not the published commitment `{published}`"
+    )]
+    CheckCommitmentMismatch {
+        /// The commitment the check records.
+        recorded: String,
+        /// The commitment published before the draw.
+        published: String,
+    },
+    /// A spot check whose count of clues differs from the count the seed's redraw finds.
+    #[error("the spot check counts {recorded} in `{field}`, the redraw counts {redrawn}")]
+    SpotCheckPopulationMismatch {
+        /// `population`, `code5_population` or `others`.
+        field: &'static str,
+        /// The count the check records.
+        recorded: usize,
+        /// The count of the redraw.
+        redrawn: usize,
+    },
+    /// A spot check whose drawn clues are not the ones the seed draws.
+    #[error(
+        "the spot check's `{field}` is not what the seed draws: missing [{}], extra [{}]",
+        .missing.join(", "),
+        .extra.join(", ")
+    )]
+    SpotCheckSampleMismatch {
+        /// `code5` or `sampled`.
+        field: &'static str,
+        /// Ids the seed draws that the check does not list, in id order.
+        missing: Vec<String>,
+        /// Ids the check lists that the seed does not draw, in id order.
+        extra: Vec<String>,
+    },
+    /// A spot check whose other facts (county, due day, rules) differ from the redraw's.
+    #[error("the spot check records `{field}` = {recorded}, the redraw gives {redrawn}")]
+    SpotCheckFieldMismatch {
+        /// `county`, `due_on`, `code5_rule` or `sample_rule`.
+        field: &'static str,
+        /// The value the check records.
+        recorded: String,
+        /// The value of the redraw.
+        redrawn: String,
+    },
+    /// A finding whose record contradicts itself (its `rule` is not the rule of its `kind`).
+    #[error("finding on clue {clue}: {reason}")]
+    InvalidFinding {
+        /// The clue the finding names.
+        clue: String,
+        /// What is wrong with it.
+        reason: String,
     },
 }
 

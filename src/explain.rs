@@ -26,6 +26,7 @@ use crate::{
 
 /// One clock, with everything that went into it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ClockTrace {
     /// The rule that sets the clock.
     pub rule: RuleId,
@@ -50,6 +51,7 @@ pub struct ClockTrace {
 
 /// One rule checked against the record, and whether it held.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Check {
     /// The rule.
     pub rule: RuleId,
@@ -65,6 +67,7 @@ pub struct Check {
 
 /// What the crate concludes about one clue on one day, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Explanation {
     /// The clue.
     pub clue_id: String,
@@ -130,7 +133,10 @@ impl Explanation {
 /// # Errors
 /// [`Error::InvalidClue`] when the record contradicts itself (accepted before registered);
 /// [`Error::CalendarOutOfRange`] or [`Error::CountPastCalendar`] when a clock needs a day the calendar does not
-/// know.
+/// know; [`Error::DateOverflow`] when a count runs past the last date `chrono` can represent, and
+/// [`Error::InvalidMonth`] when a review would fall in the month after the last one it can represent;
+/// [`Error::InvalidPolicy`] when the policy holds a number the follow-ups or findings cannot count with (see
+/// [`follow_ups`] and [`detect_findings`]).
 pub fn explain(
     clue: &Clue,
     policy: &Policy,

@@ -112,8 +112,9 @@ impl FindingKind {
 impl TryFrom<u8> for FindingKind {
     type Error = Error;
     fn try_from(n: u8) -> Result<FindingKind, Error> {
-        FindingKind::ALL
-            .get(usize::from(n).wrapping_sub(1))
+        usize::from(n)
+            .checked_sub(1)
+            .and_then(|i| FindingKind::ALL.get(i))
             .copied()
             .ok_or(Error::UnknownFindingKind(n))
     }
@@ -140,8 +141,10 @@ impl fmt::Display for FindingKind {
 /// assert_eq!(f.rule.code(), "R-FND-2");
 /// # Ok::<(), wage_arrears::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+///
+/// Read from JSON, a finding whose `rule` is not its kind's rule ([`FindingKind::rule`]) is refused: the two would
+/// disagree on what was found.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Finding {
     /// The county it counts against.
     pub county: String,
@@ -162,6 +165,58 @@ pub struct Finding {
     /// What was found, in words.
     #[serde(default)]
     pub note: String,
+}
+
+/// The JSON shape of a [`Finding`] on the way in: read, then its rule checked against its kind.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FindingRecord {
+    county: String,
+    clue_id: String,
+    kind: FindingKind,
+    found_on: NaiveDate,
+    #[serde(default)]
+    responsible: String,
+    #[serde(default)]
+    clue_closed_on: Option<NaiveDate>,
+    rule: RuleId,
+    #[serde(default)]
+    note: String,
+}
+
+impl TryFrom<FindingRecord> for Finding {
+    type Error = Error;
+    fn try_from(r: FindingRecord) -> Result<Finding, Error> {
+        if r.rule != r.kind.rule() {
+            return Err(Error::InvalidFinding {
+                clue: r.clue_id,
+                reason: format!(
+                    "rule {} is not the rule of kind {} ({})",
+                    r.rule.code(),
+                    r.kind.number(),
+                    r.kind.rule().code()
+                ),
+            });
+        }
+        Ok(Finding {
+            county: r.county,
+            clue_id: r.clue_id,
+            kind: r.kind,
+            found_on: r.found_on,
+            responsible: r.responsible,
+            clue_closed_on: r.clue_closed_on,
+            rule: r.rule,
+            note: r.note,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Finding {
+    /// Reads a finding from a JSON object (never a list) and refuses one whose rule is not its kind's.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Finding, D::Error> {
+        let record: FindingRecord = crate::de::object(deserializer, "a finding (a JSON object)")?;
+        Finding::try_from(record).map_err(serde::de::Error::custom)
+    }
 }
 
 impl Finding {
@@ -212,6 +267,41 @@ mod tests {
         }
         assert!(FindingKind::try_from(9).is_err());
         assert!(FindingKind::try_from(0).is_err());
+    }
+
+    #[test]
+    fn a_finding_whose_rule_is_not_its_kind_s_is_refused_when_read() {
+        let good = Finding::new(
+            "叶县",
+            "A1",
+            FindingKind::Falsified,
+            crate::date(2025, 3, 8).unwrap(),
+        );
+        let json = serde_json::to_string(&good).unwrap();
+        let back: Finding = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, good);
+        let bad = json.replace("R-FND-2", "R-FND-3");
+        let err = serde_json::from_str::<Finding>(&bad)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("finding on clue A1: rule R-FND-3 is not the rule of kind 2 (R-FND-2)"),
+            "{err}"
+        );
+        let extra = json.replacen('{', r#"{"severity":1,"#, 1);
+        assert!(
+            serde_json::from_str::<Finding>(&extra)
+                .unwrap_err()
+                .to_string()
+                .contains("unknown field `severity`")
+        );
+        let list = serde_json::from_str::<Finding>("[]")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            list.contains("expected a finding (a JSON object)"),
+            "{list}"
+        );
     }
 
     #[test]

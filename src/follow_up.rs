@@ -148,6 +148,7 @@ impl fmt::Display for FollowUpKind {
 
 /// One open obligation on a clue.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FollowUp {
     /// The clue.
     pub clue_id: String,
@@ -195,7 +196,8 @@ pub struct FollowUp {
 /// [`Error::InvalidClue`] when the clue fails [`Clue::check`]; [`Error::CalendarOutOfRange`] or
 /// [`Error::CountPastCalendar`] when a date the obligations are counted from or to lies outside the calendar;
 /// [`Error::InvalidPolicy`] when `policy.spot_check_due_day` is not a day every month has;
-/// [`Error::DateOverflow`] when a count overflows the date range.
+/// [`Error::DateOverflow`] when a count overflows the date range; [`Error::InvalidMonth`] when a code-5 clue was
+/// closed in the last month `chrono` can represent, which has no following month to review it in.
 pub fn follow_ups(
     clue: &Clue,
     policy: &Policy,
@@ -462,14 +464,26 @@ fn reply_due(clue: &Clue, policy: &Policy, cal: &WorkCalendar) -> Result<Option<
     Ok(crate::deadline::respond_deadline(clue, policy, cal)?.map(|d| d.due))
 }
 
-/// Whether a closed clue is drawn for a random return visit (天水市“六项机制”（2025）平台投诉受理回访机制 “随机抽查”): its draw key
-/// ([`draw_key`](crate::review::draw_key), the crate's one stable hash: FNV-1a 64 + SplitMix64, the same as the
-/// spot check's) under `policy.random_return_visit_seed`, scaled to `[0, 10_000)` (multiply-shift, no modulo bias), falls
-/// below `policy.random_return_visit_rate` in basis points.
+/// Whether a closed clue is drawn for a random return visit (天水市“六项机制”（2025）平台投诉受理回访机制 “随机抽查”), by
+/// the spot check's keyed draw.
+///
+/// `h` = the first 8 bytes, big-endian, of [`draw_key`](crate::review::draw_key)`(policy.random_return_visit_seed,
+/// id)` (HMAC-SHA256 of the id keyed by the seed); the clue is drawn when `⌊h × 10 000 / 2^64⌋` (a uniform value in
+/// `[0, 10 000)`, no modulo bias) is below `policy.random_return_visit_rate` in basis points. Anyone holding the
+/// seed recomputes it; without the seed nobody can tell which clues it draws.
 pub(crate) fn selected_for_random_visit(clue_id: &str, policy: &Policy) -> bool {
-    let h = crate::review::draw_key(policy.random_return_visit_seed, clue_id);
-    let scaled = (u128::from(h) * 10_000) >> 64;
-    scaled < u128::from(policy.random_return_visit_rate.basis_points())
+    random_visit_draw(clue_id, policy) < u128::from(policy.random_return_visit_rate.basis_points())
+}
+
+/// The clue's uniform value in `[0, 10 000)` for the random return-visit draw (see [`selected_for_random_visit`]).
+fn random_visit_draw(clue_id: &str, policy: &Policy) -> u128 {
+    let key = crate::review::draw_key(&policy.random_return_visit_seed, clue_id);
+    let mut first = [0u8; 8];
+    for (b, k) in first.iter_mut().zip(key) {
+        *b = k;
+    }
+    // h < 2^64, so h × 10 000 < 2^78: exact in a u128.
+    (u128::from(u64::from_be_bytes(first)) * 10_000) >> 64
 }
 
 #[cfg(test)]
@@ -484,25 +498,26 @@ mod tests {
     #[test]
     fn the_random_visit_draw_uses_the_spot_check_s_draw_key_so_every_machine_draws_the_same_clues()
     {
-        // One stable hash in the crate: the draw is `review::draw_key` under the fixed seed, scaled to basis
-        // points. `draw_key` itself is pinned against the published FNV-1a and SplitMix64 vectors in `review`.
+        // One keyed draw in the crate: `review::draw_key` (HMAC-SHA256, pinned against RFC 4231 in `review`)
+        // under the policy's seed, its first 8 bytes scaled to basis points.
         let all = Policy {
             random_return_visit_rate: Rate::FULL,
             ..Policy::default()
         };
         for id in ["", "a", "PDS-2025-0001"] {
-            let scaled = (u128::from(crate::review::draw_key(all.random_return_visit_seed, id))
-                * 10_000)
-                >> 64;
+            let bp = u32::try_from(random_visit_draw(id, &all)).unwrap();
+            assert!(bp < 10_000);
             let at = |bp: u32| Policy {
                 random_return_visit_rate: Rate(bp),
                 ..Policy::default()
             };
-            let bp = u32::try_from(scaled).unwrap_or(u32::MAX);
             assert!(!selected_for_random_visit(id, &at(bp)), "{id}");
             assert!(selected_for_random_visit(id, &at(bp + 1)), "{id}");
             assert!(selected_for_random_visit(id, &all));
         }
+        // Pinned, cross-checked with Python: int.from_bytes(hmac(seed, b"PDS-2025-0001")[:8], "big") * 10000 >> 64
+        // under the default seed, the 32 ASCII bytes of "wage-arrears random return visit".
+        assert_eq!(random_visit_draw("PDS-2025-0001", &all), 7_602);
     }
 
     #[test]

@@ -23,9 +23,10 @@
 //! | [`detection`] | the findings a record shows (kinds 1, 3, 4, 5, 6, 7, 8) | 平人社监察〔2024〕15号 四(一) |
 //! | [`employer`] | the 统一社会信用代码 ([`CreditCode`]), the enterprise arrears ledger, repeated complaints | 保定市高效处置农民工欠薪问题若干措施（十四）; 天水市“六项机制”（2025）重大案件提级督办机制 |
 //! | [`project`] | the 80% progress-payment rule of government projects | 保定市高效处置农民工欠薪问题若干措施（十一） |
-//! | [`review`] | the city's reproducible monthly spot check | 平人社监察〔2024〕15号 三(四)、四(一) |
+//! | [`review`] | the city's monthly spot check, drawn by a committed seed and verifiable by anyone | 平人社监察〔2024〕15号 三(四)、四(一) |
 //! | [`scoring`] | the county's deductions, interviews, grade (C级 or 未触发C级; A/B only from a policy's grade scale) and goals | 平人社监察〔2024〕15号 一、四(一); 平人社字〔2022〕2号 |
 //! | [`explain`](mod@explain) | all of the above for one clue, with the rules that fired | every rule that fired, with its citation |
+//! | [`ledger`] | ledgers as clerks keep them: tables with Chinese headers (XLSX, CSV behind features) to a [`Ledger`] and back, every bad cell at once | 平人社监察〔2024〕15号 四(一) 复核台账 |
 //! | [`interpretations`] | where the texts are silent: the default and the `Policy` switch | where the texts are silent |
 //! | `strategies` (feature `proptest`) | proptest generators of clues, policies, findings and ledgers for the property tests of services built on the crate | — |
 //!
@@ -73,6 +74,7 @@ pub mod explain;
 pub mod finding;
 pub mod follow_up;
 pub mod interpretations;
+pub mod ledger;
 pub mod model;
 pub mod policy;
 pub mod project;
@@ -96,7 +98,7 @@ pub use campaign::{
     MonthlyNotice, OpenClue, ReportDue, WeeklyDispatch, campaign_deadlines, campaign_misses,
     monthly_notices, weekly_dispatch,
 };
-pub use de::deserialize;
+pub use de::{JsonInput, deserialize};
 pub use deadline::{
     Card, Clock, ClockStatus, ClueStatus, DayUnit, Deadline, Deadlines, Escalation, EscalationFact,
     EscalationReason, FilingConditions, FilingDuty, FilingStatus, Overdue, accept_deadline,
@@ -112,6 +114,7 @@ pub use error::Error;
 pub use explain::{Check, ClockTrace, Explanation, explain};
 pub use finding::{Finding, FindingKind};
 pub use follow_up::{FollowUp, FollowUpKind, follow_ups};
+pub use ledger::{CellError, Ledger, Table};
 pub use model::{
     Agreement, Clue, Conclusion, Contact, ContactChannel, Employer, EscalationFacts, HandlingLevel,
     Investigation, Payment, Progress, ProgressKind, Source, Submission, distinct_by_id,
@@ -122,7 +125,8 @@ pub use policy::{
 };
 pub use project::{PaymentVerdict, ProgressPayment, Project, progress_payment};
 pub use review::{
-    Month, SelfReview, SpotCheck, draw_key, self_review, spot_check, spot_checks_by_county,
+    Month, Seed, SelfReview, SpotCheck, draw_key, self_review, spot_check, spot_checks_by_county,
+    verify_spot_check,
 };
 pub use rule::{Citation, Document, RuleId};
 pub use scoring::{

@@ -258,8 +258,9 @@ impl TryFrom<u8> for Conclusion {
     type Error = Error;
 
     fn try_from(code: u8) -> Result<Conclusion, Error> {
-        Conclusion::ALL
-            .get(usize::from(code).wrapping_sub(1))
+        usize::from(code)
+            .checked_sub(1)
+            .and_then(|i| Conclusion::ALL.get(i))
             .copied()
             .ok_or(Error::UnknownConclusion(code))
     }
@@ -458,8 +459,7 @@ pub struct EscalationFacts {
 /// assert!(clue.accepted_on.is_none());
 /// # Ok::<(), wage_arrears::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "ClueRecord")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Clue {
     /// The platform's id.
     pub id: String,
@@ -784,6 +784,14 @@ struct ClueRecord {
     construction_sector: bool,
     #[serde(default)]
     project: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Clue {
+    /// Reads the clue's fields from a JSON object (never a list), then checks it ([`Clue::check`]).
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Clue, D::Error> {
+        let record: ClueRecord = crate::de::object(deserializer, "a clue (a JSON object)")?;
+        Clue::try_from(record).map_err(serde::de::Error::custom)
+    }
 }
 
 impl TryFrom<ClueRecord> for Clue {

@@ -16,6 +16,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::review::Seed;
 use crate::{Error, Fen, Points, Rate, Rollover, Source};
 
 /// What "responding" to a clue means for its source (平人社监察〔2024〕15号 二(二)).
@@ -198,8 +199,7 @@ macro_rules! policy {
         /// p.validate()?;
         /// # Ok::<(), wage_arrears::Error>(())
         /// ```
-        #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-        #[serde(try_from = "PolicyRecord")]
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
         #[non_exhaustive]
         pub struct Policy {
             $( $(#[$doc])* pub $field: $ty, )*
@@ -209,6 +209,15 @@ macro_rules! policy {
         #[serde(deny_unknown_fields)]
         struct PolicyRecord {
             $( $field: $ty, )*
+        }
+
+        impl<'de> Deserialize<'de> for Policy {
+            /// Reads every field from a JSON object (never a list), then [`Policy::validate`]s it.
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Policy, D::Error> {
+                let record: PolicyRecord =
+                    crate::de::object(deserializer, "a policy (a JSON object)")?;
+                Policy::try_from(record).map_err(serde::de::Error::custom)
+            }
         }
 
         impl TryFrom<PolicyRecord> for Policy {
@@ -299,6 +308,10 @@ const fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     crate::calendar::const_date(y, m, day)
 }
 
+/// The public default seed of the random return-visit draw: the 32 ASCII bytes of
+/// `wage-arrears random return visit` (hex `776167652d617272656172732072616e646f6d2072657475726e207669736974`).
+const DEFAULT_RETURN_VISIT_SEED: Seed = Seed::from_bytes(*b"wage-arrears random return visit");
+
 const MOHRSS_CLOCK: SourceClock = SourceClock {
     accept_working_days: Some(3),
     respond_natural_days: Some(60),
@@ -315,6 +328,10 @@ policy! {
     name: String = "平顶山市 提高办理质效有效核处欠薪线索工作方案（平人社监察〔2024〕15号）".to_owned();
     /// The day it takes effect (平人社监察〔2024〕15号: 印发 2024-05-22).
     effective_from: NaiveDate = d(2024, 5, 22);
+    /// The city whose rules these are, as reports name it (平顶山市).
+    city: String = "平顶山市".to_owned();
+    /// The document the policy implements, as a report cites it (平人社监察〔2024〕15号).
+    document: String = "平人社监察〔2024〕15号".to_owned();
 
     // ── Clocks (平人社监察〔2024〕15号 二) ──
     /// Each source's acceptance and response clocks (平人社监察〔2024〕15号 二(一)(二)、四(三); 保定市高效处置农民工欠薪问题若干措施（二）).
@@ -392,9 +409,13 @@ policy! {
     return_visit_after_days: u32 = 30;
     /// The share of closed cases drawn for a random return visit (天水市“六项机制”（2025）平台投诉受理回访机制 "随机抽查"; interpretation: 10%).
     random_return_visit_rate: Rate = Rate::percent(10);
-    /// The seed of the random return-visit draw: the same seed draws the same clues on every machine and in every
-    /// run; a city that wants its draw unpredictable in advance sets its own (interpretation: a fixed default).
-    random_return_visit_seed: u64 = 0x7761_6765_2d61_7272;
+    /// The seed of the random return-visit draw ([`review::draw_key`](crate::review::draw_key) of each closed
+    /// clue's id, see [`follow_up`](crate::follow_up)): the same seed draws the same clues on every machine. The
+    /// default is public (the 32 ASCII bytes of `wage-arrears random return visit`), so anyone can tell which
+    /// clues it draws; a city that wants the draw unpredictable sets a fresh [`Seed`] of its own, publishes only
+    /// its [commitment](Seed::commitment) while the policy is in force and reveals the seed afterwards, as for
+    /// the spot check (interpretation). Written in JSON as 64 hex digits.
+    random_return_visit_seed: Seed = DEFAULT_RETURN_VISIT_SEED;
 
     // ── Review (平人社监察〔2024〕15号 三(四)、四(一)) ──
     /// The share of a month's closed clues the city spot-checks (平人社监察〔2024〕15号 三(四) "按照5%的比例").
@@ -448,19 +469,36 @@ impl Policy {
         Policy::default()
     }
 
-    /// Checks that every number is usable.
+    /// Checks that every number is one the rules can mean, and names the first that is not.
+    ///
+    /// | fields | allowed | why |
+    /// |---|---|---|
+    /// | each source's `accept_working_days`, `respond_natural_days` | `null` or 1–366 | a 0-day window leaves no time to act; no clock in the texts runs longer than a year |
+    /// | `red_card_overdue_days`, `resubmit_within_working_days`, `agreement_overdue_working_days`, `return_visit_after_days` | 1–366 | a count of 0 days is no delay, beyond a year is no deadline |
+    /// | `first_contact_working_days`, `file_within_working_days`, `agreement_reminder_working_days` | 0–366 | 0 is the same day (第一时间, 当日立案, on the payment date) |
+    /// | `min_contacts`, `unrevised_resubmissions_for_finding`, `interview_findings_per_month`, `grade_c_findings_per_year`, `escalation_min_workers` | at least 1 | a threshold of 0 is met by every clue or county |
+    /// | `escalation_min_amount` | more than ¥0.00 | a threshold of 0 makes every clue a large sum |
+    /// | every rate and goal (`progress_payment_min_rate` too) | 0%–100% | a share cannot exceed the whole |
+    /// | `spot_check_rate` | above 0% | a spot check of 0% checks nothing |
+    /// | `spot_check_due_day` | 1–28 | a day every month has |
+    /// | `deduction_per_finding` | 0–[`MAX_POINTS`] | negative is a bonus, not a deduction; more is a typo |
+    /// | `grade_scale` (when set): `b_min_score` ≤ `a_min_score`, and a `source` | both 0–[`MAX_POINTS`] | the scale cannot be upside down, and must say where it comes from |
+    /// | `repeated_complaint_min_clues` | at least 2 | one clue is not a repetition |
+    /// | `repeated_complaint_window_days` | 1–3660 | a look-back window may span years, not decades |
+    ///
+    /// ```
+    /// use wage_arrears::{Error, Points, Policy};
+    /// let mut p = Policy::default();
+    /// p.deduction_per_finding = Points::from_milli(i64::MAX); // 9223372036854775.807 points
+    /// let err = p.validate().unwrap_err();
+    /// assert!(matches!(err, Error::InvalidPolicy { field: "deduction_per_finding", .. }));
+    /// # Ok::<(), wage_arrears::Error>(())
+    /// ```
     ///
     /// # Errors
-    /// [`Error::InvalidPolicy`] naming the first bad field: a 0-day window, a rate over 100%, a threshold of 0,
-    /// a negative deduction, a grade scale upside down or without its source, a repeated-complaint rule of fewer
-    /// than 2 clues or a 0-day window, a spot-check day outside 1–28.
+    /// [`Error::InvalidPolicy`] naming the first field out of its bounds, with its value and the bounds.
     pub fn validate(&self) -> Result<(), Error> {
-        let bad = |field, reason: &str| {
-            Err(Error::InvalidPolicy {
-                field,
-                reason: reason.to_owned(),
-            })
-        };
+        let bad = |field, reason: String| Err(Error::InvalidPolicy { field, reason });
         let c = &self.clocks;
         for (name, clock) in [
             ("clocks.mohrss_column", c.mohrss_column),
@@ -473,18 +511,60 @@ impl Policy {
             ("clocks.henan_monitoring", c.henan_monitoring),
             ("clocks.other_channels", c.other_channels),
         ] {
-            if clock.accept_working_days == Some(0) || clock.respond_natural_days == Some(0) {
-                return bad(
-                    name,
-                    "a window of 0 days leaves no time to act; use null for no clock",
-                );
+            for (what, days) in [
+                ("accept_working_days", clock.accept_working_days),
+                ("respond_natural_days", clock.respond_natural_days),
+            ] {
+                match days {
+                    Some(0) => {
+                        return bad(
+                            name,
+                            format!("{what} of 0 leaves no time to act; use null for no clock"),
+                        );
+                    }
+                    Some(n) if n > MAX_DAYS => {
+                        return bad(
+                            name,
+                            format!(
+                                "{what} of {n} is longer than a year ({MAX_DAYS} days): not a deadline"
+                            ),
+                        );
+                    }
+                    _ => {}
+                }
             }
-            if clock.accept_working_days.is_some_and(|n| n > 366)
-                || clock.respond_natural_days.is_some_and(|n| n > 3_660)
-            {
+        }
+        for (field, n, least) in [
+            ("red_card_overdue_days", self.red_card_overdue_days, 1),
+            (
+                "resubmit_within_working_days",
+                self.resubmit_within_working_days,
+                1,
+            ),
+            (
+                "agreement_overdue_working_days",
+                self.agreement_overdue_working_days,
+                1,
+            ),
+            ("return_visit_after_days", self.return_visit_after_days, 1),
+            (
+                "first_contact_working_days",
+                self.first_contact_working_days,
+                0,
+            ),
+            ("file_within_working_days", self.file_within_working_days, 0),
+            (
+                "agreement_reminder_working_days",
+                self.agreement_reminder_working_days,
+                0,
+            ),
+        ] {
+            if !(least..=MAX_DAYS).contains(&n) {
                 return bad(
-                    name,
-                    "a window longer than a year of working days or ten years is not a deadline",
+                    field,
+                    format!(
+                        "{n} days is outside {least}–{MAX_DAYS} (a count of days within a year)"
+                    ),
                 );
             }
         }
@@ -497,25 +577,20 @@ impl Policy {
             ("goal_code5_review", self.goal_code5_review),
             ("goal_registration", self.goal_registration),
             ("goal_closure", self.goal_closure),
+            ("progress_payment_min_rate", self.progress_payment_min_rate),
         ] {
             if rate > Rate::FULL {
-                return Err(Error::InvalidPolicy {
-                    field,
-                    reason: format!("a rate of {rate} is over 100%"),
-                });
+                return bad(field, format!("a rate of {rate} is over 100%"));
             }
         }
         if self.spot_check_rate == Rate(0) {
-            return bad("spot_check_rate", "a spot check of 0% checks nothing");
+            return bad(
+                "spot_check_rate",
+                "a spot check of 0% checks nothing".to_owned(),
+            );
         }
         for (field, n) in [
-            ("red_card_overdue_days", self.red_card_overdue_days),
             ("min_contacts", self.min_contacts),
-            ("return_visit_after_days", self.return_visit_after_days),
-            (
-                "resubmit_within_working_days",
-                self.resubmit_within_working_days,
-            ),
             (
                 "unrevised_resubmissions_for_finding",
                 self.unrevised_resubmissions_for_finding,
@@ -524,66 +599,102 @@ impl Policy {
                 "interview_findings_per_month",
                 self.interview_findings_per_month,
             ),
-            ("escalation_min_workers", self.escalation_min_workers),
             ("grade_c_findings_per_year", self.grade_c_findings_per_year),
+            ("escalation_min_workers", self.escalation_min_workers),
         ] {
             if n == 0 {
-                return Err(Error::InvalidPolicy {
+                return bad(
                     field,
-                    reason: "must be at least 1".into(),
-                });
+                    "a threshold of 0 is met by everything; must be at least 1".to_owned(),
+                );
             }
         }
         if self.escalation_min_amount == Fen::ZERO {
             return bad(
                 "escalation_min_amount",
-                "a threshold of 0 makes every clue a large sum",
+                "a threshold of ¥0.00 makes every clue a large sum".to_owned(),
             );
         }
         if !(1..=28).contains(&self.spot_check_due_day) {
             return bad(
                 "spot_check_due_day",
-                "must be a day 1–28 that every month has",
+                format!(
+                    "day {} is not a day 1–28 that every month has",
+                    self.spot_check_due_day
+                ),
             );
         }
-        if self.deduction_per_finding < Points::ZERO {
-            return bad("deduction_per_finding", "a deduction cannot be negative");
+        if self.deduction_per_finding < Points::ZERO || self.deduction_per_finding > MAX_POINTS {
+            return bad(
+                "deduction_per_finding",
+                format!(
+                    "{} points is outside 0.0–{MAX_POINTS}",
+                    self.deduction_per_finding
+                ),
+            );
         }
         if let Some(scale) = &self.grade_scale {
+            for (field, points) in [
+                ("grade_scale.a_min_score", scale.a_min_score),
+                ("grade_scale.b_min_score", scale.b_min_score),
+            ] {
+                if points < Points::ZERO || points > MAX_POINTS {
+                    return bad(
+                        field,
+                        format!("{points} points is outside 0.0–{MAX_POINTS}"),
+                    );
+                }
+            }
             if scale.a_min_score < scale.b_min_score {
                 return bad(
                     "grade_scale.a_min_score",
-                    "grade A cannot need a lower score than grade B",
+                    format!(
+                        "grade A cannot need a lower score ({}) than grade B ({})",
+                        scale.a_min_score, scale.b_min_score
+                    ),
                 );
             }
             if scale.source.trim().is_empty() {
                 return bad(
                     "grade_scale.source",
-                    "a grade scale needs its source (the document and clause that set it)",
+                    "a grade scale needs its source (the document and clause that set it)"
+                        .to_owned(),
                 );
             }
         }
         if self.repeated_complaint_min_clues < 2 {
             return bad(
                 "repeated_complaint_min_clues",
-                "a repeated complaint needs at least 2 clues",
+                format!(
+                    "{} clues cannot repeat a complaint; a repeated complaint needs at least 2 clues",
+                    self.repeated_complaint_min_clues
+                ),
             );
         }
-        if self.repeated_complaint_window_days == 0 {
+        // A look-back window, not a deadline: it may span years, but not more than ten.
+        if !(1..=10 * MAX_DAYS).contains(&self.repeated_complaint_window_days) {
             return bad(
                 "repeated_complaint_window_days",
-                "a window of 0 days holds no repeated complaint; use at least 1",
+                format!(
+                    "{} days is outside 1–{} (ten years at most)",
+                    self.repeated_complaint_window_days,
+                    10 * MAX_DAYS
+                ),
             );
-        }
-        if self.progress_payment_min_rate > Rate::FULL {
-            return Err(Error::InvalidPolicy {
-                field: "progress_payment_min_rate",
-                reason: format!("a rate of {} is over 100%", self.progress_payment_min_rate),
-            });
         }
         Ok(())
     }
 }
+
+/// The longest count of days any window of a policy may have: a year (366 days). No clock in the texts runs
+/// longer (the longest is 60 natural days); a longer one is a typo, and would leave the calendar's known years.
+pub const MAX_DAYS: u32 = 366;
+
+/// The most points a deduction or a grade line may be: 1000.0. The texts deduct 0.2 points per finding from an
+/// annual total whose scale they do not state (the crate's default grade lines read it as 100); 1000 points
+/// leaves room for any scale a city uses and refuses a typo such as `9223372036854775.807`, which no score could
+/// ever be measured against.
+pub const MAX_POINTS: Points = Points::from_milli(1_000_000);
 
 /// Policies over time: picks the one in force on a date by [`Policy::effective_from`].
 ///
@@ -701,6 +812,112 @@ mod tests {
             ..Policy::default()
         };
         assert!(p.validate().is_err());
+    }
+
+    #[test]
+    fn every_number_out_of_its_bounds_is_refused_naming_its_field() {
+        let cases: Vec<(&str, Policy, &str)> = vec![
+            (
+                "deduction_per_finding",
+                Policy {
+                    deduction_per_finding: Points::from_milli(i64::MAX),
+                    ..Policy::default()
+                },
+                "9223372036854775.807 points is outside 0.0–1000.0",
+            ),
+            (
+                "grade_scale.b_min_score",
+                Policy {
+                    grade_scale: Some(GradeScale {
+                        a_min_score: Points::whole(90),
+                        b_min_score: Points::from_milli(-1),
+                        source: "某细则".to_owned(),
+                    }),
+                    ..Policy::default()
+                },
+                "-0.001 points",
+            ),
+            (
+                "red_card_overdue_days",
+                Policy {
+                    red_card_overdue_days: 367,
+                    ..Policy::default()
+                },
+                "367 days is outside 1–366",
+            ),
+            (
+                "agreement_overdue_working_days",
+                Policy {
+                    agreement_overdue_working_days: 0,
+                    ..Policy::default()
+                },
+                "0 days is outside 1–366",
+            ),
+            (
+                "file_within_working_days",
+                Policy {
+                    file_within_working_days: u32::MAX,
+                    ..Policy::default()
+                },
+                "4294967295 days",
+            ),
+            (
+                "interview_findings_per_month",
+                Policy {
+                    interview_findings_per_month: 0,
+                    ..Policy::default()
+                },
+                "a threshold of 0",
+            ),
+            (
+                "goal_closure",
+                Policy {
+                    goal_closure: Rate(u32::MAX),
+                    ..Policy::default()
+                },
+                "over 100%",
+            ),
+            (
+                "spot_check_due_day",
+                Policy {
+                    spot_check_due_day: 0,
+                    ..Policy::default()
+                },
+                "day 0",
+            ),
+        ];
+        for (field, p, reason) in cases {
+            match p.validate() {
+                Err(Error::InvalidPolicy {
+                    field: f,
+                    reason: r,
+                }) => {
+                    assert_eq!(f, field);
+                    assert!(r.contains(reason), "{field}: {r}");
+                }
+                other => panic!("{field}: {other:?}"),
+            }
+        }
+        let mut p = Policy::default();
+        p.clocks.mohrss_column.respond_natural_days = Some(367);
+        let err = p.validate().unwrap_err().to_string();
+        assert!(
+            err.contains("clocks.mohrss_column") && err.contains("respond_natural_days of 367"),
+            "{err}"
+        );
+        // The bounds themselves are allowed.
+        let edge = Policy {
+            deduction_per_finding: MAX_POINTS,
+            grade_scale: Some(GradeScale {
+                a_min_score: MAX_POINTS,
+                b_min_score: Points::ZERO,
+                source: "某细则".to_owned(),
+            }),
+            red_card_overdue_days: MAX_DAYS,
+            first_contact_working_days: 0,
+            ..Policy::default()
+        };
+        assert_eq!(edge.validate(), Ok(()));
     }
 
     #[test]

@@ -153,20 +153,22 @@ impl fmt::Display for ProgressPayment {
 /// ```
 ///
 /// # Errors
-/// [`Error::InvalidPolicy`] when the policy does not pass [`Policy::validate`].
+/// [`Error::InvalidPolicy`] when the policy does not pass [`Policy::validate`]; [`Error::Overflow`] never for a
+/// valid policy (a rate of at most 100% of an amount in fen fits, and the shortfall is taken only when positive).
 pub fn progress_payment(project: &Project, policy: &Policy) -> Result<ProgressPayment, Error> {
     policy.validate()?;
     let rate = policy.progress_payment_min_rate;
     let verdict = if project.government_invested {
         // 保定（十一）：政府项目要严格执行工程款拨付比例不低于已完成工程量80%的规定。
         // ⌈completed × rate⌉ in fen: at most `completed` since the rate is at most 100%.
-        let required = Fen(rate.ceil_of(project.completed_value.fen()));
-        match required.checked_sub(project.paid_to_date) {
-            Some(shortfall) if shortfall > Fen::ZERO => PaymentVerdict::Shortfall {
+        let required = Fen(rate.ceil_of(project.completed_value.fen())?);
+        if project.paid_to_date < required {
+            PaymentVerdict::Shortfall {
                 required,
-                shortfall,
-            },
-            _ => PaymentVerdict::Met { required },
+                shortfall: required.checked_sub(project.paid_to_date)?,
+            }
+        } else {
+            PaymentVerdict::Met { required }
         }
     } else {
         PaymentVerdict::NotApplicable

@@ -10,11 +10,25 @@
 //! - A clue listed more than once counts once when its copies are identical; two different records under one id
 //!   are refused ([`crate::model::distinct_by_id`]), never one of them picked by position. So the result depends
 //!   neither on the order of the input nor on duplicates.
-//! - The sample is drawn by ranking clues on [`draw_key`]`(seed, id)` (ties broken by id) and taking the first
-//!   `k`: the same clues and seed give the same sample on every machine, in every order of input.
+//! - The sample is drawn by ranking clues on [`draw_key`]`(seed, id)` = HMAC-SHA256(seed, id) (as 32-byte
+//!   big-endian numbers, ties broken by id) and taking the first `k`: the same clues and [`Seed`] give the same
+//!   sample on every machine, in every order of input, and without the seed nobody can tell which clues it picks.
 //! - [`spot_check`] treats its input as one population; [`spot_checks_by_county`] draws each county's 5% from its
 //!   own clues ("对各地线索按5%比例", so every county with a closed clue gets at least one check when the share
 //!   rounds up). See the [interpretations](crate::interpretations).
+//!
+//! # The protocol: commit, reveal, verify
+//!
+//! 1. Before the month ends, the city draws a [`Seed`] of 32 random bytes from its operating system and publishes
+//!    only [`Seed::commitment`] (the SHA-256 of the seed, in hex); the seed stays secret.
+//! 2. After the month's closed clues are final, it runs [`spot_check`] (or [`spot_checks_by_county`]) with the
+//!    seed; each [`SpotCheck`] records the commitment, not the seed.
+//! 3. It publishes the checks, then reveals the seed.
+//! 4. Anyone runs [`verify_spot_check`] with the clues, the policy, the commitment and the seed: it is `Ok` only
+//!    when the seed opens the commitment and the sample is exactly what the seed draws.
+//! 5. A county cannot predict its sample (the draw is keyed by a seed it does not know), and the city cannot
+//!    steer it (it committed to the seed before the clues were final, and another seed does not open the
+//!    commitment).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -23,7 +37,10 @@ use std::str::FromStr;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use sha2::{Digest, Sha256};
+
 use crate::policy::Rounding;
+use crate::units::count_u64;
 use crate::{Clue, Conclusion, Error, Policy, Rate, RuleId};
 
 /// A calendar month, written `2025-03`.
@@ -173,76 +190,189 @@ impl From<Month> for String {
 
 // ── The draw ──────────────────────────────────────────────────────────────────────────────────────────────
 //
-// A documented, portable 64-bit hash: FNV-1a over the id's UTF-8 bytes, started from a seeded offset, then the
-// SplitMix64 finaliser. No `std` hasher is involved (their output may change between Rust releases and
-// `RandomState` is randomised per process).
+// HMAC-SHA256 (RFC 2104 over FIPS 180-4 SHA-256) keyed by the 32-byte seed, over the clue id's UTF-8 bytes.
+// No `std` hasher is involved (their output may change between Rust releases and `RandomState` is randomised
+// per process), and no one can compute a key without the seed.
 
-/// FNV-1a 64-bit offset basis (Fowler–Noll–Vo, <http://www.isthe.com/chongo/tech/comp/fnv/>).
-const FNV1A_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-/// FNV-1a 64-bit prime, 2^40 + 2^8 + 0xb3.
-const FNV1A_PRIME: u64 = 0x0000_0100_0000_01b3;
-/// SplitMix64's increment, ⌊2^64 / φ⌋ (Steele, Lea & Flood 2014; Vigna's `splitmix64.c`).
-const SPLITMIX_GAMMA: u64 = 0x9e37_79b9_7f4a_7c15;
-/// SplitMix64's first multiplier (Stafford's "Mix13").
-const SPLITMIX_M1: u64 = 0xbf58_476d_1ce4_e5b9;
-/// SplitMix64's second multiplier.
-const SPLITMIX_M2: u64 = 0x94d0_49bb_1331_11eb;
+/// SHA-256's block size in bytes (FIPS 180-4): the length HMAC pads its key to.
+const SHA256_BLOCK: usize = 64;
+/// HMAC's inner pad byte (RFC 2104 §2).
+const HMAC_IPAD: u8 = 0x36;
+/// HMAC's outer pad byte (RFC 2104 §2).
+const HMAC_OPAD: u8 = 0x5c;
 
-/// SplitMix64 finaliser: `z = x + γ; z = (z ^ z>>30)·M1; z = (z ^ z>>27)·M2; z ^ z>>31` (wrapping).
-const fn splitmix64(x: u64) -> u64 {
-    let mut z = x.wrapping_add(SPLITMIX_GAMMA);
-    z = (z ^ (z >> 30)).wrapping_mul(SPLITMIX_M1);
-    z = (z ^ (z >> 27)).wrapping_mul(SPLITMIX_M2);
-    z ^ (z >> 31)
+/// HMAC-SHA256 (RFC 2104) with a key of at most 64 bytes (longer keys are not needed here and are hashed by
+/// the RFC; this crate's keys are 32-byte seeds).
+fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
+    let mut block = [0u8; SHA256_BLOCK];
+    for (b, k) in block.iter_mut().zip(key) {
+        *b = *k;
+    }
+    let mut inner = Sha256::new();
+    inner.update(block.map(|b| b ^ HMAC_IPAD));
+    inner.update(message);
+    let inner = inner.finalize();
+    let mut outer = Sha256::new();
+    outer.update(block.map(|b| b ^ HMAC_OPAD));
+    outer.update(inner);
+    outer.finalize().into()
 }
 
-/// The key a clue is drawn by: the clues with the smallest keys (ties broken by id) are sampled.
+/// Lowercase hexadecimal of bytes.
+fn hex(bytes: &[u8]) -> String {
+    use fmt::Write as _;
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        // Writing to a String cannot fail.
+        let _ = write!(out, "{b:02x}");
+    }
+    out
+}
+
+/// The secret of one draw: 32 random bytes, chosen by the city and committed to before the month's clues are
+/// final (SPEC: "the sample cannot be predicted or steered").
 ///
-/// `draw_key(seed, id) = splitmix64(fnv1a64(FNV1A_OFFSET ^ splitmix64(seed), id.as_bytes()))`, where
-/// - `fnv1a64(h, bytes)`: for each byte `b`, `h = (h ^ b) · 0x0000_0100_0000_01b3` (wrapping), starting from `h`;
-///   the standard offset basis is `0xcbf2_9ce4_8422_2325`;
-/// - `splitmix64(x)`: `z = x + 0x9e37_79b9_7f4a_7c15; z = (z ^ z>>30) · 0xbf58_476d_1ce4_e5b9;
-///   z = (z ^ z>>27) · 0x94d0_49bb_1331_11eb; z ^ z>>31` (wrapping).
-///
-/// It depends only on the seed and the id's bytes: the same on every machine, in every Rust release.
-/// It is the crate's one stable hash: the random return-visit draw of [`follow_up`](crate::follow_up) uses it
-/// too, under its own fixed seed.
+/// Written as exactly 64 hexadecimal digits (either case when read, lowercase when written, in JSON too).
+/// Its [commitment](Seed::commitment) is the lowercase hex SHA-256 of the 32 bytes: publish the commitment
+/// before the month ends, reveal the seed after the draw, and anyone can check both (see the
+/// [module docs](self#the-protocol-commit-reveal-verify)).
 ///
 /// ```
-/// use wage_arrears::review::draw_key;
-/// assert_eq!(draw_key(2025, "PDS-2025-0001"), draw_key(2025, "PDS-2025-0001"));
-/// assert_ne!(draw_key(2025, "PDS-2025-0001"), draw_key(2026, "PDS-2025-0001"));
-/// assert_eq!(draw_key(0, "PDS-2025-0001"), 0xb3f1_e3f7_c969_ffc8); // pinned: portable across machines
+/// use wage_arrears::review::Seed;
+/// let seed: Seed = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f".parse()?;
+/// assert_eq!(seed.to_string(), "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
+/// assert_eq!(
+///     seed.commitment(),
+///     "630dcd2966c4336691125448bbb25b4ff412a49c732db2c8abc1b8581bd710dd"
+/// );
+/// assert!("00".parse::<Seed>().is_err());
+/// # Ok::<(), wage_arrears::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Seed([u8; 32]);
+
+impl Seed {
+    /// The seed made of these 32 bytes (from the operating system's random source, for a real draw).
+    pub const fn from_bytes(bytes: [u8; 32]) -> Seed {
+        Seed(bytes)
+    }
+
+    /// The 32 bytes.
+    pub const fn as_bytes(&self) -> &[u8; 32] {
+        &self.0
+    }
+
+    /// The commitment to publish before the draw: the lowercase hexadecimal SHA-256 of the 32 bytes (64
+    /// digits). It tells nothing of the seed, and no other seed has it.
+    pub fn commitment(&self) -> String {
+        hex(&Sha256::digest(self.0))
+    }
+}
+
+impl fmt::Display for Seed {
+    /// The 64 lowercase hexadecimal digits.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&hex(&self.0))
+    }
+}
+
+impl fmt::Debug for Seed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Seed({self})")
+    }
+}
+
+impl FromStr for Seed {
+    type Err = Error;
+
+    /// Reads exactly 64 hexadecimal digits (either case); anything else is [`Error::InvalidSeed`] naming the text.
+    fn from_str(s: &str) -> Result<Seed, Error> {
+        let bad = || Error::InvalidSeed(s.to_owned());
+        let digits = s.as_bytes();
+        if digits.len() != 64 {
+            return Err(bad());
+        }
+        let nibble = |c: u8| {
+            char::from(c)
+                .to_digit(16)
+                .and_then(|d| u8::try_from(d).ok())
+        };
+        let mut bytes = [0u8; 32];
+        for (byte, pair) in bytes.iter_mut().zip(digits.chunks_exact(2)) {
+            let (hi, lo) = match pair {
+                [hi, lo] => (nibble(*hi), nibble(*lo)),
+                _ => (None, None),
+            };
+            *byte = (hi.ok_or_else(bad)? << 4) | lo.ok_or_else(bad)?;
+        }
+        Ok(Seed(bytes))
+    }
+}
+
+impl From<[u8; 32]> for Seed {
+    fn from(bytes: [u8; 32]) -> Seed {
+        Seed(bytes)
+    }
+}
+
+impl TryFrom<String> for Seed {
+    type Error = Error;
+    fn try_from(s: String) -> Result<Seed, Error> {
+        s.parse()
+    }
+}
+
+impl From<Seed> for String {
+    fn from(s: Seed) -> String {
+        s.to_string()
+    }
+}
+
+/// The key a clue is drawn by: the clues with the smallest keys (compared as 32-byte big-endian numbers, ties
+/// broken by id) are sampled.
+///
+/// `draw_key(seed, id) = HMAC-SHA256(key = the seed's 32 bytes, message = the id's UTF-8 bytes)` (RFC 2104 with
+/// SHA-256, FIPS 180-4). Anyone can recompute it once the seed is revealed, for instance in Python:
+/// `hmac.new(bytes.fromhex(seed_hex), id.encode("utf-8"), hashlib.sha256).digest()`; or with OpenSSL:
+/// `printf %s "$ID" | openssl dgst -sha256 -mac HMAC -macopt hexkey:$SEED`.
+///
+/// It depends only on the seed and the id's bytes: the same on every machine, in every Rust release. Without
+/// the seed it cannot be predicted, so the ids a county controls tell it nothing about its sample. The random
+/// return-visit draw of [`follow_up`](crate::follow_up) uses it too, under `policy.random_return_visit_seed`.
+///
+/// ```
+/// use wage_arrears::review::{draw_key, Seed};
+/// let seed = Seed::from_bytes([0; 32]);
+/// assert_eq!(draw_key(&seed, "PDS-2025-0001"), draw_key(&seed, "PDS-2025-0001"));
+/// assert_ne!(draw_key(&seed, "PDS-2025-0001"), draw_key(&Seed::from_bytes([1; 32]), "PDS-2025-0001"));
 /// # Ok::<(), wage_arrears::Error>(())
 /// ```
 ///
 /// # Errors
 /// None: every seed and id have a key.
-pub const fn draw_key(seed: u64, clue_id: &str) -> u64 {
-    let bytes = clue_id.as_bytes();
-    let mut h = FNV1A_OFFSET ^ splitmix64(seed);
-    let mut i = 0;
-    while i < bytes.len() {
-        h ^= bytes[i] as u64;
-        h = h.wrapping_mul(FNV1A_PRIME);
-        i += 1;
-    }
-    splitmix64(h)
+pub fn draw_key(seed: &Seed, clue_id: &str) -> [u8; 32] {
+    hmac_sha256(&seed.0, clue_id.as_bytes())
 }
 
 /// How many of `n` items a rate selects, rounded as the policy says; never more than `n`.
-fn share(rate: Rate, n: usize, rounding: Rounding) -> usize {
-    let n64 = u64::try_from(n).unwrap_or(u64::MAX);
+fn share(rate: Rate, n: usize, rounding: Rounding) -> Result<usize, Error> {
+    let n64 = count_u64(n, "clues")?;
     let k = match rounding {
-        Rounding::Up => rate.ceil_of(n64),
-        Rounding::Down => rate.floor_of(n64),
+        Rounding::Up => rate.ceil_of(n64)?,
+        Rounding::Down => rate.floor_of(n64)?,
     };
-    usize::try_from(k).unwrap_or(n).min(n)
+    // k ≤ n for a rate ≤ 100% (Policy::validate); a larger rate is refused, never clamped to n.
+    usize::try_from(k)
+        .ok()
+        .filter(|&k| k <= n)
+        .ok_or_else(|| crate::units::overflow(format_args!("drawing {k} of {n} clues at {rate}")))
 }
 
 /// The `k` ids with the smallest draw keys (ties by id), returned sorted by id.
-fn draw(ids: &[&str], k: usize, seed: u64) -> Vec<String> {
-    let mut ranked: Vec<(u64, &str)> = ids.iter().map(|id| (draw_key(seed, id), *id)).collect();
+fn draw(ids: &[&str], k: usize, seed: &Seed) -> Vec<String> {
+    let mut ranked: Vec<([u8; 32], &str)> =
+        ids.iter().map(|id| (draw_key(seed, id), *id)).collect();
     ranked.sort_unstable();
     let mut picked: Vec<String> = ranked
         .into_iter()
@@ -286,14 +416,16 @@ fn sole_county<'a>(entries: impl Iterator<Item = &'a str>) -> Option<String> {
 
 /// The city's monthly spot check of one population of closed clues (平人社监察〔2024〕15号 三(四)、四(一)).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct SpotCheck {
     /// The county, when every clue checked belongs to one; `None` for a mixed or empty population.
     pub county: Option<String>,
     /// The month whose closed clues are checked.
     pub month: Month,
-    /// The seed of the draw (publish it with the sample, so anyone can redraw it).
-    pub seed: u64,
+    /// The commitment of the seed the sample was drawn with ([`Seed::commitment`]): published before the month
+    /// ended; the seed itself is revealed after the draw, and [`verify_spot_check`] checks both.
+    pub commitment: String,
     /// The last day for the check: `policy.spot_check_due_day` of the following month (R-REV-1, "每月10日前",
     /// on or before, an interpretation).
     pub due_on: NaiveDate,
@@ -347,11 +479,11 @@ impl fmt::Display for SpotCheck {
         )?;
         write!(
             f,
-            "  {}：其余 {} 条中抽查 {} 条（种子 {}）：{}",
+            "  {}：其余 {} 条中抽查 {} 条（种子承诺 {}）：{}",
             self.sample_rule.cited(),
             self.others,
             self.sampled.len(),
-            self.seed,
+            self.commitment,
             self.sampled.join("、")
         )
     }
@@ -369,7 +501,7 @@ impl fmt::Display for SpotCheck {
 /// ```
 /// use chrono::NaiveDate;
 /// use wage_arrears::{Clue, Conclusion, Policy, Source};
-/// use wage_arrears::review::{spot_check, Month};
+/// use wage_arrears::review::{spot_check, Month, Seed};
 ///
 /// let day = |d| NaiveDate::from_ymd_opt(2025, 3, d).unwrap();
 /// let clues: Vec<Clue> = (1..=30)
@@ -380,22 +512,25 @@ impl fmt::Display for SpotCheck {
 ///         c
 ///     })
 ///     .collect();
-/// let check = spot_check(&clues, Month::new(2025, 3)?, 7, &Policy::default())?;
+/// let seed: Seed = "5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed".parse()?;
+/// let check = spot_check(&clues, Month::new(2025, 3)?, &seed, &Policy::default())?;
 /// assert_eq!(check.code5.len(), 8); // every code-5 clue
 /// assert_eq!(check.sampled.len(), 2); // ⌈5% × 22⌉
 /// assert_eq!(check.due_on.to_string(), "2025-04-10");
 /// assert_eq!(check.county.as_deref(), Some("叶县"));
+/// assert_eq!(check.commitment, seed.commitment()); // the check records the commitment, not the seed
 /// # Ok::<(), wage_arrears::Error>(())
 /// ```
 ///
 /// # Errors
 /// - [`Error::InvalidPolicy`] when the policy does not pass [`Policy::validate`];
 /// - [`Error::InvalidMonth`] when the following month is outside `chrono`'s range;
-/// - [`Error::ConflictingRecords`] when two different records share a clue id.
+/// - [`Error::ConflictingRecords`] when two different records share a clue id;
+/// - [`Error::Overflow`] when a count does not fit (not on any input a 64-bit machine can hold).
 pub fn spot_check(
     closed: &[Clue],
     month: Month,
-    seed: u64,
+    seed: &Seed,
     policy: &Policy,
 ) -> Result<SpotCheck, Error> {
     policy.validate()?;
@@ -410,7 +545,7 @@ pub fn spot_check(
 /// ```
 /// use chrono::NaiveDate;
 /// use wage_arrears::{Clue, Conclusion, Policy, Source};
-/// use wage_arrears::review::{spot_checks_by_county, Month};
+/// use wage_arrears::review::{spot_checks_by_county, Month, Seed};
 ///
 /// let on = NaiveDate::from_ymd_opt(2025, 6, 18).unwrap();
 /// let clue = |id: &str, county: &str| {
@@ -420,7 +555,8 @@ pub fn spot_check(
 ///     c
 /// };
 /// let clues = [clue("A1", "郏县"), clue("A2", "郏县"), clue("B1", "叶县")];
-/// let checks = spot_checks_by_county(&clues, Month::new(2025, 6)?, 1, &Policy::default())?;
+/// let seed = Seed::from_bytes([7; 32]);
+/// let checks = spot_checks_by_county(&clues, Month::new(2025, 6)?, &seed, &Policy::default())?;
 /// assert_eq!(checks.len(), 2);
 /// assert!(checks.iter().all(|c| c.sampled.len() == 1));
 /// # Ok::<(), wage_arrears::Error>(())
@@ -431,7 +567,7 @@ pub fn spot_check(
 pub fn spot_checks_by_county(
     closed: &[Clue],
     month: Month,
-    seed: u64,
+    seed: &Seed,
     policy: &Policy,
 ) -> Result<Vec<SpotCheck>, Error> {
     policy.validate()?;
@@ -443,6 +579,174 @@ pub fn spot_checks_by_county(
         .values()
         .map(|entries| check_entries(entries, month, seed, policy))
         .collect()
+}
+
+/// Checks a published spot check against the seed revealed after it: `Ok` only when the seed is the one
+/// committed to and the check is exactly what that seed draws from `closed`.
+///
+/// The third step of the protocol ([module docs](self#the-protocol-commit-reveal-verify)): anyone holding the
+/// month's closed clues, the policy, the commitment published before the month ended and the seed revealed after
+/// the draw can run it. The redraw covers the clues closed in `check.month`; for a county's check
+/// (`check.county` is set, as [`spot_checks_by_county`] makes them) only that county's clues, so one city-wide
+/// ledger verifies every county's check. Commitments compare without regard to the case of their hex digits.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use wage_arrears::{Clue, Conclusion, Error, Policy, Source};
+/// use wage_arrears::review::{spot_check, verify_spot_check, Month, Seed};
+///
+/// let on = NaiveDate::from_ymd_opt(2025, 6, 18).unwrap();
+/// let clues: Vec<Clue> = (1..=40)
+///     .map(|i| {
+///         let mut c = Clue::new(format!("JX-{i:03}"), Source::Hotline12345, "郏县", on);
+///         c.closed_on = Some(on);
+///         c.conclusion = Some(Conclusion::NoArrears);
+///         c
+///     })
+///     .collect();
+/// let policy = Policy::default();
+/// // Before the month ends the city publishes the commitment; after it, it draws and reveals the seed.
+/// let seed = Seed::from_bytes([42; 32]);
+/// let published = seed.commitment();
+/// let check = spot_check(&clues, Month::new(2025, 6)?, &seed, &policy)?;
+/// verify_spot_check(&check, &clues, &seed, &published, &policy)?;
+///
+/// // Another seed does not open the commitment.
+/// let other = Seed::from_bytes([43; 32]);
+/// let err = verify_spot_check(&check, &clues, &other, &published, &policy).unwrap_err();
+/// assert!(matches!(err, Error::SeedCommitmentMismatch { .. }));
+/// // A sample swapped by hand is caught, naming the ids.
+/// let mut forged = check.clone();
+/// forged.sampled = vec!["JX-001".into(), "JX-002".into()];
+/// let err = verify_spot_check(&forged, &clues, &seed, &published, &policy).unwrap_err();
+/// assert!(matches!(err, Error::SpotCheckSampleMismatch { field: "sampled", .. }));
+/// # Ok::<(), wage_arrears::Error>(())
+/// ```
+///
+/// # Errors
+/// Each failure is its own variant, checked in this order:
+/// - [`Error::SeedCommitmentMismatch`] when the seed's SHA-256 is not `commitment`;
+/// - [`Error::CheckCommitmentMismatch`] when the check records another commitment;
+/// - as [`spot_check`] when the redraw itself fails ([`Error::InvalidPolicy`], [`Error::ConflictingRecords`], …);
+/// - [`Error::SpotCheckPopulationMismatch`] when `population`, `code5_population` or `others` differs;
+/// - [`Error::SpotCheckSampleMismatch`] when `code5` or `sampled` lists other ids than the redraw, naming the
+///   missing and the extra ones;
+/// - [`Error::SpotCheckFieldMismatch`] when the lists hold the right ids in another order or the county, the
+///   due day or a rule differs.
+pub fn verify_spot_check(
+    check: &SpotCheck,
+    closed: &[Clue],
+    seed: &Seed,
+    commitment: &str,
+    policy: &Policy,
+) -> Result<(), Error> {
+    let computed = seed.commitment();
+    if !computed.eq_ignore_ascii_case(commitment) {
+        return Err(Error::SeedCommitmentMismatch {
+            published: commitment.to_owned(),
+            computed,
+        });
+    }
+    if !check.commitment.eq_ignore_ascii_case(commitment) {
+        return Err(Error::CheckCommitmentMismatch {
+            recorded: check.commitment.clone(),
+            published: commitment.to_owned(),
+        });
+    }
+    policy.validate()?;
+    let mut entries = closed_in(closed, check.month)?;
+    if let Some(county) = &check.county {
+        entries.retain(|_, e| e.county == county);
+    }
+    let redrawn = check_entries(&entries, check.month, seed, policy)?;
+    for (field, recorded, again) in [
+        ("population", check.population, redrawn.population),
+        (
+            "code5_population",
+            check.code5_population,
+            redrawn.code5_population,
+        ),
+        ("others", check.others, redrawn.others),
+    ] {
+        if recorded != again {
+            return Err(Error::SpotCheckPopulationMismatch {
+                field,
+                recorded,
+                redrawn: again,
+            });
+        }
+    }
+    for (field, recorded, again) in [
+        ("code5", &check.code5, &redrawn.code5),
+        ("sampled", &check.sampled, &redrawn.sampled),
+    ] {
+        if recorded != again {
+            let (missing, extra) = multiset_difference(again, recorded);
+            if missing.is_empty() && extra.is_empty() {
+                return Err(Error::SpotCheckFieldMismatch {
+                    field,
+                    recorded: recorded.join(", "),
+                    redrawn: again.join(", "),
+                });
+            }
+            return Err(Error::SpotCheckSampleMismatch {
+                field,
+                missing,
+                extra,
+            });
+        }
+    }
+    let shown = |c: &Option<String>| c.clone().unwrap_or_else(|| "none".to_owned());
+    for (field, recorded, again) in [
+        ("county", shown(&check.county), shown(&redrawn.county)),
+        (
+            "due_on",
+            check.due_on.to_string(),
+            redrawn.due_on.to_string(),
+        ),
+        (
+            "code5_rule",
+            check.code5_rule.to_string(),
+            redrawn.code5_rule.to_string(),
+        ),
+        (
+            "sample_rule",
+            check.sample_rule.to_string(),
+            redrawn.sample_rule.to_string(),
+        ),
+    ] {
+        if recorded != again {
+            return Err(Error::SpotCheckFieldMismatch {
+                field,
+                recorded,
+                redrawn: again,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The ids `want` lists more often than `got` (missing) and those `got` lists more often than `want` (extra),
+/// each in id order.
+fn multiset_difference(want: &[String], got: &[String]) -> (Vec<String>, Vec<String>) {
+    let mut balance: BTreeMap<&str, i128> = BTreeMap::new();
+    for id in want {
+        *balance.entry(id.as_str()).or_default() += 1;
+    }
+    for id in got {
+        *balance.entry(id.as_str()).or_default() -= 1;
+    }
+    let missing = balance
+        .iter()
+        .filter(|(_, n)| **n > 0)
+        .map(|(id, _)| (*id).to_owned())
+        .collect();
+    let extra = balance
+        .iter()
+        .filter(|(_, n)| **n < 0)
+        .map(|(id, _)| (*id).to_owned())
+        .collect();
+    (missing, extra)
 }
 
 /// The last day of the review of the clues closed in `month`: day `policy.spot_check_due_day` of the following
@@ -464,7 +768,7 @@ pub(crate) fn review_due_on(month: Month, policy: &Policy) -> Result<NaiveDate, 
 fn check_entries(
     entries: &BTreeMap<&str, Closed<'_>>,
     month: Month,
-    seed: u64,
+    seed: &Seed,
     policy: &Policy,
 ) -> Result<SpotCheck, Error> {
     let due_on = review_due_on(month, policy)?;
@@ -480,18 +784,18 @@ fn check_entries(
         .collect();
     // R-REV-2: 对核处结论为5线索的100%进行复核 (policy.code5_review_rate). Always rounded up: a review rate
     // below 100% still reviews a lone code-5 clue, whatever the spot check's rounding.
-    let k5 = share(policy.code5_review_rate, code5_ids.len(), Rounding::Up);
+    let k5 = share(policy.code5_review_rate, code5_ids.len(), Rounding::Up)?;
     // R-REV-1: 对办结线索按照5%的比例进行抽查核实 (policy.spot_check_rate, rounded per policy), drawn from the
     // clues not already reviewed as code 5 (issue 5: every code-5 clue plus ⌈5% × the others⌉).
     let k = share(
         policy.spot_check_rate,
         other_ids.len(),
         policy.spot_check_rounding,
-    );
+    )?;
     Ok(SpotCheck {
         county: sole_county(entries.values().map(|e| e.county)),
         month,
-        seed,
+        commitment: seed.commitment(),
         due_on,
         population: entries.len(),
         code5_population: code5_ids.len(),
@@ -505,6 +809,7 @@ fn check_entries(
 
 /// A county's monthly self-review set (自查复核, R-REV-3): every code-5 clue closed in the month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct SelfReview {
     /// The county, when every clue belongs to one.
@@ -564,6 +869,8 @@ mod tests {
     use super::*;
     use crate::Source;
 
+    const SEED: Seed = Seed::from_bytes([0x5e; 32]);
+
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
@@ -576,18 +883,50 @@ mod tests {
     }
 
     #[test]
-    fn fnv1a_and_splitmix_match_their_published_vectors() {
-        // FNV-1a 64 of "" is the offset basis; of "a" it is 0xaf63dc4c8601ec8c (FNV test suite).
-        let fnv = |bytes: &[u8]| {
-            bytes.iter().fold(FNV1A_OFFSET, |h, b| {
-                (h ^ u64::from(*b)).wrapping_mul(FNV1A_PRIME)
-            })
-        };
-        assert_eq!(fnv(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fnv(b"a"), 0xaf63_dc4c_8601_ec8c);
-        assert_eq!(fnv(b"foobar"), 0x8594_4171_f739_67e8);
-        // SplitMix64 seeded with 0 yields 0xe220a8397b1dcdaf first (Vigna's splitmix64.c).
-        assert_eq!(splitmix64(0), 0xe220_a839_7b1d_cdaf);
+    fn hmac_sha256_matches_rfc_4231() {
+        // RFC 4231 test case 1: key = 0x0b × 20, data = "Hi There".
+        assert_eq!(
+            hex(&hmac_sha256(&[0x0b; 20], b"Hi There")),
+            "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"
+        );
+        // Test case 2: key = "Jefe", data = "what do ya want for nothing?".
+        assert_eq!(
+            hex(&hmac_sha256(b"Jefe", b"what do ya want for nothing?")),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+        );
+        // Test case 6's key is 131 bytes (hashed first by the RFC); this crate's keys are 32-byte seeds.
+        // A 32-byte key, cross-checked with Python's `hmac` module.
+        assert_eq!(
+            hex(&draw_key(&Seed::from_bytes([0; 32]), "PDS-2025-0001")),
+            "a88140c4bb190716707161bde4441708274d0619994942b42b819dee1103e20a"
+        );
+    }
+
+    #[test]
+    fn a_seed_is_exactly_sixty_four_hex_digits() {
+        let text = "000102030405060708090A0B0C0D0E0F101112131415161718191a1b1c1d1e1f";
+        let seed: Seed = text.parse().unwrap();
+        assert_eq!(seed.to_string(), text.to_ascii_lowercase());
+        assert_eq!(seed.as_bytes()[10], 10);
+        for bad in [
+            "",
+            "00",
+            &"0".repeat(63),
+            &"0".repeat(65),
+            &format!("{}g", "0".repeat(63)),
+            &format!("+{}", "0".repeat(63)),
+            &format!("{}é", "0".repeat(62)),
+            &format!(" {}", "0".repeat(64)),
+        ] {
+            let err = bad.parse::<Seed>().unwrap_err();
+            assert_eq!(err, Error::InvalidSeed(bad.to_owned()));
+            assert!(err.to_string().contains(&format!("`{bad}`")), "{err}");
+        }
+        let json = serde_json::to_string(&seed).unwrap();
+        assert_eq!(json, format!("\"{}\"", seed));
+        assert_eq!(serde_json::from_str::<Seed>(&json).unwrap(), seed);
+        assert!(serde_json::from_str::<Seed>("\"00\"").is_err());
+        assert_eq!(format!("{seed:?}"), format!("Seed({seed})"));
     }
 
     #[test]
@@ -623,8 +962,13 @@ mod tests {
             closed("B", "叶县", date(2025, 3, 1), Conclusion::Coordinated),
             closed("C", "叶县", date(2025, 4, 1), Conclusion::Coordinated),
         ];
-        let check =
-            spot_check(&clues, Month::new(2025, 3).unwrap(), 1, &Policy::default()).unwrap();
+        let check = spot_check(
+            &clues,
+            Month::new(2025, 3).unwrap(),
+            &SEED,
+            &Policy::default(),
+        )
+        .unwrap();
         assert_eq!(check.code5, ["B"]);
         assert_eq!(check.population, 1);
     }
@@ -640,16 +984,16 @@ mod tests {
             ids: vec!["A".into()],
         };
         assert_eq!(
-            spot_check(&[a.clone(), b.clone()], m, 1, &p),
+            spot_check(&[a.clone(), b.clone()], m, &SEED, &p),
             Err(want.clone())
         );
         assert_eq!(
-            spot_check(&[b.clone(), a.clone()], m, 1, &p),
+            spot_check(&[b.clone(), a.clone()], m, &SEED, &p),
             Err(want.clone())
         );
         assert_eq!(self_review(&[b, a.clone()], m), Err(want));
         // Identical copies are one clue.
-        let x = spot_check(&[a.clone(), a], m, 1, &p).unwrap();
+        let x = spot_check(&[a.clone(), a], m, &SEED, &p).unwrap();
         assert_eq!(x.population, 1);
     }
 
@@ -669,7 +1013,7 @@ mod tests {
                 )
             })
             .collect();
-        let check = spot_check(&clues, Month::new(2025, 5).unwrap(), 9, &p).unwrap();
+        let check = spot_check(&clues, Month::new(2025, 5).unwrap(), &SEED, &p).unwrap();
         assert!(check.sampled.is_empty());
         assert_eq!(check.others, 19);
     }
@@ -680,7 +1024,7 @@ mod tests {
             spot_check_due_day: 31,
             ..Policy::default()
         };
-        let err = spot_check(&[], Month::new(2025, 1).unwrap(), 0, &p).unwrap_err();
+        let err = spot_check(&[], Month::new(2025, 1).unwrap(), &SEED, &p).unwrap_err();
         assert!(err.to_string().contains("spot_check_due_day"), "{err}");
     }
 
@@ -691,7 +1035,7 @@ mod tests {
             closed("A", "叶县", on, Conclusion::FiledPaid),
             closed("B", "郏县", on, Conclusion::FiledPaid),
         ];
-        let check = spot_check(&clues, Month::of(on), 0, &Policy::default()).unwrap();
+        let check = spot_check(&clues, Month::of(on), &SEED, &Policy::default()).unwrap();
         assert_eq!(check.county, None);
         assert_eq!(check.items().count(), 1);
     }

@@ -37,6 +37,7 @@ use crate::deadline::{self, ClockStatus};
 use crate::disposition::validate;
 use crate::policy::{EffectiveHandling, FindingMonth, GradeScale};
 use crate::review::{Month, review_due_on};
+use crate::units::{count_u64, count_up, overflow};
 use crate::{
     Clue, Conclusion, Error, Finding, FindingKind, Points, Policy, Rate, Ratio, RuleId,
     WorkCalendar,
@@ -80,6 +81,7 @@ impl fmt::Display for Grade {
 
 /// A named notice (点名通报, R-SCO-2): one per finding, naming the person responsible.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Notice {
     /// The county.
@@ -122,6 +124,7 @@ impl fmt::Display for Notice {
 /// A month with `policy.interview_findings_per_month` findings or more (R-SCO-3): the county department is
 /// interviewed (约谈属地人社部门) and the county government notified (通报至属地政府).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Interview {
     /// The month.
@@ -144,6 +147,7 @@ impl fmt::Display for Interview {
 
 /// A county's year: the findings that count, what they cost, the notices and interviews they bring, the grade.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct CountyScore {
     /// The county.
@@ -320,7 +324,7 @@ pub fn assess_year(
     policy: &Policy,
 ) -> Result<CountyScore, Error> {
     policy.validate()?;
-    Ok(assess_valid(county, year, base_score, findings, policy))
+    assess_valid(county, year, base_score, findings, policy)
 }
 
 /// [`assess_year`] for every county that has a finding counted in `year` or a base score, sorted by county.
@@ -357,10 +361,10 @@ pub fn assess_all(
             .filter(|f| counting_date(f, policy).year() == year)
             .map(|f| f.county.as_str()),
     );
-    Ok(counties
+    counties
         .into_iter()
         .map(|c| assess_valid(c, year, base_scores.get(c).copied(), findings, policy))
-        .collect())
+        .collect()
 }
 
 fn assess_valid(
@@ -369,7 +373,7 @@ fn assess_valid(
     base_score: Option<Points>,
     findings: &[Finding],
     policy: &Policy,
-) -> CountyScore {
+) -> Result<CountyScore, Error> {
     // Only the very same record counts once: two records of one kind on one clue and day that differ in what was
     // found (the note) or who is named (the person responsible) are two findings — a reviewer recording two
     // distinct falsifications. `clue_closed_on` is not part of the finding (it is the clue's later closing day,
@@ -409,9 +413,12 @@ fn assess_valid(
     });
 
     // R-SCO-1: 每发现一条扣减年度考核总分0.2分 (policy.deduction_per_finding, exact).
-    let n = u64::try_from(counted.len()).unwrap_or(u64::MAX);
-    let deduction = policy.deduction_per_finding.times(n);
-    let score = base_score.map(|base| base.saturating_sub(deduction));
+    let n = count_u64(counted.len(), "findings")?;
+    let deduction = policy.deduction_per_finding.times(n)?;
+    // Not clamped at zero (an interpretation); a difference that does not fit is an error, never saturated.
+    let score = base_score
+        .map(|base| base.checked_sub(deduction))
+        .transpose()?;
 
     // R-SCO-2: 对相关责任人予以点名通报 — one notice per finding.
     let notices = counted
@@ -430,8 +437,13 @@ fn assess_valid(
     // R-SCO-3: 当月累计5条（含本数）以上的约谈属地人社部门，并通报至属地政府.
     let mut per_month = [0u32; 12];
     for (d, _) in &counted {
-        if let Some(slot) = per_month.get_mut(d.month0() as usize) {
-            *slot = slot.saturating_add(1);
+        let slot = usize::try_from(d.month0())
+            .ok()
+            .and_then(|m| per_month.get_mut(m));
+        if let Some(slot) = slot {
+            *slot = slot
+                .checked_add(1)
+                .ok_or_else(|| overflow(format_args!("{slot} findings in a month + 1")))?;
         }
     }
     let interviews = per_month
@@ -462,7 +474,7 @@ fn assess_valid(
         }
     };
 
-    CountyScore {
+    Ok(CountyScore {
         county: county.to_owned(),
         year,
         findings: counted.into_iter().map(|(_, f)| f.clone()).collect(),
@@ -476,7 +488,7 @@ fn assess_valid(
         grade,
         grade_rule,
         grade_source,
-    }
+    })
 }
 
 /// R-SCO-5, by a scale the policy carries with its source: `≥ a_min_score` A, `≥ b_min_score` B, else C.
@@ -492,6 +504,7 @@ fn grade_from_scale(score: Points, scale: &GradeScale) -> Grade {
 
 /// One goal a county is measured against (平人社监察〔2024〕15号 一, 平人社字〔2022〕2号 三(五)): an exact ratio, the goal, and whether it is met.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Kpi {
     /// The goal's rule: `R-KPI-1` … `R-KPI-5`.
@@ -583,6 +596,10 @@ impl fmt::Display for Kpi {
 /// - [`Error::InvalidPolicy`] when the policy does not pass [`Policy::validate`];
 /// - [`Error::InvalidClue`] when one of the county's clues fails [`Clue::check`];
 /// - [`Error::ConflictingRecords`] when the ledger lists two different records under one id;
+/// - [`Error::InvalidMonth`] when a code-5 clue was closed in the last month `chrono` can represent (its review
+///   month does not exist);
+/// - [`Error::DateOverflow`] when a respond-by day runs past the last date `chrono` can represent;
+/// - [`Error::Overflow`] when a count passes `u64::MAX`;
 /// - [`Error::CalendarOutOfRange`] or [`Error::CountPastCalendar`] when a clock counted needs a day the calendar
 ///   does not know (a registration outside it, or an open clue's respond-by day past its last year): add the
 ///   year's notice with [`WorkCalendar::add_year`]; the crate never guesses a working day.
@@ -621,9 +638,9 @@ pub fn kpis(
             continue; // the policy sets no acceptance clock for this source
         };
         match clock.status(c.accepted_on, to) {
-            ClockStatus::MetOnTime { .. } => tally(true, true, &mut acceptance),
+            ClockStatus::MetOnTime { .. } => tally(true, true, &mut acceptance)?,
             ClockStatus::MetLate { .. } | ClockStatus::Overdue { .. } => {
-                tally(true, false, &mut acceptance);
+                tally(true, false, &mut acceptance)?;
             }
             _ => {} // still running on `to`
         }
@@ -648,7 +665,7 @@ pub fn kpis(
             }
             EffectiveHandling::SubstantiveConclusion => c.conclusion.is_some_and(substantive),
         };
-        tally(true, ok, &mut effective);
+        tally(true, ok, &mut effective)?;
     }
 
     // R-KPI-3 (平人社监察〔2024〕15号 一 “对核处结论为5的线索100%进行复核”; 四(一) 每月10日前): reviewed, counted once its
@@ -663,12 +680,12 @@ pub fn kpis(
             Some(closed_on) => review_due_on(Month::of(closed_on), policy)? < to,
             None => false,
         };
-        tally(reviewed || due, reviewed, &mut review);
+        tally(reviewed || due, reviewed, &mut review)?;
     }
 
     // R-KPI-4 (平人社字〔2022〕2号 三(五) “案件登记率100%”): every clue the office holds carries its registration day.
     let registered = mine.iter().filter(|c| in_period(c.registered_on)).count();
-    let registered = u64::try_from(registered).unwrap_or(u64::MAX);
+    let registered = count_u64(registered, "clues registered")?;
     let registration = Ratio::new(registered, registered);
 
     // R-KPI-5 (平人社字〔2022〕2号 三(五) “案件结案率98%以上”): closed by `to`; an open clue still inside its respond-by day is
@@ -679,10 +696,10 @@ pub fn kpis(
         .filter(|c| known(c.accepted_on).is_some_and(in_period))
     {
         if known(c.closed_on).is_some() {
-            tally(true, true, &mut closure);
+            tally(true, true, &mut closure)?;
         } else {
             let running = deadline::respond_deadline(c, policy, cal)?.is_some_and(|d| to <= d.due);
-            tally(!running, false, &mut closure);
+            tally(!running, false, &mut closure)?;
         }
     }
 
@@ -721,11 +738,17 @@ pub fn kpis(
 }
 
 /// Counts one clue into a ratio: in the denominator when `counted`, in the numerator too when also `met`.
-fn tally(counted: bool, met: bool, r: &mut Ratio) {
+///
+/// # Errors
+/// [`Error::Overflow`] when a count passes `u64::MAX` (never saturated).
+fn tally(counted: bool, met: bool, r: &mut Ratio) -> Result<(), Error> {
     if counted {
-        r.denominator = r.denominator.saturating_add(1);
-        r.numerator = r.numerator.saturating_add(u64::from(met));
+        r.denominator = count_up(r.denominator, "clues counted")?;
+        if met {
+            r.numerator = count_up(r.numerator, "clues meeting the goal")?;
+        }
     }
+    Ok(())
 }
 
 /// A substantive conclusion for [`EffectiveHandling::SubstantiveConclusion`] (interpretation of 平人社监察〔2024〕15号 一
@@ -908,11 +931,14 @@ mod tests {
     }
 
     #[test]
-    fn tally_counts_the_denominator_and_only_met_ones_in_the_numerator() {
+    fn tally_counts_the_denominator_and_only_met_ones_in_the_numerator() -> Result<(), Error> {
         let mut r = Ratio::default();
-        tally(true, true, &mut r);
-        tally(true, false, &mut r);
-        tally(false, true, &mut r);
+        tally(true, true, &mut r)?;
+        tally(true, false, &mut r)?;
+        tally(false, true, &mut r)?;
         assert_eq!(r, Ratio::new(1, 2));
+        let mut full = Ratio::new(0, u64::MAX);
+        assert!(tally(true, false, &mut full).is_err());
+        Ok(())
     }
 }

@@ -9,13 +9,17 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// An amount of money in fen (分, 1/100 yuan). Never negative.
 ///
-/// Serialised as a JSON integer of fen; a negative number is rejected when read.
+/// Serialised as a JSON integer of fen; a negative number is rejected when read. Arithmetic is exact: a sum that
+/// does not fit is [`Error::Overflow`](crate::Error::Overflow), never a saturated amount.
 ///
 /// ```
 /// use wage_arrears::Fen;
 /// let owed = Fen::from_yuan(12_500);
 /// assert_eq!(owed.fen(), 1_250_000);
 /// assert_eq!(owed.to_string(), "¥12500.00");
+/// assert_eq!(owed.checked_add(Fen(1))?.fen(), 1_250_001);
+/// assert!(Fen(u64::MAX).checked_add(Fen(1)).is_err());
+/// # Ok::<(), wage_arrears::Error>(())
 /// ```
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
@@ -27,9 +31,20 @@ impl Fen {
     /// Zero.
     pub const ZERO: Fen = Fen(0);
 
-    /// From whole yuan (saturating at `u64::MAX` fen).
-    pub const fn from_yuan(yuan: u64) -> Fen {
-        Fen(yuan.saturating_mul(100))
+    /// From whole yuan. Exact for every `u32` (at most ¥4294967295.00); use [`Fen::checked_from_yuan`] for more.
+    pub fn from_yuan(yuan: u32) -> Fen {
+        // u32::MAX × 100 < u64::MAX: always exact.
+        Fen(u64::from(yuan) * 100)
+    }
+
+    /// From whole yuan, any `u64`.
+    ///
+    /// # Errors
+    /// [`Error::Overflow`](crate::Error::Overflow) when `yuan × 100` fen does not fit in a `u64`.
+    pub fn checked_from_yuan(yuan: u64) -> Result<Fen, crate::Error> {
+        yuan.checked_mul(100)
+            .map(Fen)
+            .ok_or_else(|| overflow(format_args!("{yuan} yuan × 100 fen")))
     }
 
     /// The amount in fen.
@@ -37,26 +52,54 @@ impl Fen {
         self.0
     }
 
-    /// The sum, saturating instead of overflowing.
-    pub const fn saturating_add(self, other: Fen) -> Fen {
-        Fen(self.0.saturating_add(other.0))
+    /// `self + other`, exactly.
+    ///
+    /// # Errors
+    /// [`Error::Overflow`](crate::Error::Overflow) when the sum does not fit in a `u64` of fen.
+    pub fn checked_add(self, other: Fen) -> Result<Fen, crate::Error> {
+        self.0
+            .checked_add(other.0)
+            .map(Fen)
+            .ok_or_else(|| overflow(format_args!("{} fen + {} fen", self.0, other.0)))
     }
 
-    /// The sum, or `None` when it overflows.
-    pub const fn checked_add(self, other: Fen) -> Option<Fen> {
-        match self.0.checked_add(other.0) {
-            Some(v) => Some(Fen(v)),
-            None => None,
-        }
+    /// `self − other`, exactly (an amount is never negative).
+    ///
+    /// # Errors
+    /// [`Error::Overflow`](crate::Error::Overflow) when `other` is larger than `self`.
+    pub fn checked_sub(self, other: Fen) -> Result<Fen, crate::Error> {
+        self.0
+            .checked_sub(other.0)
+            .map(Fen)
+            .ok_or_else(|| overflow(format_args!("{} fen − {} fen", self.0, other.0)))
     }
+}
 
-    /// The difference, or `None` when `other` is larger.
-    pub const fn checked_sub(self, other: Fen) -> Option<Fen> {
-        match self.0.checked_sub(other.0) {
-            Some(v) => Some(Fen(v)),
-            None => None,
-        }
+/// The error of an operation whose exact result does not fit.
+pub(crate) fn overflow(operation: fmt::Arguments<'_>) -> crate::Error {
+    crate::Error::Overflow {
+        operation: operation.to_string(),
     }
+}
+
+/// A count of items as a `u64`, exactly.
+///
+/// # Errors
+/// [`Error::Overflow`](crate::Error::Overflow) on a platform whose `usize` is wider than 64 bits and a count
+/// beyond `u64::MAX`.
+pub(crate) fn count_u64(n: usize, what: &str) -> Result<u64, crate::Error> {
+    u64::try_from(n).map_err(|_| overflow(format_args!("{n} {what} as a 64-bit count")))
+}
+
+/// Whether a count is below a threshold, exactly (a threshold no `usize` reaches is above every count).
+pub(crate) fn count_below(n: usize, threshold: u32) -> bool {
+    usize::try_from(threshold).map_or(true, |t| n < t)
+}
+
+/// `n + 1` for a count, exactly.
+pub(crate) fn count_up(n: u64, what: &str) -> Result<u64, crate::Error> {
+    n.checked_add(1)
+        .ok_or_else(|| overflow(format_args!("{n} {what} + 1")))
 }
 
 impl fmt::Display for Fen {
@@ -78,8 +121,8 @@ impl fmt::Display for Fen {
 /// ```
 /// use wage_arrears::Points;
 /// let per_finding: Points = "0.2".parse()?;
-/// assert_eq!(per_finding.times(150), Points::whole(30));
-/// assert_eq!(Points::whole(100).saturating_sub(per_finding.times(63)).to_string(), "87.4");
+/// assert_eq!(per_finding.times(150)?, Points::whole(30));
+/// assert_eq!(Points::whole(100).checked_sub(per_finding.times(63)?)?.to_string(), "87.4");
 /// # Ok::<(), wage_arrears::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -96,10 +139,10 @@ impl Points {
         Points { milli }
     }
 
-    /// Whole points.
-    pub const fn whole(points: i64) -> Points {
+    /// Whole points. Exact for every `i32` (`i32::MAX × 1000` fits in the `i64` of thousandths).
+    pub fn whole(points: i32) -> Points {
         Points {
-            milli: points.saturating_mul(1000),
+            milli: i64::from(points) * 1000,
         }
     }
 
@@ -108,30 +151,46 @@ impl Points {
         self.milli
     }
 
-    /// `self × n`, saturating.
-    pub const fn times(self, n: u64) -> Points {
-        let n = if n > i64::MAX as u64 {
-            i64::MAX
-        } else {
-            n as i64
-        };
-        Points {
-            milli: self.milli.saturating_mul(n),
-        }
+    /// `self × n`, exactly.
+    ///
+    /// ```
+    /// use wage_arrears::Points;
+    /// assert_eq!(Points::from_milli(200).times(150)?, Points::whole(30));
+    /// // −0.001 × 2^63 is exactly the least `i64` of thousandths: no clamping on the way.
+    /// assert_eq!(Points::from_milli(-1).times(1 << 63)?, Points::from_milli(i64::MIN));
+    /// assert!(Points::from_milli(1).times(1 << 63).is_err());
+    /// # Ok::<(), wage_arrears::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Overflow`](crate::Error::Overflow) when the product does not fit in an `i64` of thousandths.
+    pub fn times(self, n: u64) -> Result<Points, crate::Error> {
+        let exact = i128::from(self.milli) * i128::from(n);
+        i64::try_from(exact)
+            .map(Points::from_milli)
+            .map_err(|_| overflow(format_args!("{self} points × {n}")))
     }
 
-    /// `self − other`, saturating.
-    pub const fn saturating_sub(self, other: Points) -> Points {
-        Points {
-            milli: self.milli.saturating_sub(other.milli),
-        }
+    /// `self + other`, exactly.
+    ///
+    /// # Errors
+    /// [`Error::Overflow`](crate::Error::Overflow) when the sum does not fit.
+    pub fn checked_add(self, other: Points) -> Result<Points, crate::Error> {
+        self.milli
+            .checked_add(other.milli)
+            .map(Points::from_milli)
+            .ok_or_else(|| overflow(format_args!("{self} points + {other} points")))
     }
 
-    /// `self + other`, saturating.
-    pub const fn saturating_add(self, other: Points) -> Points {
-        Points {
-            milli: self.milli.saturating_add(other.milli),
-        }
+    /// `self − other`, exactly.
+    ///
+    /// # Errors
+    /// [`Error::Overflow`](crate::Error::Overflow) when the difference does not fit.
+    pub fn checked_sub(self, other: Points) -> Result<Points, crate::Error> {
+        self.milli
+            .checked_sub(other.milli)
+            .map(Points::from_milli)
+            .ok_or_else(|| overflow(format_args!("{self} points − {other} points")))
     }
 }
 
@@ -247,9 +306,10 @@ impl Rate {
         Rate(bp)
     }
 
-    /// From whole percent.
-    pub const fn percent(p: u32) -> Rate {
-        Rate(p.saturating_mul(100))
+    /// From whole percent. Exact for every `u16` (at most 655.35%, which no policy accepts).
+    pub fn percent(p: u16) -> Rate {
+        // u16::MAX × 100 < u32::MAX: always exact.
+        Rate(u32::from(p) * 100)
     }
 
     /// The rate in basis points.
@@ -258,24 +318,31 @@ impl Rate {
     }
 
     /// `⌈self × n⌉`: how many of `n` items a rate selects, rounding up (exact integer arithmetic).
-    pub const fn ceil_of(self, n: u64) -> u64 {
-        let product = (self.0 as u128) * (n as u128);
-        let q = product.div_ceil(10_000);
-        if q > u64::MAX as u128 {
-            u64::MAX
-        } else {
-            q as u64
-        }
+    ///
+    /// ```
+    /// use wage_arrears::Rate;
+    /// assert_eq!(Rate::percent(5).ceil_of(21)?, 2);
+    /// assert_eq!(Rate::FULL.ceil_of(u64::MAX)?, u64::MAX);
+    /// assert!(Rate::percent(200).ceil_of(u64::MAX).is_err());
+    /// # Ok::<(), wage_arrears::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Overflow`](crate::Error::Overflow) when the result does not fit in a `u64` (only a rate above
+    /// 100% can do that).
+    pub fn ceil_of(self, n: u64) -> Result<u64, crate::Error> {
+        let q = (u128::from(self.0) * u128::from(n)).div_ceil(10_000);
+        u64::try_from(q).map_err(|_| overflow(format_args!("⌈{self} × {n}⌉")))
     }
 
     /// `⌊self × n⌋` (exact integer arithmetic).
-    pub const fn floor_of(self, n: u64) -> u64 {
-        let q = ((self.0 as u128) * (n as u128)) / 10_000;
-        if q > u64::MAX as u128 {
-            u64::MAX
-        } else {
-            q as u64
-        }
+    ///
+    /// # Errors
+    /// [`Error::Overflow`](crate::Error::Overflow) when the result does not fit in a `u64` (only a rate above
+    /// 100% can do that).
+    pub fn floor_of(self, n: u64) -> Result<u64, crate::Error> {
+        let q = (u128::from(self.0) * u128::from(n)) / 10_000;
+        u64::try_from(q).map_err(|_| overflow(format_args!("⌊{self} × {n}⌋")))
     }
 }
 
@@ -344,6 +411,7 @@ impl<'de> Deserialize<'de> for Rate {
 /// assert_eq!(r.to_string(), "49/50 (98.0%)");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Ratio {
     /// The count that met the goal.
     pub numerator: u64,
@@ -360,25 +428,21 @@ impl Ratio {
         }
     }
 
-    /// Whether `numerator / denominator ≥ goal`, exactly.
-    pub const fn meets(self, goal: Rate) -> bool {
+    /// Whether `numerator / denominator ≥ goal`, exactly (128-bit cross-multiplication: no product can overflow).
+    pub fn meets(self, goal: Rate) -> bool {
         if self.denominator == 0 {
             return true;
         }
-        (self.numerator as u128) * 10_000 >= (goal.0 as u128) * (self.denominator as u128)
+        u128::from(self.numerator) * 10_000 >= u128::from(goal.0) * u128::from(self.denominator)
     }
 
-    /// The ratio in basis points, rounded down (for display).
-    pub const fn basis_points_floor(self) -> u64 {
+    /// The ratio in basis points, rounded down (for display). Exact for every ratio, `numerator > denominator`
+    /// included (hence the `u128`); `0/0` is 10 000 (100%: nothing was due).
+    pub fn basis_points_floor(self) -> u128 {
         if self.denominator == 0 {
             return 10_000;
         }
-        let q = (self.numerator as u128) * 10_000 / (self.denominator as u128);
-        if q > u64::MAX as u128 {
-            u64::MAX
-        } else {
-            q as u64
-        }
+        u128::from(self.numerator) * 10_000 / u128::from(self.denominator)
     }
 }
 
@@ -435,17 +499,18 @@ mod tests {
 
     #[test]
     fn one_hundred_fifty_findings_deduct_exactly_thirty_points() {
-        assert_eq!(Points::from_milli(200).times(150), Points::whole(30));
+        assert_eq!(Points::from_milli(200).times(150), Ok(Points::whole(30)));
     }
 
     #[test]
     fn rates_round_up_and_down_exactly() {
-        assert_eq!(Rate::percent(5).ceil_of(1), 1);
-        assert_eq!(Rate::percent(5).ceil_of(20), 1);
-        assert_eq!(Rate::percent(5).ceil_of(21), 2);
-        assert_eq!(Rate::percent(5).ceil_of(0), 0);
-        assert_eq!(Rate::percent(5).floor_of(39), 1);
-        assert_eq!(Rate::FULL.ceil_of(u64::MAX), u64::MAX);
+        assert_eq!(Rate::percent(5).ceil_of(1), Ok(1));
+        assert_eq!(Rate::percent(5).ceil_of(20), Ok(1));
+        assert_eq!(Rate::percent(5).ceil_of(21), Ok(2));
+        assert_eq!(Rate::percent(5).ceil_of(0), Ok(0));
+        assert_eq!(Rate::percent(5).floor_of(39), Ok(1));
+        assert_eq!(Rate::FULL.ceil_of(u64::MAX), Ok(u64::MAX));
+        assert_eq!(Rate::FULL.floor_of(u64::MAX), Ok(u64::MAX));
     }
 
     #[test]
@@ -464,5 +529,42 @@ mod tests {
         assert!(!Ratio::new(8_999, 10_000).meets(Rate::percent(90)));
         assert!(Ratio::new(0, 0).meets(Rate::FULL));
         assert_eq!(Ratio::new(1, 3).to_string(), "1/3 (33.3%)");
+        assert!(Ratio::new(u64::MAX, u64::MAX).meets(Rate::FULL));
+        assert!(!Ratio::new(u64::MAX - 1, u64::MAX).meets(Rate::FULL));
+        assert_eq!(
+            Ratio::new(u64::MAX, 1).to_string(),
+            "18446744073709551615/1 (1844674407370955161500.0%)"
+        );
+    }
+
+    #[test]
+    fn overflow_is_an_error_naming_the_operation() {
+        let err = Fen(u64::MAX).checked_add(Fen(1)).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "overflow: 18446744073709551615 fen + 1 fen"
+        );
+        assert_eq!(
+            Points::from_milli(i64::MAX)
+                .checked_add(Points::from_milli(1))
+                .unwrap_err()
+                .to_string(),
+            "overflow: 9223372036854775.807 points + 0.001 points"
+        );
+        assert!(
+            Points::from_milli(i64::MIN)
+                .checked_sub(Points::from_milli(1))
+                .is_err()
+        );
+        assert!(Fen(0).checked_sub(Fen(1)).is_err());
+        assert!(Fen::checked_from_yuan(u64::MAX).is_err());
+        assert_eq!(Fen::from_yuan(u32::MAX).fen(), 429_496_729_500);
+        assert_eq!(Points::whole(i32::MIN).milli(), -2_147_483_648_000);
+        assert_eq!(Rate::percent(u16::MAX), Rate(6_553_500));
+        assert!(Rate(u32::MAX).ceil_of(u64::MAX).is_err());
+        assert_eq!(
+            Points::from_milli(i64::MIN).to_string(),
+            "-9223372036854775.808"
+        );
     }
 }

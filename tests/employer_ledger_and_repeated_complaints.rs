@@ -23,7 +23,7 @@ const HUAWEI: &str = "914403001922038216";
 const BAIDU: &str = "91110000802100433B";
 
 /// A construction-sector clue whose arrears were verified a week after registration.
-fn verified(id: &str, employer: Employer, registered: NaiveDate, workers: u32, yuan: u64) -> Clue {
+fn verified(id: &str, employer: Employer, registered: NaiveDate, workers: u32, yuan: u32) -> Clue {
     let mut c = Clue::new(id, Source::QrCode, "叶县", registered);
     c.employer = Some(employer);
     c.construction_sector = true;
@@ -195,7 +195,7 @@ fn an_employer_s_amounts_that_overflow_are_an_error_not_a_saturated_sum() {
     a.amount_owed = Fen(u64::MAX);
     let b = verified("B", e, d(2025, 3, 4), 1, 1);
     let err = enterprise_ledger(&[a, b], d(2025, 12, 31)).unwrap_err();
-    assert!(matches!(err, Error::ArithmeticOverflow { .. }), "{err}");
+    assert!(matches!(err, Error::Overflow { .. }), "{err}");
     assert!(err.to_string().contains("某公司"), "{err}");
 }
 

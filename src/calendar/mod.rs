@@ -425,7 +425,10 @@ impl WorkCalendar {
             Rollover::NextWorkingDay => {
                 let t = &*self.inner;
                 // `cum[j]` working days lie before `end`, so the first on or after it has that index.
-                match t.working.get(t.cum[j] as usize) {
+                match usize::try_from(t.cum[j])
+                    .ok()
+                    .and_then(|k| t.working.get(k))
+                {
                     Some(&day) => Ok(day),
                     // No working day on or after `end` within the calendar: where it rolls to is unknown.
                     None => Err(t.out_of_range(end.succ_opt().unwrap_or(end))),
@@ -460,7 +463,11 @@ impl WorkCalendar {
             .ok()
             .and_then(|k| t.year_starts.get(k));
         match start {
-            Some(&start) => Ok(start + date.ordinal0() as usize),
+            // A year's start plus its day of the year stays inside the table: no overflow on any target.
+            Some(&start) => usize::try_from(date.ordinal0())
+                .ok()
+                .and_then(|day| start.checked_add(day))
+                .ok_or_else(|| t.out_of_range(date)),
             None => Err(t.out_of_range(date)),
         }
     }
@@ -510,7 +517,14 @@ impl Tables {
         let last = NaiveDate::from_ymd_opt(last_year.year, 12, 31)
             .ok_or_else(|| bad_range(last_year.year))?;
         let first_ce = first.num_days_from_ce();
-        let len = (last.num_days_from_ce() - first_ce + 1) as usize;
+        // Offsets from the first day: non-negative for every day of the (validated, consecutive) years.
+        let offset = |day: NaiveDate, year: i32| {
+            usize::try_from(i64::from(day.num_days_from_ce()) - i64::from(first_ce))
+                .map_err(|_| bad_range(year))
+        };
+        let len = offset(last, last_year.year)?
+            .checked_add(1)
+            .ok_or_else(|| bad_range(last_year.year))?;
         let mut working_flags = vec![false; len];
         // What each year's own schedule states of a day: 0 nothing, 1 a rest day of a run, 2 a make-up day.
         let mut stated = vec![0u8; len];
@@ -520,10 +534,10 @@ impl Tables {
                 .filter(|&k| k < len)
         };
         for y in &years {
-            let start = (NaiveDate::from_ymd_opt(y.year, 1, 1)
-                .ok_or_else(|| bad_range(y.year))?
-                .num_days_from_ce()
-                - first_ce) as usize;
+            let start = offset(
+                NaiveDate::from_ymd_opt(y.year, 1, 1).ok_or_else(|| bad_range(y.year))?,
+                y.year,
+            )?;
             let mut day = NaiveDate::from_ymd_opt(y.year, 1, 1).ok_or_else(|| bad_range(y.year))?;
             let mut k = start;
             while day.year() == y.year {
@@ -535,15 +549,22 @@ impl Tables {
                 }
             }
             for p in &y.holidays {
-                let a = (p.first.num_days_from_ce() - first_ce) as usize;
-                let b = (p.last.num_days_from_ce() - first_ce) as usize;
-                working_flags[a..=b].iter_mut().for_each(|w| *w = false);
-                stated[a..=b].iter_mut().for_each(|s| *s = 1);
+                let (a, b) = (offset(p.first, y.year)?, offset(p.last, y.year)?);
+                working_flags
+                    .get_mut(a..=b)
+                    .ok_or_else(|| bad_range(y.year))?
+                    .iter_mut()
+                    .for_each(|w| *w = false);
+                stated
+                    .get_mut(a..=b)
+                    .ok_or_else(|| bad_range(y.year))?
+                    .iter_mut()
+                    .for_each(|s| *s = 1);
             }
             for m in &y.make_up_days {
-                let k = (m.num_days_from_ce() - first_ce) as usize;
-                working_flags[k] = true;
-                stated[k] = 2;
+                let k = offset(*m, y.year)?;
+                *working_flags.get_mut(k).ok_or_else(|| bad_range(y.year))? = true;
+                *stated.get_mut(k).ok_or_else(|| bad_range(y.year))? = 2;
             }
         }
         // Days a notice moves into the year before (`previous_year`) apply to that year when the calendar holds
@@ -576,15 +597,14 @@ impl Tables {
             }
         }
         for r in &regional {
-            let off = r.num_days_from_ce() - first_ce;
-            if off < 0 || *r > last {
-                return Err(Error::CalendarOutOfRange {
-                    date: *r,
-                    first,
-                    last,
-                });
-            }
-            working_flags[off as usize] = false;
+            let outside = || Error::CalendarOutOfRange {
+                date: *r,
+                first,
+                last,
+            };
+            let off = usize::try_from(i64::from(r.num_days_from_ce()) - i64::from(first_ce))
+                .map_err(|_| outside())?;
+            *working_flags.get_mut(off).ok_or_else(outside)? = false;
         }
         let mut cum = Vec::with_capacity(len + 1);
         let mut working = Vec::with_capacity(len);
@@ -605,9 +625,10 @@ impl Tables {
             .iter()
             .map(|y| {
                 NaiveDate::from_ymd_opt(y.year, 1, 1)
-                    .map_or(0, |jan1| (jan1.num_days_from_ce() - first_ce) as usize)
+                    .ok_or_else(|| bad_range(y.year))
+                    .and_then(|jan1| offset(jan1, y.year))
             })
-            .collect();
+            .collect::<Result<Vec<usize>, Error>>()?;
         Ok(Tables {
             years,
             regional_rest_days: regional,
@@ -623,7 +644,10 @@ impl Tables {
 
     fn date_at(&self, offset: usize) -> NaiveDate {
         // In range by construction: offsets index the table, whose every day is a valid NaiveDate.
-        self.first + Days::new(offset as u64)
+        u64::try_from(offset)
+            .ok()
+            .and_then(|k| self.first.checked_add_days(Days::new(k)))
+            .unwrap_or(self.last)
     }
 
     #[cold]
