@@ -89,7 +89,11 @@ mod units;
 
 // Every public type and function is also reachable from the crate root, so that `use wage_arrears::{…}` is enough.
 // The modules stay public for their documentation (each explains its rule family) and for the few names that read
-// better with their module (`deadline::status`, `review::Month`).
+// better with their module (`deadline::status`, `review::Month`). Three groups are reached through their module
+// only, because at the root their names would mislead: the ledger's table schema and readers (`ledger::Sheet`,
+// `ledger::Column`, `ledger::Kind`, `ledger::SHEETS`, `ledger::excel_serial`, `ledger::csv::…`,
+// `ledger::xlsx::…`: a root `Kind` or `read_table` would not say of what), and the generators of
+// `strategies::…` (`strategies::policy()` beside the `policy` module, `strategies::clue()` beside `Clue`).
 pub use calendar::{
     HolidayPeriod, NoticeProblem, PreviousYearDays, Rollover, WorkCalendar, YearSchedule, date,
 };
