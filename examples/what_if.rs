@@ -7,11 +7,14 @@
 //! cargo run --example what_if -- my_policy.json                         # default vs a policy file of your own
 //! cargo run --example what_if -- --variant interview-at-3               # default vs a built-in variant
 //! cargo run --example what_if -- my_policy.json --ledger ledger.json    # on a ledger of your own
+//! cargo run --features xlsx --example what_if -- b.json --base a.json --ledger 台账.xlsx   # two policies, a workbook
 //! ```
 //!
 //! Built-in variants (each changes one number of the default, to see what it alone moves):
 //! `interview-at-3`, `first-contact-2-days`, `four-contacts`, `roll-over`, `red-card-7-days`.
-//! Errors (a policy or ledger file that does not read, an unknown variant) name the file and field; exit code 2.
+//! The ledger may be JSON, an XLSX workbook (feature `xlsx`) or CSV files (feature `csv`), as `county_report`
+//! reads them. Exit codes: 0 done (also `--help`); 1 a ledger or policy with bad content (every error listed, by
+//! file and field, or sheet, row and column); 2 a usage error (one line).
 
 #[macro_use]
 #[path = "common/cli.rs"]
@@ -25,7 +28,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use ledger::{CountyReport, Ledger, Report};
+use ledger::{CountyReport, Ledger, Report, Synthetic};
 use table::{Align, table};
 use wage_arrears::{Policy, Rollover, WorkCalendar};
 
@@ -33,10 +36,13 @@ const YEAR: i32 = 2025;
 const SEED: u64 = 20_250_101;
 const DEFAULT_OTHER: &str = "examples/data/policies/baoding-2025.json";
 
-const USAGE: &str = "用法 usage: cargo run --example what_if -- [POLICY.json | --variant NAME] [--ledger LEDGER.json]
-  POLICY.json      对比政策文件（默认 examples/data/policies/baoding-2025.json）
+const USAGE: &str = "用法 usage: cargo run --example what_if -- [POLICY.json | --variant NAME] [--base POLICY.json] [--ledger LEDGER]
+  POLICY.json      对比政策 B（默认 examples/data/policies/baoding-2025.json）
   --variant NAME   内置变体：interview-at-3, first-contact-2-days, four-contacts, roll-over, red-card-7-days
-  --ledger PATH    台账 JSON（默认：内置 2025 年合成台账）";
+  --base PATH      基准政策 A（默认：平人社监察〔2024〕15号，平顶山市 2024）
+  --ledger PATH    台账：.json、.xlsx（--features xlsx）、.csv 或 CSV 目录（--features csv）；默认：内置 2025 年合成台账";
+
+const SHORT_USAGE: &str = "usage: what_if [POLICY.json | --variant NAME] [--base POLICY.json] [--ledger LEDGER.json|.xlsx|.csv|DIR]";
 
 enum Other {
     File(PathBuf),
@@ -49,41 +55,53 @@ fn main() -> ExitCode {
         say!("{USAGE}");
         return ExitCode::SUCCESS;
     }
-    match run(&args) {
+    let parsed = match parse(&args) {
+        Ok(p) => p,
+        Err(message) => {
+            eprintln!("what_if: {message} ({SHORT_USAGE})");
+            return ExitCode::from(2);
+        }
+    };
+    match run(parsed) {
         Ok(text) => {
             say_raw!("{text}");
             ExitCode::SUCCESS
         }
-        Err(message) => {
-            eprintln!("错误 error: {message}\n{USAGE}");
-            ExitCode::from(2)
+        Err((code, message)) => {
+            eprintln!("what_if: {message}");
+            ExitCode::from(code)
         }
     }
 }
 
-fn run(args: &[String]) -> Result<String, String> {
-    let (other, ledger_path) = parse(args)?;
+type Parsed = (Other, Option<PathBuf>, Option<PathBuf>);
+
+fn run((other, ledger_path, base_path): Parsed) -> Result<String, (u8, String)> {
     let cal = WorkCalendar::china();
     let ledger = match &ledger_path {
-        Some(path) => Ledger::read(path).map_err(|e| e.to_string())?,
-        None => Ledger::synthetic(YEAR, SEED, &cal).map_err(|e| e.to_string())?,
+        Some(path) => ledger::read(path).map_err(|e| (e.exit_code(), e.to_string()))?,
+        None => Ledger::synthetic(YEAR, SEED, &cal).map_err(|e| (1, e.to_string()))?,
     };
-    let base = Policy::default();
+    let base = match &base_path {
+        Some(path) => read_policy(path)?,
+        None => Policy::default(),
+    };
     let (alt, alt_source) = match other {
         Other::File(path) => (read_policy(&path)?, path.display().to_string()),
         Other::Variant(name) => (
-            variant(&name)?,
+            variant(&name).map_err(|e| (2, e))?,
             format!("内置变体 built-in variant `{name}`"),
         ),
     };
-    let a = ledger::assess(&ledger, &base, &cal).map_err(|e| e.to_string())?;
-    let b = ledger::assess(&ledger, &alt, &cal).map_err(|e| e.to_string())?;
-    render(&ledger, &base, &alt, &alt_source, &a, &b).map_err(|e| e.to_string())
+    let a = ledger::assess(&ledger, &base, &cal).map_err(|e| (1, e.to_string()))?;
+    let b = ledger::assess(&ledger, &alt, &cal).map_err(|e| (1, e.to_string()))?;
+    render(&base, &alt, &alt_source, &a, &b).map_err(|e| (1, e.to_string()))
 }
 
-fn parse(args: &[String]) -> Result<(Other, Option<PathBuf>), String> {
+fn parse(args: &[String]) -> Result<Parsed, String> {
     let mut other = None;
     let mut ledger = None;
+    let mut base = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -95,6 +113,10 @@ fn parse(args: &[String]) -> Result<(Other, Option<PathBuf>), String> {
                 let path = it.next().ok_or("--ledger 需要一个路径 (needs a path)")?;
                 ledger = Some(PathBuf::from(path));
             }
+            "--base" => {
+                let path = it.next().ok_or("--base 需要一个路径 (needs a path)")?;
+                base = Some(PathBuf::from(path));
+            }
             flag if flag.starts_with("--") => {
                 return Err(format!("未知选项 unknown option `{flag}`"));
             }
@@ -105,14 +127,14 @@ fn parse(args: &[String]) -> Result<(Other, Option<PathBuf>), String> {
     let other = other.unwrap_or_else(|| {
         Other::File(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(DEFAULT_OTHER))
     });
-    Ok((other, ledger))
+    Ok((other, ledger, base))
 }
 
-fn read_policy(path: &PathBuf) -> Result<Policy, String> {
+fn read_policy(path: &PathBuf) -> Result<Policy, (u8, String)> {
     let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("{}: 无法读取 cannot read: {e}", path.display()))?;
+        .map_err(|e| (2, format!("{}: 无法读取 cannot read: {e}", path.display())))?;
     wage_arrears::deserialize(&mut serde_json::Deserializer::from_str(&text))
-        .map_err(|e| format!("{}: {e}", path.display()))
+        .map_err(|e| (1, format!("{}: {e}", path.display())))
 }
 
 /// One number of the default changed: what it alone moves.
@@ -200,7 +222,6 @@ fn delta(a: usize, b: usize) -> String {
 }
 
 fn render(
-    ledger: &Ledger,
     base: &Policy,
     alt: &Policy,
     alt_source: &str,
@@ -211,7 +232,7 @@ fn render(
     writeln!(
         out,
         "假设分析 what-if：{} 年台账，线索 {} 条，同一批记录在两套政策下的结果",
-        ledger.year, a.clues
+        a.year, a.clues
     )?;
     writeln!(out, "  A（基准）{}", base.name)?;
     writeln!(out, "  B（对比）{}", alt.name)?;

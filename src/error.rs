@@ -169,6 +169,23 @@ pub enum Error {
         /// The last day.
         to: NaiveDate,
     },
+    /// A ledger read from tables (a workbook, CSV files, rows from a service) has bad cells: every one of them,
+    /// each naming its sheet, row, column and value. Nothing of such a ledger is read.
+    #[error("the ledger has {} bad cell(s):\n{}", .errors.len(), crate::ledger::CellError::lines(.errors))]
+    InvalidLedger {
+        /// Every bad cell, missing column or missing sheet, in the order of the sheets, rows and columns.
+        errors: Vec<crate::ledger::CellError>,
+    },
+    /// A spreadsheet or CSV file that cannot be read or written at all (not a workbook, not text).
+    #[error("cannot {action} the {format} ledger: {reason}")]
+    Spreadsheet {
+        /// `read` or `write`.
+        action: &'static str,
+        /// `xlsx` or `csv`.
+        format: &'static str,
+        /// What the reader or writer said.
+        reason: String,
+    },
     /// A 统一社会信用代码 that does not follow GB 32100-2015: its length, a character, or a check digit.
     #[error("credit code `{code}`: {reason}")]
     InvalidCreditCode {

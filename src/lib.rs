@@ -26,6 +26,7 @@
 //! | [`review`] | the city's monthly spot check, drawn by a committed seed and verifiable by anyone | 平人社监察〔2024〕15号 三(四)、四(一) |
 //! | [`scoring`] | the county's deductions, interviews, grade (C级 or 未触发C级; A/B only from a policy's grade scale) and goals | 平人社监察〔2024〕15号 一、四(一); 平人社字〔2022〕2号 |
 //! | [`explain`](mod@explain) | all of the above for one clue, with the rules that fired | every rule that fired, with its citation |
+//! | [`ledger`] | ledgers as clerks keep them: tables with Chinese headers (XLSX, CSV behind features) to a [`Ledger`] and back, every bad cell at once | 平人社监察〔2024〕15号 四(一) 复核台账 |
 //! | [`interpretations`] | where the texts are silent: the default and the `Policy` switch | where the texts are silent |
 //! | `strategies` (feature `proptest`) | proptest generators of clues, policies, findings and ledgers for the property tests of services built on the crate | — |
 //!
@@ -73,6 +74,7 @@ pub mod explain;
 pub mod finding;
 pub mod follow_up;
 pub mod interpretations;
+pub mod ledger;
 pub mod model;
 pub mod policy;
 pub mod project;
@@ -87,13 +89,18 @@ mod units;
 
 // Every public type and function is also reachable from the crate root, so that `use wage_arrears::{…}` is enough.
 // The modules stay public for their documentation (each explains its rule family) and for the few names that read
-// better with their module (`deadline::status`, `review::Month`).
+// better with their module (`deadline::status`, `review::Month`). Three groups are reached through their module
+// only, because at the root their names would mislead: the ledger's table schema and readers (`ledger::Sheet`,
+// `ledger::Column`, `ledger::Kind`, `ledger::SHEETS`, `ledger::excel_serial`, `ledger::csv::…`,
+// `ledger::xlsx::…`: a root `Kind` or `read_table` would not say of what), and the generators of
+// `strategies::…` (`strategies::policy()` beside the `policy` module, `strategies::clue()` beside `Clue`).
 pub use calendar::{
     HolidayPeriod, NoticeProblem, PreviousYearDays, Rollover, WorkCalendar, YearSchedule, date,
 };
 pub use campaign::{
-    Campaign, CampaignDeadline, CampaignMiss, MissKind, ReportDue, campaign_deadlines,
-    campaign_misses, monthly_notices, weekly_dispatch,
+    Campaign, CampaignDeadline, CampaignMiss, CountyNotice, CountyWeek, DispatchWeek, MissKind,
+    MonthlyNotice, OpenClue, ReportDue, WeeklyDispatch, campaign_deadlines, campaign_misses,
+    monthly_notices, weekly_dispatch,
 };
 pub use de::{JsonInput, deserialize};
 pub use deadline::{
@@ -104,12 +111,14 @@ pub use deadline::{
 pub use detection::detect_findings;
 pub use disposition::{Validation, Violation, validate};
 pub use employer::{
-    CreditCode, EnterpriseLedger, RepeatedComplaints, enterprise_ledger, repeated_complaints,
+    ComplaintSubject, CreditCode, EmployerKey, EnterpriseLedger, LedgerClue, LedgerEmployer,
+    RepeatedComplaint, RepeatedComplaints, enterprise_ledger, repeated_complaints,
 };
 pub use error::Error;
 pub use explain::{Check, ClockTrace, Explanation, explain};
 pub use finding::{Finding, FindingKind};
 pub use follow_up::{FollowUp, FollowUpKind, follow_ups};
+pub use ledger::{CellError, Ledger, Table};
 pub use model::{
     Agreement, Clue, Conclusion, Contact, ContactChannel, Employer, EscalationFacts, HandlingLevel,
     Investigation, Payment, Progress, ProgressKind, Source, Submission, distinct_by_id,

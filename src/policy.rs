@@ -328,6 +328,10 @@ policy! {
     name: String = "平顶山市 提高办理质效有效核处欠薪线索工作方案（平人社监察〔2024〕15号）".to_owned();
     /// The day it takes effect (平人社监察〔2024〕15号: 印发 2024-05-22).
     effective_from: NaiveDate = d(2024, 5, 22);
+    /// The city whose rules these are, as reports name it (平顶山市).
+    city: String = "平顶山市".to_owned();
+    /// The document the policy implements, as a report cites it (平人社监察〔2024〕15号).
+    document: String = "平人社监察〔2024〕15号".to_owned();
 
     // ── Clocks (平人社监察〔2024〕15号 二) ──
     /// Each source's acceptance and response clocks (平人社监察〔2024〕15号 二(一)(二)、四(三); 保定市高效处置农民工欠薪问题若干措施（二）).

@@ -9,7 +9,7 @@ mod ledger;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate};
-use ledger::{COUNTIES, Ledger, Report};
+use ledger::{COUNTIES, Ledger, Report, Synthetic};
 use wage_arrears::disposition::validate;
 use wage_arrears::model::HandlingLevel;
 use wage_arrears::scoring::Grade;
@@ -380,8 +380,8 @@ fn the_ledger_round_trips_through_its_json_file() {
     let l = ledger();
     let path =
         std::env::temp_dir().join(format!("wage-arrears-ledger-{}.json", std::process::id()));
-    l.write(&path).unwrap();
-    let back = Ledger::read(&path).unwrap();
+    ledger::write(&l, &path).unwrap();
+    let back = ledger::read(&path).unwrap();
     let _ = std::fs::remove_file(&path);
     assert_eq!(back, l);
 }
@@ -395,7 +395,7 @@ fn a_ledger_file_with_a_bad_field_is_refused_with_the_field_s_path() {
     let json = r#"{"year": 2025, "clues": [{"id": "X", "source": "gov_cn_message", "county": "叶县",
         "registered_on": "2025-03-03", "conclusion": 11}], "findings": []}"#;
     std::fs::write(&path, json).unwrap();
-    let err = Ledger::read(&path).unwrap_err().to_string();
+    let err = ledger::read(&path).unwrap_err().to_string();
     let _ = std::fs::remove_file(&path);
     assert!(err.contains("clues[0].conclusion"), "{err}");
 }

@@ -1,26 +1,11 @@
-//! Tables that line up in a terminal with Chinese text: display width (CJK characters take two columns), padding
-//! and a simple table renderer. Shared by the examples through `#[path = "common/table.rs"] mod table;`.
+//! Tables that line up in a terminal with Chinese text: display width (CJK characters take two columns, measured by
+//! `unicode-width`), padding and a simple table renderer. Shared by the examples through `#[path = "common/table.rs"] mod table;`.
 #![allow(dead_code)] // each example uses the part it needs
 
-/// Display width in a terminal: East Asian wide and fullwidth characters take two columns.
+/// Display width in a terminal, by Unicode's East Asian Width (UAX #11, through `unicode-width`): CJK characters and
+/// full-width punctuation take two columns, ambiguous symbols (✓, ·, ─) one.
 pub fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| match c as u32 {
-            0x1100..=0x115F
-            | 0x2E80..=0x303E
-            | 0x3041..=0x33FF
-            | 0x3400..=0x4DBF
-            | 0x4E00..=0x9FFF
-            | 0xA000..=0xA4CF
-            | 0xAC00..=0xD7A3
-            | 0xF900..=0xFAFF
-            | 0xFE30..=0xFE4F
-            | 0xFF00..=0xFF60
-            | 0xFFE0..=0xFFE6
-            | 0x20000..=0x3FFFD => 2,
-            _ => 1,
-        })
-        .sum()
+    unicode_width::UnicodeWidthStr::width(s)
 }
 
 /// How a cell is aligned.

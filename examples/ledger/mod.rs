@@ -27,12 +27,12 @@
 //!   KPIs over the year, missed deadlines — a [`Report`] the county report prints and `what_if` can diff.
 #![allow(dead_code)]
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, Days, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wage_arrears::deadline::{Card, ClockStatus, status};
 use wage_arrears::detection::detect_findings;
 use wage_arrears::scoring::{CountyScore, Kpi, assess_year, kpis};
@@ -58,102 +58,204 @@ pub const COUNTIES: [&str; 12] = [
     "城乡一体化示范区",
 ];
 
-/// A year's ledger: what the county report reads.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Ledger {
-    /// The year the report assesses.
-    pub year: i32,
-    /// Every clue registered in the year, with its record as of the year's end.
-    pub clues: Vec<Clue>,
-    /// The findings a reviewer recorded (kinds 2 and 6, or any other a reviewer wrote down). The kinds a record
-    /// shows are detected by [`assess`]; a recorded finding of the same county, clue and kind as a detected one
-    /// counts once.
-    pub findings: Vec<Finding>,
-    /// Each county's score before deductions.
-    #[serde(default)]
-    pub base_scores: BTreeMap<String, Points>,
+pub use wage_arrears::ledger::Ledger;
+
+/// The synthetic ledger of a year: what [`synthetic`] makes.
+pub trait Synthetic: Sized {
+    /// The synthetic ledger of `year`: [`synthetic_clues`], their [`reviewer_findings`], the 12 counties in the
+    /// city's order and a base score of 100 for each. The same for the same `year` and `seed`, whatever the policy.
+    fn synthetic(year: i32, seed: u64, cal: &WorkCalendar) -> Result<Self, Error>;
 }
 
-/// Why a ledger could not be read or written.
+impl Synthetic for Ledger {
+    fn synthetic(year: i32, seed: u64, cal: &WorkCalendar) -> Result<Ledger, Error> {
+        let mut clues = synthetic_clues(year, seed, cal)?;
+        name_employers(&mut clues, seed);
+        let findings = reviewer_findings(&clues, seed, cal)?;
+        let mut ledger = Ledger::default();
+        ledger.year = Some(year);
+        ledger.counties = COUNTIES.iter().map(|c| (*c).to_owned()).collect();
+        ledger.base_scores = COUNTIES
+            .iter()
+            .map(|c| ((*c).to_owned(), Points::whole(100)))
+            .collect();
+        ledger.clues = clues;
+        ledger.findings = findings;
+        Ok(ledger)
+    }
+}
+
+/// The year a ledger is assessed for: the one it names (考核年度), else the year of its latest registration, else
+/// `fallback`.
+pub fn year_of(ledger: &Ledger, fallback: i32) -> i32 {
+    ledger.year.unwrap_or_else(|| {
+        ledger
+            .clues
+            .iter()
+            .map(|c| c.registered_on.year())
+            .max()
+            .unwrap_or(fallback)
+    })
+}
+
+// ── Ledger files ────────────────────────────────────────────────────────────────────────────────────────────
+
+/// Why a ledger file could not be read or written.
 #[derive(Debug)]
 pub enum LedgerError {
     /// The file could not be read or written.
     Io(String, std::io::Error),
-    /// The JSON does not fit the ledger (with the path of the offending field).
-    Json(String, Error),
-    /// The ledger could not be generated.
-    Generate(Error),
+    /// The file does not hold a ledger: the JSON field, or every bad cell of the tables.
+    Invalid(String, Error),
+    /// The format needs a feature this build does not have.
+    NeedsFeature(String, &'static str),
+}
+
+impl LedgerError {
+    /// A bad ledger (its content) is the user's data: exit code 1. A file that cannot be read at all, or a format
+    /// the build cannot read, is a usage error: 2.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            LedgerError::Invalid(..) => 1,
+            _ => 2,
+        }
+    }
 }
 
 impl fmt::Display for LedgerError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LedgerError::Io(path, e) => write!(f, "{path}: {e}"),
-            LedgerError::Json(path, e) => write!(f, "{path}: {e}"),
-            LedgerError::Generate(e) => write!(f, "generating the synthetic ledger: {e}"),
+            LedgerError::Invalid(path, e) => write!(f, "{path}: {e}"),
+            LedgerError::NeedsFeature(path, feature) => write!(
+                f,
+                "{path}: built without the `{feature}` feature: run with --features {feature}"
+            ),
         }
     }
 }
 
-impl Ledger {
-    /// Reads a ledger from a JSON file; errors name the offending field (`clues[12].conclusion: …`).
-    pub fn read(path: &Path) -> Result<Ledger, LedgerError> {
-        let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| LedgerError::Io(name.clone(), e))?;
-        wage_arrears::deserialize(&mut serde_json::Deserializer::from_str(&text))
-            .map_err(|e| LedgerError::Json(name, e))
+/// The format of a ledger path: `json`, `xlsx`, or `csv` (a `.csv` file or a directory of them).
+pub fn format_of(path: &Path) -> &'static str {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("json") => "json",
+        Some("xlsx") => "xlsx",
+        Some("csv") => "csv",
+        _ if path.is_dir() || path.extension().is_none() => "csv",
+        _ => "json",
     }
+}
 
-    /// Writes the ledger as pretty JSON.
-    pub fn write(&self, path: &Path) -> Result<(), LedgerError> {
-        let name = path.display().to_string();
-        let json = serde_json::to_string_pretty(self).map_err(|e| {
-            LedgerError::Json(
-                name.clone(),
-                Error::Deserialize {
-                    path: String::new(),
-                    message: e.to_string(),
-                },
-            )
-        })?;
-        std::fs::write(path, json + "\n").map_err(|e| LedgerError::Io(name, e))
+/// Reads a ledger: JSON (errors name the field, `clues[12].conclusion: …`), an XLSX workbook (feature `xlsx`), or
+/// CSV files (feature `csv`; a directory of `<sheet>.csv`, one of them with its siblings, or a lone clue table).
+/// Errors of a workbook or CSV list every bad cell.
+pub fn read(path: &Path) -> Result<Ledger, LedgerError> {
+    let name = path.display().to_string();
+    match format_of(path) {
+        "xlsx" => read_xlsx(path, name),
+        "csv" => read_csv(path, name),
+        _ => {
+            let text =
+                std::fs::read_to_string(path).map_err(|e| LedgerError::Io(name.clone(), e))?;
+            wage_arrears::deserialize(&mut serde_json::Deserializer::from_str(&text))
+                .map_err(|e| LedgerError::Invalid(name, e))
+        }
     }
+}
 
-    /// The synthetic ledger of `year`: [`synthetic_clues`], their [`reviewer_findings`], and a base score of 100
-    /// for each of the 12 counties. The same for the same `year` and `seed`, whatever the policy.
-    pub fn synthetic(year: i32, seed: u64, cal: &WorkCalendar) -> Result<Ledger, Error> {
-        let mut clues = synthetic_clues(year, seed, cal)?;
-        name_employers(&mut clues, seed);
-        let findings = reviewer_findings(&clues, seed, cal)?;
-        let base_scores = COUNTIES
-            .iter()
-            .map(|c| ((*c).to_owned(), Points::whole(100)))
-            .collect();
-        Ok(Ledger {
-            year,
-            clues,
-            findings,
-            base_scores,
-        })
-    }
+#[cfg(feature = "xlsx")]
+fn read_xlsx(path: &Path, name: String) -> Result<Ledger, LedgerError> {
+    let bytes = std::fs::read(path).map_err(|e| LedgerError::Io(name.clone(), e))?;
+    Ledger::from_xlsx(&bytes).map_err(|e| LedgerError::Invalid(name, e))
+}
 
-    /// The counties of the ledger: the 12 of Pingdingshan first (in the city's order), then any other, sorted.
-    pub fn counties(&self) -> Vec<String> {
-        let mut others: BTreeSet<&str> = self.clues.iter().map(|c| c.county.as_str()).collect();
-        others.extend(self.findings.iter().map(|f| f.county.as_str()));
-        others.extend(self.base_scores.keys().map(String::as_str));
-        let present: Vec<String> = COUNTIES
-            .iter()
-            .filter(|c| others.contains(*c))
-            .map(|c| (*c).to_owned())
-            .collect();
-        let rest = others
-            .into_iter()
-            .filter(|c| !COUNTIES.contains(c))
-            .map(str::to_owned);
-        present.into_iter().chain(rest).collect()
+#[cfg(not(feature = "xlsx"))]
+fn read_xlsx(_: &Path, name: String) -> Result<Ledger, LedgerError> {
+    Err(LedgerError::NeedsFeature(name, "xlsx"))
+}
+
+#[cfg(feature = "csv")]
+fn read_csv(path: &Path, name: String) -> Result<Ledger, LedgerError> {
+    if !path.exists() {
+        return Err(LedgerError::Io(
+            name,
+            std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or directory"),
+        ));
     }
+    Ledger::read_csv(path).map_err(|e| LedgerError::Invalid(name, e))
+}
+
+#[cfg(not(feature = "csv"))]
+fn read_csv(_: &Path, name: String) -> Result<Ledger, LedgerError> {
+    Err(LedgerError::NeedsFeature(name, "csv"))
+}
+
+/// Writes a ledger in the format of the path: JSON, an XLSX workbook, or CSV files (a directory; for `X.csv`, the
+/// files go beside it, `线索.csv` and the other sheets). Returns what was written.
+pub fn write(ledger: &Ledger, path: &Path) -> Result<Vec<PathBuf>, LedgerError> {
+    let name = path.display().to_string();
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| LedgerError::Io(dir.display().to_string(), e))?;
+    }
+    match format_of(path) {
+        "xlsx" => write_xlsx(ledger, path, name),
+        "csv" => write_csv(ledger, path, name),
+        _ => {
+            let json = serde_json::to_string_pretty(ledger)
+                .map_err(|e| LedgerError::Io(name.clone(), std::io::Error::other(e.to_string())))?;
+            std::fs::write(path, json + "\n").map_err(|e| LedgerError::Io(name, e))?;
+            Ok(vec![path.to_path_buf()])
+        }
+    }
+}
+
+#[cfg(feature = "xlsx")]
+fn write_xlsx(ledger: &Ledger, path: &Path, name: String) -> Result<Vec<PathBuf>, LedgerError> {
+    let bytes = ledger
+        .to_xlsx()
+        .map_err(|e| LedgerError::Invalid(name.clone(), e))?;
+    std::fs::write(path, bytes).map_err(|e| LedgerError::Io(name, e))?;
+    Ok(vec![path.to_path_buf()])
+}
+
+#[cfg(not(feature = "xlsx"))]
+fn write_xlsx(_: &Ledger, _: &Path, name: String) -> Result<Vec<PathBuf>, LedgerError> {
+    Err(LedgerError::NeedsFeature(name, "xlsx"))
+}
+
+#[cfg(feature = "csv")]
+fn write_csv(ledger: &Ledger, path: &Path, name: String) -> Result<Vec<PathBuf>, LedgerError> {
+    let sheet_file = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .and_then(wage_arrears::ledger::Sheet::named)
+        .is_some();
+    let dir = match path.extension() {
+        None => path.to_path_buf(),
+        Some(_) if sheet_file => path.parent().map_or_else(PathBuf::new, Path::to_path_buf),
+        Some(_) => {
+            return Err(LedgerError::Io(
+                name,
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    "a CSV ledger is one file per sheet: give a directory, or a path ending in 线索.csv",
+                ),
+            ));
+        }
+    };
+    ledger
+        .write_csv(&dir)
+        .map_err(|e| LedgerError::Invalid(name, e))
+}
+
+#[cfg(not(feature = "csv"))]
+fn write_csv(_: &Ledger, _: &Path, name: String) -> Result<Vec<PathBuf>, LedgerError> {
+    Err(LedgerError::NeedsFeature(name, "csv"))
 }
 
 /// Names the employer of every clue, the sector and the project, from a random stream of its own so that
@@ -1093,7 +1195,7 @@ pub fn detected_findings(
 /// adds the reviewers' findings, and for every county computes the score (`scoring::assess_year`), the goals over
 /// the year (`scoring::kpis`) and the missed clocks (`deadline::status`).
 pub fn assess(ledger: &Ledger, policy: &Policy, cal: &WorkCalendar) -> Result<Report, Error> {
-    let year = ledger.year;
+    let year = year_of(ledger, 2025);
     let from = NaiveDate::from_ymd_opt(year, 1, 1)
         .ok_or_else(|| Error::InvalidMonth(format!("{year}-01")))?;
     let as_of = NaiveDate::from_ymd_opt(year, 12, 31)
