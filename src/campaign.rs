@@ -59,7 +59,7 @@ pub struct Campaign {
 }
 
 impl Campaign {
-    /// 洛阳市根治欠薪冬季专项行动 (seed 001, notice of 2023-11-15): 2023-11-10 to the 2024 Spring Festival
+    /// 洛阳市根治欠薪冬季专项行动 (洛阳市根治欠薪冬季专项行动通知（2023）, 2023-11-15): 2023-11-10 to the 2024 Spring Festival
     /// (2024-02-10); every verified case closed by 2024-02-10; a progress report by 2024-01-01 covering to
     /// 2023-12-31; a summary within 2 working days after the end.
     ///

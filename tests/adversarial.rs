@@ -890,7 +890,7 @@ fn ledger(k: &Case, cal: &WorkCalendar) -> Result<(), TestCaseError> {
         total("PolicySet::policies", || set.policies().len())?;
     }
 
-    // Review (000 §三(四), §四(一)).
+    // Review (平人社监察〔2024〕15号 三(四)、四(一)).
     let month = total("Month::of", || Month::of(k.as_of))?;
     total("Month methods", || {
         (
@@ -965,7 +965,7 @@ fn ledger(k: &Case, cal: &WorkCalendar) -> Result<(), TestCaseError> {
         self_review(clues, month)
     })?;
 
-    // Scoring (000 §四(一), §一; 004).
+    // Scoring (平人社监察〔2024〕15号 四(一)、一; 平人社字〔2022〕2号).
     for f in findings {
         total("counting_date", || counting_date(f, p))?;
         total("Finding builders", || {
@@ -1048,7 +1048,7 @@ fn ledger(k: &Case, cal: &WorkCalendar) -> Result<(), TestCaseError> {
         k.text.parse::<Fen>()
     })?;
 
-    // Campaigns (001).
+    // Campaigns (洛阳市根治欠薪冬季专项行动通知（2023）).
     const CAMPAIGN: &[&str] = &[
         "InvalidCampaign",
         "InvalidClue",
