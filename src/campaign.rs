@@ -59,7 +59,7 @@ pub struct Campaign {
 }
 
 impl Campaign {
-    /// 洛阳市根治欠薪冬季专项行动 (seed 001, notice of 2023-11-15): 2023-11-10 to the 2024 Spring Festival
+    /// 洛阳市根治欠薪冬季专项行动 (洛阳市根治欠薪冬季专项行动通知（2023）, 2023-11-15): 2023-11-10 to the 2024 Spring Festival
     /// (2024-02-10); every verified case closed by 2024-02-10; a progress report by 2024-01-01 covering to
     /// 2023-12-31; a summary within 2 working days after the end.
     ///
@@ -573,9 +573,19 @@ pub fn weekly_dispatch(
     }
     let mut running: Vec<(i64, u64)> = vec![(0, 0); by_county.len()];
     for w in 0..n {
-        let week_monday = monday + chrono::Days::new(7 * w as u64);
+        // w < n weeks from `monday` to `end`, so the week's Monday is a date; its Sunday may lie past the last
+        // date chrono can represent, and then the week ends on `end` (which is at most that date) all the same.
+        let Some(week_monday) = u64::try_from(w)
+            .ok()
+            .and_then(|w| w.checked_mul(7))
+            .and_then(|days| monday.checked_add_days(chrono::Days::new(days)))
+        else {
+            break;
+        };
         let from = week_monday.max(c.starts_on);
-        let to = (week_monday + chrono::Days::new(6)).min(end);
+        let to = week_monday
+            .checked_add_days(chrono::Days::new(6))
+            .map_or(end, |sunday| sunday.min(end));
         let counties = by_county
             .iter()
             .zip(running.iter_mut())

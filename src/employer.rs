@@ -90,7 +90,11 @@ fn check_digit(values: &[u32]) -> u8 {
         weight = weight * 3 % 31;
     }
     let c = (31 - sum % 31) % 31;
-    ALPHABET.get(c as usize).copied().unwrap_or(b'0')
+    usize::try_from(c)
+        .ok()
+        .and_then(|i| ALPHABET.get(i))
+        .copied()
+        .unwrap_or(b'0')
 }
 
 /// The GB 11714 check digit of an organisation code's first 8 characters: weights 3, 7, 9, 10, 5, 8, 4, 2 over

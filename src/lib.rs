@@ -92,13 +92,18 @@ mod units;
 
 // Every public type and function is also reachable from the crate root, so that `use wage_arrears::{…}` is enough.
 // The modules stay public for their documentation (each explains its rule family) and for the few names that read
-// better with their module (`deadline::status`, `review::Month`).
+// better with their module (`deadline::status`, `review::Month`). Three groups are reached through their module
+// only, because at the root their names would mislead: the ledger's table schema and readers (`ledger::Sheet`,
+// `ledger::Column`, `ledger::Kind`, `ledger::SHEETS`, `ledger::excel_serial`, `ledger::csv::…`,
+// `ledger::xlsx::…`: a root `Kind` or `read_table` would not say of what), and the generators of
+// `strategies::…` (`strategies::policy()` beside the `policy` module, `strategies::clue()` beside `Clue`).
 pub use calendar::{
     HolidayPeriod, NoticeProblem, PreviousYearDays, Rollover, WorkCalendar, YearSchedule, date,
 };
 pub use campaign::{
-    Campaign, CampaignDeadline, CampaignMiss, MissKind, ReportDue, campaign_deadlines,
-    campaign_misses, monthly_notices, weekly_dispatch,
+    Campaign, CampaignDeadline, CampaignMiss, CountyNotice, CountyWeek, DispatchWeek, MissKind,
+    MonthlyNotice, OpenClue, ReportDue, WeeklyDispatch, campaign_deadlines, campaign_misses,
+    monthly_notices, weekly_dispatch,
 };
 pub use de::{JsonInput, deserialize};
 pub use deadline::{
@@ -109,7 +114,8 @@ pub use deadline::{
 pub use detection::detect_findings;
 pub use disposition::{Validation, Violation, validate};
 pub use employer::{
-    CreditCode, EnterpriseLedger, RepeatedComplaints, enterprise_ledger, repeated_complaints,
+    ComplaintSubject, CreditCode, EmployerKey, EnterpriseLedger, LedgerClue, LedgerEmployer,
+    RepeatedComplaint, RepeatedComplaints, enterprise_ledger, repeated_complaints,
 };
 pub use error::Error;
 pub use explain::{Check, ClockTrace, Explanation, explain};

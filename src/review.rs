@@ -255,7 +255,7 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 /// The secret of one draw: 32 random bytes, chosen by the city and committed to before the month's clues are
-/// final (SPEC: "the sample cannot be predicted or steered").
+/// final, so that the sample can be neither predicted by a county nor steered by the city.
 ///
 /// Written as exactly 64 hexadecimal digits (either case when read, lowercase when written, in JSON too).
 /// Its [commitment](Seed::commitment) is the lowercase hex SHA-256 of the 32 bytes: publish the commitment

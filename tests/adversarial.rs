@@ -890,7 +890,7 @@ fn ledger(k: &Case, cal: &WorkCalendar) -> Result<(), TestCaseError> {
         total("PolicySet::policies", || set.policies().len())?;
     }
 
-    // Review (000 §三(四), §四(一)).
+    // Review (平人社监察〔2024〕15号 三(四)、四(一)).
     let month = total("Month::of", || Month::of(k.as_of))?;
     total("Month methods", || {
         (
@@ -965,7 +965,7 @@ fn ledger(k: &Case, cal: &WorkCalendar) -> Result<(), TestCaseError> {
         self_review(clues, month)
     })?;
 
-    // Scoring (000 §四(一), §一; 004).
+    // Scoring (平人社监察〔2024〕15号 四(一)、一; 平人社字〔2022〕2号).
     for f in findings {
         total("counting_date", || counting_date(f, p))?;
         total("Finding builders", || {
@@ -1048,7 +1048,7 @@ fn ledger(k: &Case, cal: &WorkCalendar) -> Result<(), TestCaseError> {
         k.text.parse::<Fen>()
     })?;
 
-    // Campaigns (001).
+    // Campaigns (洛阳市根治欠薪冬季专项行动通知（2023）).
     const CAMPAIGN: &[&str] = &[
         "InvalidCampaign",
         "InvalidClue",
@@ -1228,4 +1228,15 @@ fn no_public_function_panics_or_returns_an_undocumented_error_on_hostile_input_a
         failure_persistence: None,
         ..Config::default()
     });
+}
+
+#[test]
+fn a_campaign_ending_on_the_last_date_chrono_knows_has_weeks_not_a_panic() {
+    let mut c = Campaign::luoyang_winter_2023();
+    c.starts_on = NaiveDate::MAX - Days::new(20);
+    c.ends_on = NaiveDate::MAX;
+    c.close_all_by = NaiveDate::MAX;
+    c.reports.clear();
+    let got = catch_unwind(|| wage_arrears::weekly_dispatch(&c, &[], NaiveDate::MAX));
+    assert!(got.is_ok(), "weekly_dispatch panicked");
 }

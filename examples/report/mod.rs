@@ -633,7 +633,9 @@ pub fn html(doc: &Doc, chart_title: &str, svg: &str) -> String {
   tr {{ break-inside: avoid; page-break-inside: avoid; }}
   th, td {{ border: 1px solid #c8ccd2; padding: 2px 4px; vertical-align: top; overflow-wrap: anywhere; }}
   th {{ background: #eef2f7; font-weight: 700; text-align: left; }}
+  th {{ word-break: keep-all; }}
   td.n {{ text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }}
+  td.id {{ white-space: nowrap; }}
   td.bad {{ color: #b71c1c; }}
   ul.notes {{ font-size: 8pt; color: #555; margin: 4px 0 0; padding-left: 16px; }}
   @media print {{
@@ -672,6 +674,13 @@ pub fn html(doc: &Doc, chart_title: &str, svg: &str) -> String {
                     let class = match cell {
                         Cell::Ratio { met: false, .. } => " class=\"n bad\"",
                         c if c.is_number() => " class=\"n\"",
+                        // Ids and codes (PDS-2025-0001, 9141…) never break inside.
+                        Cell::Text(t)
+                            if !t.is_empty()
+                                && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') =>
+                        {
+                            " class=\"id\""
+                        }
                         _ => "",
                     };
                     let _ = write!(h, "<td{class}>{}</td>", html_escape(&cell.show(s.zero)));
