@@ -78,14 +78,14 @@ pub struct ClueFacts<'a> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct RecordFacts {
     /// The days of the resubmissions that follow a returned submission without being revised, in date order
-    /// (000 §三(三) “对审核退回的线索，要按照退回原因修改完善”).
+    /// (平人社监察〔2024〕15号 三(三) “对审核退回的线索，要按照退回原因修改完善”).
     pub(crate) unrevised: Vec<NaiveDate>,
-    /// The submissions of a ministry-transferred clue made before it was closed, in date order (000 §四(一)5
+    /// The submissions of a ministry-transferred clue made before it was closed, in date order (平人社监察〔2024〕15号 四(一)5
     /// “部转线索未办结就提交的”).
     pub(crate) early_ministry: Vec<NaiveDate>,
 }
 
-/// A repayment agreement signed by `as_of`, and its two follow-up days (000 §三(一) “在协议支付日期临期或者到期后，
+/// A repayment agreement signed by `as_of`, and its two follow-up days (平人社监察〔2024〕15号 三(一) “在协议支付日期临期或者到期后，
 /// 要进行跟踪督促”), each or why it cannot be counted.
 #[derive(Debug, Clone)]
 pub(crate) struct AgreementDays<'a> {
