@@ -334,22 +334,6 @@ fn essence(s: &str) -> String {
         .collect()
 }
 
-/// The crate's snake_case name of a source (as in JSON).
-pub(crate) const fn source_code(s: Source) -> &'static str {
-    match s {
-        Source::MohrssColumn => "mohrss_column",
-        Source::GovCnMessage => "gov_cn_message",
-        Source::StateCouncilInspection => "state_council_inspection",
-        Source::MinistersMailbox => "ministers_mailbox",
-        Source::HenanMonitoring => "henan_monitoring",
-        Source::Hotline12345 => "hotline_12345",
-        Source::Hotline12333 => "hotline_12333",
-        Source::Petition => "petition",
-        Source::OnSite => "on_site",
-        Source::QrCode => "qr_code",
-    }
-}
-
 /// Other names clerks and platforms use for a source.
 fn source_aliases(s: Source) -> &'static [&'static str] {
     match s {
@@ -378,7 +362,7 @@ pub(crate) fn source(raw: &str) -> Result<Source, String> {
     }
     let e = essence(raw);
     for &s in Source::ALL {
-        let names = [s.label_zh(), s.short_zh(), source_code(s)];
+        let names = [s.label_zh(), s.short_zh(), crate::text::source_name(s)];
         if names
             .iter()
             .chain(source_aliases(s))
@@ -704,7 +688,7 @@ mod tests {
         for &s in Source::ALL {
             assert_eq!(source(s.label_zh()), Ok(s));
             assert_eq!(source(s.short_zh()), Ok(s));
-            assert_eq!(source(source_code(s)), Ok(s));
+            assert_eq!(source(crate::text::source_name(s)), Ok(s));
         }
         assert_eq!(
             source("人社部“根治欠薪进行时”专栏"),
