@@ -72,6 +72,7 @@ pub mod detection;
 pub mod disposition;
 pub mod employer;
 mod error;
+mod keyed;
 pub mod explain;
 pub mod facts;
 pub mod finding;
