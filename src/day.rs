@@ -119,7 +119,12 @@ mod tests {
         for (y, m, d) in [(2025, 3, 4), (0, 1, 1), (10_000, 1, 1), (-1, 6, 30)] {
             let date = NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
             assert_eq!(
-                join(&[Piece::Date(date), Piece::Text("办结，于"), Piece::Date(date), Piece::Text("前")]),
+                join(&[
+                    Piece::Date(date),
+                    Piece::Text("办结，于"),
+                    Piece::Date(date),
+                    Piece::Text("前")
+                ]),
                 format!("{date}办结，于{date}前")
             );
         }

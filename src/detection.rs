@@ -172,11 +172,9 @@ impl ClueFacts<'_> {
                     .as_ref()
                     .is_some_and(|i| i.on <= on && !i.record.trim().is_empty());
                 if !investigated {
-                    found(
-                        FindingKind::InvalidWithoutInvestigation,
-                        on,
-                        &|| format!("{on}以无效线索（结论10）报结，此前无调查核实记录"),
-                    );
+                    found(FindingKind::InvalidWithoutInvestigation, on, &|| {
+                        format!("{on}以无效线索（结论10）报结，此前无调查核实记录")
+                    });
                 }
             }
         }
@@ -189,21 +187,17 @@ impl ClueFacts<'_> {
             .copied()
             .find(|&s| s <= as_of)
         {
-            found(
-                FindingKind::MinistryClueSubmittedOpen,
-                s,
-                &|| format!("部转线索于{s}提交时尚未办结"),
-            );
+            found(FindingKind::MinistryClueSubmittedOpen, s, &|| {
+                format!("部转线索于{s}提交时尚未办结")
+            });
         }
 
         // Kind 6 (平人社监察〔2024〕15号 四(一)6 “填报格式不规范，经提醒仍不改正的”): the reviewer's format reminder on a submission is on
         // the record; the first later submission, made after the reminder, still marked irregular is the finding.
         if let Some((reminded, on)) = uncorrected_format(clue, as_of) {
-            found(
-                FindingKind::FormatNotCorrected,
-                on,
-                &|| format!("{reminded}提醒填报格式不规范，{on}再次提交仍不规范"),
-            );
+            found(FindingKind::FormatNotCorrected, on, &|| {
+                format!("{reminded}提醒填报格式不规范，{on}再次提交仍不规范")
+            });
         }
 
         // Kind 7 (平人社监察〔2024〕15号 四(一)7 “对退回线索未修改完善反复提交2次以上的”): the threshold-th unrevised resubmission.
@@ -221,11 +215,9 @@ impl ClueFacts<'_> {
             })?;
         let nth_unrevised = self.record().unrevised_by(as_of).nth(nth);
         if let Some(on) = nth_unrevised {
-            found(
-                FindingKind::ResubmittedUnrevised,
-                on,
-                &|| format!("退回后未修改完善即重新提交，{on}已达{threshold}次"),
-            );
+            found(FindingKind::ResubmittedUnrevised, on, &|| {
+                format!("退回后未修改完善即重新提交，{on}已达{threshold}次")
+            });
         }
 
         // Kind 8 (平人社监察〔2024〕15号 四(一)8 “对符合立案条件不及时立案的”; 三(二) “对欠薪事实清楚，符合立案条件的要及时立案”;

@@ -103,7 +103,7 @@ impl<'a> ClueFacts<'a> {
     /// # Errors
     /// [`Error::InvalidClue`] when the clue fails [`Clue::check`]. A clock or an agreement day that cannot be
     /// counted is not an error here: it is the error of the readings that need it.
-    #[inline]
+    #[inline(always)]
     pub fn derive(
         clue: &'a Clue,
         policy: &'a Policy,

@@ -260,7 +260,8 @@ mod tests {
     #[test]
     fn the_const_compression_agrees_with_sha2s() {
         for seed in 0u8..=40 {
-            let block: [u8; BLOCK] = std::array::from_fn(|i| seed.wrapping_mul(31).wrapping_add(i as u8));
+            let block: [u8; BLOCK] =
+                std::array::from_fn(|i| seed.wrapping_mul(31).wrapping_add(i as u8));
             let mut theirs = H0;
             sha2::compress256(&mut theirs, &[*GenericArray::from_slice(&block)]);
             assert_eq!(compress(H0, &block), theirs, "block {seed}");
