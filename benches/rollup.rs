@@ -46,6 +46,7 @@ use wage_arrears::review::{
     Month, Seed, self_reviews_by_county, self_reviews_by_county_for_months, spot_checks_by_county,
     spot_checks_by_county_for_months,
 };
+use wage_arrears::rollup::LedgerIndex;
 use wage_arrears::scoring::{assess_all, kpis_by_county};
 use wage_arrears::{Clue, Error, Finding, Points, Policy, WorkCalendar, evaluate};
 
@@ -237,7 +238,22 @@ fn seeds() -> Result<Vec<(Month, Seed)>, Error> {
         .collect())
 }
 
-/// The year's spot checks of every county, one pass ([`spot_checks_by_county_for_months`]).
+/// The year's spot checks of every county from the shared index
+/// ([`LedgerIndex::spot_checks_by_county_for_months`]).
+fn spot_checks_indexed(ctx: &Ctx, index: &LedgerIndex<'_>) -> Result<usize, Error> {
+    let seeds = seeds()?;
+    let draws = seeds.iter().map(|(m, seed)| (*m, seed));
+    let checks = index.spot_checks_by_county_for_months(draws, &ctx.policy)?;
+    Ok(checks.iter().map(|c| c.items().count()).sum())
+}
+
+/// The year's self-review sets of every county from the shared index.
+fn self_reviews_indexed(index: &LedgerIndex<'_>) -> Result<usize, Error> {
+    Ok(index.self_reviews_by_county_for_months(months()?)?.len())
+}
+
+/// The year's spot checks of every county, one call ([`spot_checks_by_county_for_months`], which indexes the
+/// ledger itself).
 fn spot_checks(ctx: &Ctx, l: &Scaled) -> Result<usize, Error> {
     let seeds = seeds()?;
     let draws = seeds.iter().map(|(m, seed)| (*m, seed));
@@ -344,29 +360,80 @@ fn report(ctx: &Ctx, l: &Scaled, ledger_bytes: usize) -> Result<(), Error> {
     let clues = l.clues.len();
     let r = runs(clues);
     let (findings, nightly_m) = measure(r, || nightly(ctx, l))?;
+    // The chain: the ledger indexed once, every rollup read from the index.
+    let (index, index_m) = measure(r, || LedgerIndex::new(&l.clues))?;
     let (scores, assess_m) = measure(r, || {
         assess_all(YEAR, &l.base_scores, &findings, &ctx.policy)
     })?;
     let (goals, kpis_m) = measure(r, || {
-        kpis_by_county(
-            ctx.from,
-            ctx.as_of,
-            &l.clues,
-            &findings,
-            &ctx.policy,
-            &ctx.cal,
-        )
+        index.kpis_by_county(ctx.from, ctx.as_of, &findings, &ctx.policy, &ctx.cal)
     })?;
-    let (drawn, spot_m) = measure(r, || spot_checks(ctx, l))?;
-    let (sets, self_m) = measure(r, || self_reviews(l))?;
+    let (drawn, spot_m) = measure(r, || spot_checks_indexed(ctx, &index))?;
+    let (sets, self_m) = measure(r, || self_reviews_indexed(&index))?;
     let (misses, campaign_m) = measure(r, || {
-        campaign_misses(&ctx.campaign, &l.clues, ctx.as_of, &ctx.cal)
+        index.campaign_misses(&ctx.campaign, ctx.as_of, &ctx.cal)
     })?;
-    let (_, spot_monthly_m) = measure(r, || spot_checks_month_by_month(ctx, l))?;
-    let (_, self_monthly_m) = measure(r, || self_reviews_month_by_month(l))?;
+    // For comparison: the free functions, each indexing the ledger itself (`ROLLUP_COMPARE=0` skips them).
+    let compare = std::env::var("ROLLUP_COMPARE").map_or(true, |v| v != "0");
+    let skipped = || Measured {
+        wall: Duration::ZERO,
+        cpu: None,
+        heap: 0,
+    };
+    let (
+        kpis_alone_m,
+        spot_alone_m,
+        self_alone_m,
+        campaign_alone_m,
+        spot_monthly_m,
+        self_monthly_m,
+    ) = if compare {
+        let (goals_alone, kpis_alone_m) = measure(r, || {
+            kpis_by_county(
+                ctx.from,
+                ctx.as_of,
+                &l.clues,
+                &findings,
+                &ctx.policy,
+                &ctx.cal,
+            )
+        })?;
+        let (drawn_alone, spot_alone_m) = measure(r, || spot_checks(ctx, l))?;
+        let (sets_alone, self_alone_m) = measure(r, || self_reviews(l))?;
+        let (misses_alone, campaign_alone_m) = measure(r, || {
+            campaign_misses(&ctx.campaign, &l.clues, ctx.as_of, &ctx.cal)
+        })?;
+        assert!(
+            goals_alone == goals
+                && drawn_alone == drawn
+                && sets_alone == sets
+                && misses_alone == misses,
+            "the index and the free functions disagree"
+        );
+        let (_, spot_monthly_m) = measure(r, || spot_checks_month_by_month(ctx, l))?;
+        let (_, self_monthly_m) = measure(r, || self_reviews_month_by_month(l))?;
+        (
+            kpis_alone_m,
+            spot_alone_m,
+            self_alone_m,
+            campaign_alone_m,
+            spot_monthly_m,
+            self_monthly_m,
+        )
+    } else {
+        (
+            skipped(),
+            skipped(),
+            skipped(),
+            skipped(),
+            skipped(),
+            skipped(),
+        )
+    };
 
     let chain = [
         &nightly_m,
+        &index_m,
         &assess_m,
         &kpis_m,
         &spot_m,
@@ -406,12 +473,35 @@ fn report(ctx: &Ctx, l: &Scaled, ledger_bytes: usize) -> Result<(), Error> {
         );
     };
     row("nightly: `evaluate` every clue", &nightly_m);
+    row(
+        "`LedgerIndex::new` (ids merged, counties numbered)",
+        &index_m,
+    );
     row("`assess_all`", &assess_m);
-    row("`kpis_by_county` (the year)", &kpis_m);
-    row("`spot_checks_by_county_for_months` (12 months)", &spot_m);
-    row("`self_reviews_by_county_for_months` (12 months)", &self_m);
-    row("`campaign_misses`", &campaign_m);
-    row("**end to end** (the six above)", &total);
+    row("`index.kpis_by_county` (the year)", &kpis_m);
+    row(
+        "`index.spot_checks_by_county_for_months` (12 months)",
+        &spot_m,
+    );
+    row(
+        "`index.self_reviews_by_county_for_months` (12 months)",
+        &self_m,
+    );
+    row("`index.campaign_misses`", &campaign_m);
+    row("**end to end** (the seven above)", &total);
+    row(
+        "for comparison: `kpis_by_county` (indexes itself)",
+        &kpis_alone_m,
+    );
+    row(
+        "for comparison: `spot_checks_by_county_for_months`",
+        &spot_alone_m,
+    );
+    row(
+        "for comparison: `self_reviews_by_county_for_months`",
+        &self_alone_m,
+    );
+    row("for comparison: `campaign_misses`", &campaign_alone_m);
     row(
         "for comparison: `spot_checks_by_county` × 12",
         &spot_monthly_m,
@@ -433,7 +523,7 @@ fn report(ctx: &Ctx, l: &Scaled, ledger_bytes: usize) -> Result<(), Error> {
             hwm.trim_start_matches("VmHWM:").trim()
         );
     }
-    black_box((findings, scores, goals));
+    black_box((findings, scores, goals, index));
     Ok(())
 }
 

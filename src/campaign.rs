@@ -307,20 +307,33 @@ pub fn campaign_misses(
     cal: &WorkCalendar,
 ) -> Result<Vec<CampaignMiss>, Error> {
     c.validate()?;
+    crate::rollup::LedgerIndex::new(clues)?.campaign_misses(c, as_of, cal)
+}
+
+/// [`campaign_misses`] from a [`LedgerIndex`](crate::rollup::LedgerIndex): one pass over its compact rows (the
+/// dates, and whether the record passes [`Clue::check`]); only a miss copies its clue's id and county.
+pub(crate) fn campaign_misses_of_index(
+    c: &Campaign,
+    index: &crate::rollup::LedgerIndex<'_>,
+    as_of: NaiveDate,
+    cal: &WorkCalendar,
+) -> Result<Vec<CampaignMiss>, Error> {
+    c.validate()?;
     let by = c.close_all_by;
     // The working days left to the close-all date are the same for every open clue: counted once, when needed.
     let mut working_days_left = None;
-    let mut miss = |clue: &Clue| -> Result<Option<CampaignMiss>, Error> {
-        clue.check()?;
+    let mut miss = |row: &crate::rollup::Row| -> Result<Option<CampaignMiss>, Error> {
+        if !row.sound
+            && let Some(clue) = index.record(row)
+        {
+            clue.check()?;
+        }
         // 洛阳市根治欠薪冬季专项行动通知（2023）一：所有查实的欠薪案件在2024年春节前全部办结。
-        let verified = clue
-            .investigation
-            .as_ref()
-            .is_some_and(|i| i.arrears_verified && i.on <= as_of);
-        if !verified || clue.registered_on > by || clue.registered_on > as_of {
+        let verified = row.verified_on.is_some_and(|on| on <= as_of);
+        if !verified || row.registered_on > by || row.registered_on > as_of {
             return Ok(None);
         }
-        let kind = match clue.closed_on.filter(|&closed| closed <= as_of) {
+        let kind = match row.closed_on.filter(|&closed| closed <= as_of) {
             Some(closed) if closed <= by => return Ok(None),
             Some(closed) => MissKind::ClosedLate {
                 on: closed,
@@ -338,30 +351,21 @@ pub fn campaign_misses(
             },
         };
         Ok(Some(CampaignMiss {
-            clue_id: clue.id.clone(),
-            county: clue.county.clone(),
+            clue_id: index.id(row).to_owned(),
+            county: index.county_name(row.county).to_owned(),
             rule: RuleId::CampaignCloseAll,
             close_all_by: by,
             kind,
         }))
     };
-    // A clue listed twice is one clue; two different records under one id are refused, never one of them
-    // picked by its position in the input. One pass: the ids are merged in a hash map and only the misses are
-    // sorted, so the cost per clue does not grow with the ledger. Of several clues that cannot be read, the
-    // error named is the first in id order's, whatever the order of the input.
+    // A clue listed twice is one clue (the index merged them). Of several clues that cannot be read, the error
+    // named is the first in id order's, whatever the order of the input; only the misses are sorted.
     let mut out = Vec::new();
     let mut first_error: Option<(&str, Error)> = None;
-    for clue in crate::model::distinct_unordered(clues)? {
-        match miss(clue) {
+    for row in index.distinct_rows() {
+        match miss(row) {
             Ok(found) => out.extend(found),
-            Err(e) => {
-                if first_error
-                    .as_ref()
-                    .is_none_or(|(id, _)| clue.id.as_str() < *id)
-                {
-                    first_error = Some((&clue.id, e));
-                }
-            }
+            Err(e) => crate::scoring::keep_first(&mut first_error, index.id(row), e),
         }
     }
     if let Some((_, e)) = first_error {

@@ -25,6 +25,7 @@
 //! | [`employer`] | the 统一社会信用代码 ([`CreditCode`]), the enterprise arrears ledger, repeated complaints | 保定市高效处置农民工欠薪问题若干措施（十四）; 天水市“六项机制”（2025）重大案件提级督办机制 |
 //! | [`project`] | the 80% progress-payment rule of government projects | 保定市高效处置农民工欠薪问题若干措施（十一） |
 //! | [`review`] | the city's monthly spot check, drawn by a committed seed and verifiable by anyone | 平人社监察〔2024〕15号 三(四)、四(一) |
+//! | [`rollup`] | every county at once: one index of a ledger ([`rollup::LedgerIndex`]: ids merged, counties numbered, each clue's dates in a compact row) read by every by-county rollup | 平人社监察〔2024〕15号 一、三(四)、四(一); 洛阳市根治欠薪冬季专项行动通知（2023）一 |
 //! | [`scoring`] | the county's deductions, interviews, grade (C级 or 未触发C级; A/B only from a policy's grade scale) and goals | 平人社监察〔2024〕15号 一、四(一); 平人社字〔2022〕2号 |
 //! | [`explain`](mod@explain) | all of the above for one clue, with the rules that fired | every rule that fired, with its citation |
 //! | [`ledger`] | ledgers as clerks keep them: tables with Chinese headers (XLSX, CSV behind features) to a [`Ledger`] and back, every bad cell at once | 平人社监察〔2024〕15号 四(一) 复核台账 |
@@ -83,6 +84,7 @@ pub mod model;
 pub mod policy;
 pub mod project;
 pub mod review;
+pub mod rollup;
 pub mod rule;
 pub mod scoring;
 #[cfg(feature = "proptest")]
@@ -138,6 +140,7 @@ pub use review::{
     self_reviews_by_county_for_months, spot_check, spot_checks_by_county,
     spot_checks_by_county_for_months, verify_spot_check,
 };
+pub use rollup::LedgerIndex;
 pub use rule::{Citation, Document, RuleId};
 pub use scoring::{
     BaseScore, CountyScore, Grade, Interview, Kpi, NO_BASE_SCORES, Notice, assess_all, assess_year,

@@ -754,39 +754,82 @@ pub fn distinct_by_id(clues: &[Clue]) -> Result<Vec<&Clue>, Error> {
 /// # Errors
 /// [`Error::ConflictingRecords`] naming every id listed with two different records, in id order.
 pub(crate) fn distinct_unordered(clues: &[Clue]) -> Result<Vec<&Clue>, Error> {
-    // The fingerprints alone, sorted: a fingerprint met twice marks the clues to look at.
-    let mut prints: Vec<u64> = clues.iter().map(|c| fingerprint(&c.id)).collect();
-    prints.sort_unstable();
-    let repeated: std::collections::BTreeSet<u64> = prints
-        .windows(2)
-        .filter_map(|w| match w {
-            [a, b] if a == b => Some(*a),
-            _ => None,
-        })
-        .collect();
-    drop(prints);
-    if repeated.is_empty() {
-        return Ok(clues.iter().collect());
-    }
-    // Those clues by id, then position: the first of each id is the one kept; a later copy that differs from it
-    // is a conflict.
-    let mut suspects: Vec<(&Clue, usize)> = clues
+    let merged = merge_ids(clues)?;
+    Ok(clues
         .iter()
-        .enumerate()
-        .filter(|(_, c)| repeated.contains(&fingerprint(&c.id)))
-        .map(|(i, c)| (c, i))
-        .collect();
-    suspects.sort_unstable_by(|(a, i), (b, j)| a.id.cmp(&b.id).then(i.cmp(j)));
+        .zip(merged.later_copy)
+        .filter(|&(_, later)| !later)
+        .map(|(c, _)| c)
+        .collect())
+}
+
+/// A ledger's ids merged ([`merge_ids`]): which positions repeat an id listed before, and every record's
+/// fingerprint, sorted, with a directory of its buckets to look an id up.
+#[derive(Debug, Clone)]
+pub(crate) struct MergedIds {
+    /// `true` at the position of a later copy of an id listed before (an identical record: dropped).
+    pub(crate) later_copy: Vec<bool>,
+    /// `(fingerprint, position)` of every record, sorted.
+    pub(crate) prints: Vec<(u64, usize)>,
+    /// `prints[starts[b]..starts[b + 1]]` holds the fingerprints whose high bits are `b` (`fingerprint >> shift`).
+    pub(crate) starts: Vec<usize>,
+    /// How far a fingerprint is shifted right to give its bucket (64: a single bucket).
+    pub(crate) shift: u32,
+}
+
+impl MergedIds {
+    /// The first position listed under `id` (the record kept), found through its bucket; `id_at` gives the id
+    /// listed at a position.
+    pub(crate) fn position<'i>(
+        &self,
+        id: &str,
+        id_at: impl Fn(usize) -> Option<&'i str>,
+    ) -> Option<usize> {
+        let p = fingerprint(id);
+        let b = usize::try_from(p.checked_shr(self.shift).unwrap_or(0)).ok()?;
+        let (from, to) = (*self.starts.get(b)?, *self.starts.get(b + 1)?);
+        self.prints
+            .get(from..to)?
+            .iter()
+            .filter(|&&(q, _)| q == p)
+            .map(|&(_, i)| i)
+            .find(|&i| id_at(i) == Some(id))
+    }
+}
+
+pub(crate) fn merge_ids(clues: &[Clue]) -> Result<MergedIds, Error> {
+    merge_prints(clues, clues.iter().map(|c| fingerprint(&c.id)).collect())
+}
+
+/// [`merge_ids`] from the fingerprints of the ids, computed by the caller in its own pass over the clues
+/// (`prints[i]` is [`fingerprint`]`(&clues[i].id)`).
+///
+/// # Errors
+/// As [`merge_ids`].
+pub(crate) fn merge_prints(clues: &[Clue], prints: Vec<u64>) -> Result<MergedIds, Error> {
+    let (prints, starts, shift) = sort_by_print(prints);
     let mut later_copy = vec![false; clues.len()];
     let mut conflicting: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
-    for copies in suspects.chunk_by(|(a, _), (b, _)| a.id == b.id) {
-        if let Some(((first, _), rest)) = copies.split_first() {
-            for &(copy, i) in rest {
-                if let Some(flag) = later_copy.get_mut(i) {
-                    *flag = true;
-                }
-                if copy != *first {
-                    conflicting.insert(copy.id.as_str());
+    for run in prints.chunk_by(|a, b| a.0 == b.0) {
+        if run.len() < 2 {
+            continue;
+        }
+        // The clues of one fingerprint by id, then position: the first of each id is the one kept; a later copy
+        // that differs from it is a conflict.
+        let mut copies: Vec<(&Clue, usize)> = run
+            .iter()
+            .filter_map(|&(_, i)| clues.get(i).map(|c| (c, i)))
+            .collect();
+        copies.sort_unstable_by(|(a, i), (b, j)| a.id.cmp(&b.id).then(i.cmp(j)));
+        for same in copies.chunk_by(|(a, _), (b, _)| a.id == b.id) {
+            if let Some(((first, _), rest)) = same.split_first() {
+                for &(copy, i) in rest {
+                    if let Some(flag) = later_copy.get_mut(i) {
+                        *flag = true;
+                    }
+                    if copy != *first {
+                        conflicting.insert(copy.id.as_str());
+                    }
                 }
             }
         }
@@ -796,18 +839,65 @@ pub(crate) fn distinct_unordered(clues: &[Clue]) -> Result<Vec<&Clue>, Error> {
             ids: conflicting.into_iter().map(str::to_owned).collect(),
         });
     }
-    Ok(clues
-        .iter()
-        .zip(later_copy)
-        .filter(|&(_, later)| !later)
-        .map(|(c, _)| c)
-        .collect())
+    Ok(MergedIds {
+        later_copy,
+        prints,
+        starts,
+        shift,
+    })
+}
+
+/// `(fingerprint, position)` pairs sorted, with the start of each bucket and the shift that gives a fingerprint's
+/// bucket: a bucket sort on the fingerprint's high bits (about eight pairs a bucket, at most 2^20 buckets), each
+/// bucket then sorted by comparison. Fingerprints spread evenly, so the cost per pair does not grow with the
+/// ledger; ones that do not spread fall back on the comparison sort within their bucket.
+fn sort_by_print(prints: Vec<u64>) -> (Vec<(u64, usize)>, Vec<usize>, u32) {
+    let n = prints.len();
+    let bits = (usize::BITS - (n / 8).leading_zeros()).min(20);
+    let shift = 64 - bits;
+    let bucket = |p: u64| usize::try_from(p.checked_shr(shift).unwrap_or(0)).unwrap_or(0);
+    if bits == 0 {
+        let mut pairs: Vec<(u64, usize)> = prints.into_iter().zip(0..).collect();
+        pairs.sort_unstable();
+        return (pairs, vec![0, n], shift);
+    }
+    // starts[b] = where bucket b begins: counted, then summed.
+    let mut starts = vec![0usize; (1usize << bits) + 1];
+    for &p in &prints {
+        if let Some(s) = starts.get_mut(bucket(p) + 1) {
+            *s += 1;
+        }
+    }
+    let mut sum = 0;
+    for s in &mut starts {
+        sum += *s;
+        *s = sum;
+    }
+    let mut next = starts.clone();
+    let mut out = vec![(0u64, 0usize); n];
+    for (i, p) in prints.into_iter().enumerate() {
+        if let Some(at) = next.get_mut(bucket(p))
+            && let Some(slot) = out.get_mut(*at)
+        {
+            *slot = (p, i);
+            *at += 1;
+        }
+    }
+    for w in starts.windows(2) {
+        if let [from, to] = *w
+            && let Some(b) = out.get_mut(from..to)
+            && b.len() > 1
+        {
+            b.sort_unstable();
+        }
+    }
+    (out, starts, shift)
 }
 
 /// A 64-bit fingerprint of an id: its length, then each 8-byte word rotated in and multiplied by an odd constant
 /// (the FxHash step). Equal ids have equal fingerprints; unequal ones almost never do, and when they do
-/// [`distinct_unordered`] compares the ids themselves.
-fn fingerprint(id: &str) -> u64 {
+/// [`merge_ids`] compares the ids themselves.
+pub(crate) fn fingerprint(id: &str) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     let mut h = (id.len() as u64).wrapping_mul(K);
     for chunk in id.as_bytes().chunks(8) {

@@ -17,9 +17,11 @@
 //!   own clues ("对各地线索按5%比例", so every county with a closed clue gets at least one check when the share
 //!   rounds up). See the [interpretations](crate::interpretations).
 //! - The by-county answers ([`spot_checks_by_county`], [`self_reviews_by_county`], and their `…_for_months` forms
-//!   for several months at once) read their input once: the ids merged, each clue filed under its county (and
-//!   month) once, then each county drawn from its own clues; the cost per clue does not grow with the number of
-//!   counties.
+//!   for several months at once) read their input once, through a [`LedgerIndex`](crate::rollup::LedgerIndex):
+//!   the ids merged, each clue filed under its county (and month) once by a counting sort on the county's
+//!   number, then each county drawn from its own clues; the cost per clue does not grow with the number of
+//!   counties. An index built once serves every month and every rollup
+//!   ([`LedgerIndex::spot_checks_by_county_for_months`], …).
 //!
 //! # The protocol: commit, reveal, verify
 //!
@@ -46,6 +48,7 @@ use sha2::{Digest, Sha256};
 use crate::keyed::Keyed;
 
 use crate::policy::Rounding;
+use crate::rollup::LedgerIndex;
 use crate::units::count_u64;
 use crate::{Clue, Conclusion, Error, Policy, Rate, RuleId};
 
@@ -391,23 +394,25 @@ fn share(rate: Rate, n: usize, rounding: Rounding) -> Result<usize, Error> {
         .ok_or_else(|| crate::units::overflow(format_args!("drawing {k} of {n} clues at {rate}")))
 }
 
-/// The `k` ids with the smallest draw keys (ties by id), returned sorted by id.
-fn draw(ids: &[&str], k: usize, seed: &Seed) -> Vec<String> {
-    if k == 0 {
-        return Vec::new();
-    }
-    let mut ranked: Vec<([u8; 32], &str)> = ids
-        .iter()
-        .map(|id| (seed.mac(id.as_bytes()), *id))
-        .collect();
-    ranked.sort_unstable();
-    let mut picked: Vec<String> = ranked
-        .into_iter()
-        .take(k)
-        .map(|(_, id)| id.to_owned())
-        .collect();
+/// The `k` ids with the smallest draw keys (ties by id), returned sorted by id (the seed's pads are hashed
+/// already: two compressions per id). When all the ids are drawn no key is computed (the `k` smallest of `k` ids are all of them);
+/// otherwise the `k` smallest keys are selected without sorting the others.
+fn draw_keyed(ids: &[&str], k: usize, seed: &Seed) -> Vec<String> {
+    let mut picked: Vec<&str> = if k == 0 {
+        Vec::new()
+    } else if k >= ids.len() {
+        ids.to_vec()
+    } else {
+        let mut ranked: Vec<([u8; 32], &str)> = ids
+            .iter()
+            .map(|id| (seed.mac(id.as_bytes()), *id))
+            .collect();
+        // k − 1 < ids.len(): the selection cannot go out of bounds.
+        ranked.select_nth_unstable(k - 1);
+        ranked.into_iter().take(k).map(|(_, id)| id).collect()
+    };
     picked.sort_unstable();
-    picked
+    picked.into_iter().map(str::to_owned).collect()
 }
 
 /// One clue closed in the month, after merging the copies of its id.
@@ -426,8 +431,8 @@ fn closed_in(closed: &[Clue], month: Month) -> Result<Vec<Closed<'_>>, Error> {
         .unwrap_or_default())
 }
 
-/// The clues closed in each of `months`, one entry per id, filed under their month: the ids are merged once (a
-/// hash map on the id, so the cost per clue does not grow with the ledger) and each clue is filed once.
+/// The clues closed in each of `months`, one entry per id, filed under their month: the ids are merged once
+/// ([`crate::model::distinct_by_id`]'s rule, on sorted fingerprints) and each clue is filed once.
 fn closed_in_months(
     closed: &[Clue],
     months: impl IntoIterator<Item = Month>,
@@ -446,18 +451,6 @@ fn closed_in_months(
         }
     }
     Ok(by_month)
-}
-
-/// The entries filed under their county (a hash map on the county: one pass, whatever the number of counties),
-/// in county order; each county's entries in no particular order (what is drawn and listed is sorted there).
-fn by_county(entries: Vec<Closed<'_>>) -> Vec<Vec<Closed<'_>>> {
-    let mut groups: HashMap<&str, Vec<Closed<'_>>> = HashMap::new();
-    for entry in entries {
-        groups.entry(entry.county).or_default().push(entry);
-    }
-    let mut groups: Vec<(&str, Vec<Closed<'_>>)> = groups.into_iter().collect();
-    groups.sort_unstable_by_key(|&(county, _)| county);
-    groups.into_iter().map(|(_, entries)| entries).collect()
 }
 
 /// The one county all entries share, if they share one.
@@ -626,10 +619,7 @@ pub fn spot_checks_by_county(
     policy: &Policy,
 ) -> Result<Vec<SpotCheck>, Error> {
     policy.validate()?;
-    by_county(closed_in(closed, month)?)
-        .iter()
-        .map(|entries| check_entries(entries, month, seed, policy))
-        .collect()
+    LedgerIndex::new(closed)?.spot_checks_by_county(month, seed, policy)
 }
 
 /// Checks a published spot check against the seed revealed after it: `Ok` only when the seed is the one
@@ -839,16 +829,7 @@ pub fn spot_checks_by_county_for_months<'s>(
     policy: &Policy,
 ) -> Result<Vec<SpotCheck>, Error> {
     policy.validate()?;
-    let draws: Vec<(Month, &Seed)> = draws.into_iter().collect();
-    let by_month = closed_in_months(closed, draws.iter().map(|&(month, _)| month))?;
-    let mut out = Vec::new();
-    for (month, seed) in draws {
-        let entries = by_month.get(&month).cloned().unwrap_or_default();
-        for county in by_county(entries) {
-            out.push(check_entries(&county, month, seed, policy)?);
-        }
-    }
-    Ok(out)
+    LedgerIndex::new(closed)?.spot_checks_by_county_for_months(draws, policy)
 }
 
 /// [`self_reviews_by_county`] for several months at once: for each month of `months`, in that order, every
@@ -881,19 +862,7 @@ pub fn self_reviews_by_county_for_months(
     closed: &[Clue],
     months: impl IntoIterator<Item = Month>,
 ) -> Result<Vec<SelfReview>, Error> {
-    let months: Vec<Month> = months.into_iter().collect();
-    let by_month = closed_in_months(closed, months.iter().copied())?;
-    let mut out = Vec::new();
-    for month in months {
-        let entries = by_month.get(&month).cloned().unwrap_or_default();
-        out.extend(
-            by_county(entries)
-                .iter()
-                .filter(|entries| entries.iter().any(|e| e.code5))
-                .map(|entries| self_review_of(entries, month)),
-        );
-    }
-    Ok(out)
+    LedgerIndex::new(closed)?.self_reviews_by_county_for_months(months)
 }
 
 /// The last day of the review of the clues closed in `month`: day `policy.spot_check_due_day` of the following
@@ -922,29 +891,219 @@ fn check_entries(
     let due_on = review_due_on(month, policy)?;
     let code5_ids: Vec<&str> = entries.iter().filter(|e| e.code5).map(|e| e.id).collect();
     let other_ids: Vec<&str> = entries.iter().filter(|e| !e.code5).map(|e| e.id).collect();
-    // R-REV-2: 对核处结论为5线索的100%进行复核 (policy.code5_review_rate). Always rounded up: a review rate
-    // below 100% still reviews a lone code-5 clue, whatever the spot check's rounding.
-    let k5 = share(policy.code5_review_rate, code5_ids.len(), Rounding::Up)?;
-    // R-REV-1: 对办结线索按照5%的比例进行抽查核实 (policy.spot_check_rate, rounded per policy), drawn from the
-    // clues not already reviewed as code 5 (issue 5: every code-5 clue plus ⌈5% × the others⌉).
-    let k = share(
-        policy.spot_check_rate,
-        other_ids.len(),
-        policy.spot_check_rounding,
-    )?;
-    Ok(SpotCheck {
-        county: sole_county(entries.iter().map(|e| e.county)),
+    let draw = Draw {
         month,
-        commitment: seed.commitment(),
         due_on,
-        population: entries.len(),
-        code5_population: code5_ids.len(),
-        code5: draw(&code5_ids, k5, seed),
-        code5_rule: RuleId::SpotCheckEveryCode5,
-        others: other_ids.len(),
-        sampled: draw(&other_ids, k, seed),
-        sample_rule: RuleId::SpotCheckSample,
-    })
+        commitment: seed.commitment(),
+        seed: *seed,
+    };
+    draw.check(
+        sole_county(entries.iter().map(|e| e.county)),
+        &code5_ids,
+        &other_ids,
+        policy,
+    )
+}
+
+/// What one month's draw shares among its populations: the month, its due day, the seed and its commitment.
+struct Draw {
+    month: Month,
+    due_on: NaiveDate,
+    commitment: String,
+    seed: Seed,
+}
+
+impl Draw {
+    /// The check of one population, split into its code-5 ids and the others (one per id, in any order).
+    fn check(
+        &self,
+        county: Option<String>,
+        code5_ids: &[&str],
+        other_ids: &[&str],
+        policy: &Policy,
+    ) -> Result<SpotCheck, Error> {
+        // R-REV-2: 对核处结论为5线索的100%进行复核 (policy.code5_review_rate). Always rounded up: a review rate
+        // below 100% still reviews a lone code-5 clue, whatever the spot check's rounding.
+        let k5 = share(policy.code5_review_rate, code5_ids.len(), Rounding::Up)?;
+        // R-REV-1: 对办结线索按照5%的比例进行抽查核实 (policy.spot_check_rate, rounded per policy), drawn from the
+        // clues not already reviewed as code 5 (issue 5: every code-5 clue plus ⌈5% × the others⌉).
+        let k = share(
+            policy.spot_check_rate,
+            other_ids.len(),
+            policy.spot_check_rounding,
+        )?;
+        Ok(SpotCheck {
+            county,
+            month: self.month,
+            commitment: self.commitment.clone(),
+            due_on: self.due_on,
+            population: code5_ids.len() + other_ids.len(),
+            code5_population: code5_ids.len(),
+            code5: draw_keyed(code5_ids, k5, &self.seed),
+            code5_rule: RuleId::SpotCheckEveryCode5,
+            others: other_ids.len(),
+            sampled: draw_keyed(other_ids, k, &self.seed),
+            sample_rule: RuleId::SpotCheckSample,
+        })
+    }
+}
+
+/// The distinct clues of an index closed in each of some months, grouped by month and county.
+struct ClosedGroups {
+    /// The months asked, sorted, each once.
+    months: Vec<Month>,
+    /// How many counties the index numbers.
+    counties: usize,
+    /// `(month's position × counties + county, position in the input)`, ordered by that key (each group in the
+    /// order of the input).
+    entries: Vec<(usize, u32)>,
+}
+
+impl ClosedGroups {
+    /// The rows of `index` closed in `months` (only the code-5 ones when `code5_only`), grouped with one
+    /// counting sort on (month, county number).
+    fn of(
+        index: &LedgerIndex<'_>,
+        months: impl IntoIterator<Item = Month>,
+        code5_only: bool,
+    ) -> Result<ClosedGroups, Error> {
+        let mut months: Vec<Month> = months.into_iter().collect();
+        months.sort_unstable();
+        months.dedup();
+        let counties = index.counties().len();
+        let keys = months.len().checked_mul(counties).ok_or_else(|| {
+            crate::units::overflow(format_args!(
+                "{} months × {counties} counties",
+                months.len()
+            ))
+        })?;
+        let (first, last) = match (months.first(), months.last()) {
+            (Some(f), Some(l)) => (f.first_day(), l.last_day()),
+            _ => {
+                return Ok(ClosedGroups {
+                    months,
+                    counties,
+                    entries: Vec::new(),
+                });
+            }
+        };
+        let mut entries = Vec::new();
+        for row in index.distinct_rows() {
+            let Some(day) = row.closed_on.filter(|&d| first <= d && d <= last) else {
+                continue;
+            };
+            if code5_only && row.conclusion != Some(Conclusion::Coordinated) {
+                continue;
+            }
+            let Ok(slot) = months.binary_search(&Month::of(day)) else {
+                continue;
+            };
+            let county = usize::try_from(row.county).unwrap_or(usize::MAX);
+            if let Some(key) = slot
+                .checked_mul(counties)
+                .and_then(|k| k.checked_add(county))
+            {
+                entries.push((key, row.at));
+            }
+        }
+        Ok(ClosedGroups {
+            months,
+            counties,
+            entries: crate::rollup::group_by_key(entries, keys),
+        })
+    }
+
+    /// How many groups `months` hold together (a month asked twice counted twice).
+    fn count(&self, months: impl Iterator<Item = Month>) -> usize {
+        months.map(|m| self.of_month(m).count()).sum()
+    }
+
+    /// The groups of `month`, in county order: each county's number and its entries.
+    fn of_month(&self, month: Month) -> impl Iterator<Item = (u32, &[(usize, u32)])> + '_ {
+        let range = self.months.binary_search(&month).ok().and_then(|slot| {
+            let from = slot.checked_mul(self.counties)?;
+            let to = from.checked_add(self.counties)?;
+            let a = self.entries.partition_point(|&(k, _)| k < from);
+            let b = self.entries.partition_point(|&(k, _)| k < to);
+            self.entries.get(a..b)
+        });
+        range
+            .unwrap_or_default()
+            .chunk_by(|x, y| x.0 == y.0)
+            .filter_map(move |group| {
+                let key = group.first()?.0;
+                let county = u32::try_from(key.checked_rem(self.counties)?).ok()?;
+                Some((county, group))
+            })
+    }
+}
+
+/// [`spot_checks_by_county_for_months`] from an index ([`LedgerIndex::spot_checks_by_county_for_months`]).
+pub(crate) fn spot_checks_of_index<'s>(
+    index: &LedgerIndex<'_>,
+    draws: impl IntoIterator<Item = (Month, &'s Seed)>,
+    policy: &Policy,
+) -> Result<Vec<SpotCheck>, Error> {
+    policy.validate()?;
+    let draws: Vec<(Month, &Seed)> = draws.into_iter().collect();
+    let groups = ClosedGroups::of(index, draws.iter().map(|&(month, _)| month), false)?;
+    let mut out = Vec::with_capacity(groups.count(draws.iter().map(|&(month, _)| month)));
+    for (month, seed) in draws {
+        let mut draw: Option<Draw> = None;
+        for (county, group) in groups.of_month(month) {
+            // The month's due day, commitment and pads: once, when it has a clue to check.
+            let draw = match &mut draw {
+                Some(d) => d,
+                None => draw.insert(Draw {
+                    month,
+                    due_on: review_due_on(month, policy)?,
+                    commitment: seed.commitment(),
+                    seed: *seed,
+                }),
+            };
+            let (mut code5_ids, mut other_ids) = (Vec::new(), Vec::new());
+            for row in group
+                .iter()
+                .filter_map(|&(_, at)| usize::try_from(at).ok().and_then(|at| index.row(at)))
+            {
+                if row.conclusion == Some(Conclusion::Coordinated) {
+                    code5_ids.push(index.id(row));
+                } else {
+                    other_ids.push(index.id(row));
+                }
+            }
+            let name = index.county_name(county).to_owned();
+            out.push(draw.check(Some(name), &code5_ids, &other_ids, policy)?);
+        }
+    }
+    Ok(out)
+}
+
+/// [`self_reviews_by_county_for_months`] from an index ([`LedgerIndex::self_reviews_by_county_for_months`]).
+pub(crate) fn self_reviews_of_index(
+    index: &LedgerIndex<'_>,
+    months: impl IntoIterator<Item = Month>,
+) -> Result<Vec<SelfReview>, Error> {
+    let months: Vec<Month> = months.into_iter().collect();
+    let groups = ClosedGroups::of(index, months.iter().copied(), true)?;
+    let mut out = Vec::with_capacity(groups.count(months.iter().copied()));
+    for month in months {
+        for (county, group) in groups.of_month(month) {
+            let mut ids: Vec<&str> = group
+                .iter()
+                .filter_map(|&(_, at)| usize::try_from(at).ok().and_then(|at| index.row(at)))
+                .map(|row| index.id(row))
+                .collect();
+            ids.sort_unstable();
+            out.push(SelfReview {
+                county: Some(index.county_name(county).to_owned()),
+                month,
+                clue_ids: ids.into_iter().map(str::to_owned).collect(),
+                rule: RuleId::MonthlySelfReview,
+            });
+        }
+    }
+    Ok(out)
 }
 
 /// A county's monthly self-review set (自查复核, R-REV-3): every code-5 clue closed in the month.
@@ -1025,11 +1184,7 @@ pub fn self_review(closed: &[Clue], month: Month) -> Result<SelfReview, Error> {
 /// # Errors
 /// [`Error::ConflictingRecords`] when two different records share a clue id.
 pub fn self_reviews_by_county(closed: &[Clue], month: Month) -> Result<Vec<SelfReview>, Error> {
-    Ok(by_county(closed_in(closed, month)?)
-        .iter()
-        .filter(|entries| entries.iter().any(|e| e.code5))
-        .map(|entries| self_review_of(entries, month))
-        .collect())
+    LedgerIndex::new(closed)?.self_reviews_by_county(month)
 }
 
 /// The self-review set of one population: `entries` one per id, in any order.

@@ -31,7 +31,7 @@
 //! - A KPI reads the record as it stood on the period's last day, and does not count a clue whose clock is still
 //!   running on that day (see [`kpis`]).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
@@ -738,10 +738,11 @@ pub fn kpis(
     )
 }
 
-/// [`kpis`] for every county at once, in one pass: the clues are merged by id and filed under their county once
-/// (a hash map on the id and on the county), the findings found by `to` likewise, then each county's goals are
-/// counted from its own clues alone — so the cost per clue does not grow with the number of counties, where
-/// calling [`kpis`] once per county reads the whole ledger for each.
+/// [`kpis`] for every county at once, in one pass: the ledger is indexed ([`LedgerIndex`](crate::rollup::LedgerIndex):
+/// the ids merged, the counties numbered), the findings found by `to` mark the clues they name, then each clue's
+/// goals are tallied into its county's counts — so the cost per clue does not grow with the number of counties,
+/// where calling [`kpis`] once per county reads the whole ledger for each. To ask several rollups of one ledger,
+/// index it once and call [`LedgerIndex::kpis_by_county`](crate::rollup::LedgerIndex::kpis_by_county).
 ///
 /// Every county the input names is listed (a clue's or a finding's county), in order, each with exactly what
 /// [`kpis`] gives it.
@@ -780,34 +781,200 @@ pub fn kpis_by_county(
     if to < from {
         return Err(Error::InvalidPeriod { from, to });
     }
-    let mut by_county: HashMap<&str, Vec<&Clue>> = HashMap::new();
-    for c in crate::model::distinct_unordered(clues)? {
-        by_county.entry(c.county.as_str()).or_default().push(c);
+    crate::rollup::LedgerIndex::new(clues)?.kpis_by_county(from, to, findings, policy, cal)
+}
+
+/// [`kpis_by_county`] from a [`LedgerIndex`](crate::rollup::LedgerIndex): one pass over its compact rows in the
+/// order of the input (the order the records lie in memory), each clue tallied into its county's counts by the
+/// rules of [`county_goals`]. A clue that cannot be read does not stop the pass: the error kept is the one
+/// [`kpis`] would name for the first county (in order) that has one — within it, a failing [`Clue::check`]
+/// before a failing acceptance clock, before a review day, before a respond-by day, each the first in id order.
+pub(crate) fn kpis_of_index(
+    index: &crate::rollup::LedgerIndex<'_>,
+    from: NaiveDate,
+    to: NaiveDate,
+    findings: &[Finding],
+    policy: &Policy,
+    cal: &WorkCalendar,
+) -> Result<BTreeMap<String, Vec<Kpi>>, Error> {
+    policy.validate()?;
+    if to < from {
+        return Err(Error::InvalidPeriod { from, to });
     }
-    let mut found: HashSet<(&str, &str)> = HashSet::new();
+    let in_period = |d: NaiveDate| from <= d && d <= to;
+    // The record as it stood on `to`.
+    let known = |d: Option<NaiveDate>| d.filter(|&d| d <= to);
+    // The findings found by `to`, each marking the clue it names in its own county (by its position in the
+    // input); a county named only by findings is listed with no clues.
+    let mut found = vec![false; index.positions()];
+    let mut only_findings: BTreeSet<&str> = BTreeSet::new();
+    let mut last: Option<(&str, Option<u32>)> = None;
     for f in findings {
-        by_county.entry(f.county.as_str()).or_default();
-        if f.found_on <= to {
-            found.insert((f.county.as_str(), f.clue_id.as_str()));
-        }
-    }
-    let mut counties: Vec<(&str, Vec<&Clue>)> = by_county.into_iter().collect();
-    counties.sort_unstable_by_key(|&(county, _)| county);
-    let mut out = BTreeMap::new();
-    for (county, mut mine) in counties {
-        let found = |c: &Clue| found.contains(&(county, c.id.as_str()));
-        // The ratios do not depend on the order of the clues; which error is named does: when a clue fails, the
-        // county is read again in id order, as `kpis` reads it, so that the same clue fails first.
-        let goals = match county_goals(&mine, found, from, to, policy, cal) {
-            Ok(goals) => goals,
-            Err(_) => {
-                mine.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-                county_goals(&mine, found, from, to, policy, cal)?
+        let county = match last {
+            Some((name, n)) if name == f.county => n,
+            _ => {
+                let n = index.county_number(&f.county);
+                last = Some((&f.county, n));
+                n
             }
         };
-        out.insert(county.to_owned(), goals);
+        let Some(county) = county else {
+            only_findings.insert(&f.county);
+            continue;
+        };
+        if f.found_on <= to
+            && let Some(at) = index.position_of(&f.clue_id)
+            && index.row(at).is_some_and(|row| row.county == county)
+            && let Some(flag) = found.get_mut(at)
+        {
+            *flag = true;
+        }
+    }
+
+    let mut tallies = vec![Tally::default(); index.counties().len()];
+    // ((county, step, id), error): the error `kpis` names for the first county that fails.
+    let mut failed: Option<((u32, u8, &str), Error)> = None;
+    let mut fail = |county: u32, step: u8, id, e| keep_first(&mut failed, (county, step, id), e);
+    for row in index.distinct_rows() {
+        let county = row.county;
+        let (Some(t), Some(clue)) = (
+            usize::try_from(county)
+                .ok()
+                .and_then(|c| tallies.get_mut(c)),
+            index.record(row),
+        ) else {
+            continue;
+        };
+        let id = clue.id.as_str();
+        if !row.sound {
+            if let Err(e) = clue.check() {
+                fail(county, 0, id, e);
+            }
+            continue;
+        }
+        if in_period(row.registered_on) {
+            t.registered = count_up(t.registered, "clues registered")?;
+            // R-KPI-1: the acceptance clock from the registration facts alone.
+            match deadline::accept_deadline(row.source, row.registered_on, policy, cal) {
+                Err(e) => fail(county, 1, id, e),
+                Ok(None) => {}
+                Ok(Some(clock)) => t.acceptance_clock(clock.status(row.accepted_on, to))?,
+            }
+        }
+        if let Some(closed_on) = known(row.closed_on).filter(|&d| in_period(d)) {
+            // R-KPI-2.
+            let ok = match policy.effective_handling {
+                EffectiveHandling::WithoutDefects => {
+                    is_clean(&record_as_of(clue, to), policy)
+                        && !usize::try_from(row.at)
+                            .ok()
+                            .and_then(|at| found.get(at))
+                            .is_some_and(|f| *f)
+                }
+                EffectiveHandling::SubstantiveConclusion => row.conclusion.is_some_and(substantive),
+            };
+            tally(true, ok, &mut t.effective)?;
+            // R-KPI-3.
+            if row.conclusion == Some(Conclusion::Coordinated) {
+                let reviewed = known(row.reviewed_on).is_some();
+                match review_due_on(Month::of(closed_on), policy) {
+                    Err(e) => fail(county, 2, id, e),
+                    Ok(due) => tally(reviewed || due < to, reviewed, &mut t.review)?,
+                }
+            }
+        }
+        // R-KPI-5.
+        if known(row.accepted_on).is_some_and(in_period) {
+            if known(row.closed_on).is_some() {
+                tally(true, true, &mut t.closure)?;
+            } else {
+                match deadline::respond_deadline(clue, policy, cal) {
+                    Err(e) => fail(county, 3, id, e),
+                    Ok(due) => {
+                        let running = due.is_some_and(|d| to <= d.due);
+                        tally(!running, false, &mut t.closure)?;
+                    }
+                }
+            }
+        }
+    }
+    if let Some((_, e)) = failed {
+        return Err(e);
+    }
+    let mut out = BTreeMap::new();
+    for (county, t) in index.counties().iter().zip(&tallies) {
+        out.insert((*county).to_owned(), t.goals(policy));
+    }
+    for county in only_findings {
+        out.insert(county.to_owned(), Tally::default().goals(policy));
     }
     Ok(out)
+}
+
+/// Keeps `e` when `at` comes before the error kept so far.
+pub(crate) fn keep_first<K: Ord>(kept: &mut Option<(K, Error)>, at: K, e: Error) {
+    if kept.as_ref().is_none_or(|(k, _)| at < *k) {
+        *kept = Some((at, e));
+    }
+}
+
+/// One county's counts towards its goals ([`county_goals`]).
+#[derive(Debug, Clone, Copy, Default)]
+struct Tally {
+    acceptance: Ratio,
+    effective: Ratio,
+    review: Ratio,
+    registered: u64,
+    closure: Ratio,
+}
+
+impl Tally {
+    /// R-KPI-1: a clue counted once its acceptance clock has been met or has run out.
+    fn acceptance_clock(&mut self, status: ClockStatus) -> Result<(), Error> {
+        match status {
+            ClockStatus::MetOnTime { .. } => tally(true, true, &mut self.acceptance),
+            ClockStatus::MetLate { .. } | ClockStatus::Overdue { .. } => {
+                tally(true, false, &mut self.acceptance)
+            }
+            _ => Ok(()), // still running on `to`
+        }
+    }
+
+    /// The five goals, in rule order R-KPI-1 … R-KPI-5.
+    fn goals(&self, policy: &Policy) -> Vec<Kpi> {
+        vec![
+            Kpi::new(
+                RuleId::KpiAcceptance,
+                "平台线索接收率",
+                self.acceptance,
+                policy.goal_acceptance,
+            ),
+            Kpi::new(
+                RuleId::KpiEffectiveHandling,
+                "有效核处率",
+                self.effective,
+                policy.goal_effective_handling,
+            ),
+            Kpi::new(
+                RuleId::KpiCode5Review,
+                "结论为5线索复核率",
+                self.review,
+                policy.goal_code5_review,
+            ),
+            Kpi::new(
+                RuleId::KpiRegistration,
+                "案件登记率",
+                Ratio::new(self.registered, self.registered),
+                policy.goal_registration,
+            ),
+            Kpi::new(
+                RuleId::KpiClosure,
+                "案件结案率",
+                self.closure,
+                policy.goal_closure,
+            ),
+        ]
+    }
 }
 
 /// One county's goals over `from..=to`, from its own distinct clues and whether a finding found by `to` names a
@@ -831,18 +998,12 @@ fn county_goals(
     // R-KPI-1 (平人社监察〔2024〕15号 一 “平台线索接收率100%”; 二(一) 自线索登记之日起N个工作日内完成接收): accepted by the
     // accept-by day. Only the acceptance clock is asked (from the registration facts alone), so a response clock
     // running past the calendar does not stop the count.
-    let mut acceptance = Ratio::default();
+    let mut t = Tally::default();
     for c in mine.iter().filter(|c| in_period(c.registered_on)) {
         let Some(clock) = deadline::accept_deadline(c.source, c.registered_on, policy, cal)? else {
             continue; // the policy sets no acceptance clock for this source
         };
-        match clock.status(c.accepted_on, to) {
-            ClockStatus::MetOnTime { .. } => tally(true, true, &mut acceptance)?,
-            ClockStatus::MetLate { .. } | ClockStatus::Overdue { .. } => {
-                tally(true, false, &mut acceptance)?;
-            }
-            _ => {} // still running on `to`
-        }
+        t.acceptance_clock(clock.status(c.accepted_on, to))?;
     }
 
     // R-KPI-2 (平人社监察〔2024〕15号 一 “有效核处率达到90%以上”): what counts as effective is `policy.effective_handling`.
@@ -851,7 +1012,6 @@ fn county_goals(
         .copied()
         .filter(|c| known(c.closed_on).is_some_and(in_period))
         .collect();
-    let mut effective = Ratio::default();
     for c in &closed {
         let ok = match policy.effective_handling {
             EffectiveHandling::WithoutDefects => {
@@ -859,12 +1019,11 @@ fn county_goals(
             }
             EffectiveHandling::SubstantiveConclusion => c.conclusion.is_some_and(substantive),
         };
-        tally(true, ok, &mut effective)?;
+        tally(true, ok, &mut t.effective)?;
     }
 
     // R-KPI-3 (平人社监察〔2024〕15号 一 “对核处结论为5的线索100%进行复核”; 四(一) 每月10日前): reviewed, counted once its
     // review is done or its review day has passed (on the day itself there is still time).
-    let mut review = Ratio::default();
     for c in closed
         .iter()
         .filter(|c| c.conclusion == Some(Conclusion::Coordinated))
@@ -874,61 +1033,28 @@ fn county_goals(
             Some(closed_on) => review_due_on(Month::of(closed_on), policy)? < to,
             None => false,
         };
-        tally(reviewed || due, reviewed, &mut review)?;
+        tally(reviewed || due, reviewed, &mut t.review)?;
     }
 
     // R-KPI-4 (平人社字〔2022〕2号 三(五) “案件登记率100%”): every clue the office holds carries its registration day.
     let registered = mine.iter().filter(|c| in_period(c.registered_on)).count();
-    let registered = count_u64(registered, "clues registered")?;
-    let registration = Ratio::new(registered, registered);
+    t.registered = count_u64(registered, "clues registered")?;
 
     // R-KPI-5 (平人社字〔2022〕2号 三(五) “案件结案率98%以上”): closed by `to`; an open clue still inside its respond-by day is
     // not yet counted.
-    let mut closure = Ratio::default();
     for c in mine
         .iter()
         .filter(|c| known(c.accepted_on).is_some_and(in_period))
     {
         if known(c.closed_on).is_some() {
-            tally(true, true, &mut closure)?;
+            tally(true, true, &mut t.closure)?;
         } else {
             let running = deadline::respond_deadline(c, policy, cal)?.is_some_and(|d| to <= d.due);
-            tally(!running, false, &mut closure)?;
+            tally(!running, false, &mut t.closure)?;
         }
     }
 
-    Ok(vec![
-        Kpi::new(
-            RuleId::KpiAcceptance,
-            "平台线索接收率",
-            acceptance,
-            policy.goal_acceptance,
-        ),
-        Kpi::new(
-            RuleId::KpiEffectiveHandling,
-            "有效核处率",
-            effective,
-            policy.goal_effective_handling,
-        ),
-        Kpi::new(
-            RuleId::KpiCode5Review,
-            "结论为5线索复核率",
-            review,
-            policy.goal_code5_review,
-        ),
-        Kpi::new(
-            RuleId::KpiRegistration,
-            "案件登记率",
-            registration,
-            policy.goal_registration,
-        ),
-        Kpi::new(
-            RuleId::KpiClosure,
-            "案件结案率",
-            closure,
-            policy.goal_closure,
-        ),
-    ])
+    Ok(t.goals(policy))
 }
 
 /// Counts one clue into a ratio: in the denominator when `counted`, in the numerator too when also `met`.
