@@ -115,6 +115,9 @@ pub struct LedgerIndex<'a> {
     id_ends: Vec<usize>,
 }
 
+/// How many of the counties last met [`LedgerIndex::new`] keeps beside its map.
+const RECENT: usize = 16;
+
 /// What the rollups read of one clue, copied out of its record: 32 bytes, where the record is a kilobyte or more
 /// spread over a dozen allocations.
 #[derive(Debug, Clone, Copy)]
@@ -205,24 +208,33 @@ impl<'a> LedgerIndex<'a> {
         );
         let mut id_ends = Vec::with_capacity(clues.len());
         let mut rows = Vec::with_capacity(clues.len());
-        // Counties numbered in the order first met; a run of clues of one county costs one comparison each.
+        // Counties numbered in the order first met, through a map; the last few counties met are kept beside it,
+        // so that a ledger of a city's dozen counties (in any order) compares a name with a few cached names
+        // instead of hashing it.
         let mut numbers: HashMap<&'a str, u32> = HashMap::new();
-        let mut last: Option<(&'a str, u32)> = None;
+        let mut recent: [(&'a str, u32); RECENT] = [("", u32::MAX); RECENT];
+        let mut replace = 0;
         let mut too_many_counties = false;
         for (at, clue) in (0u32..).zip(clues) {
             prints.push(crate::model::fingerprint(&clue.id));
             id_text.push_str(&clue.id);
             id_ends.push(id_text.len());
             let county = clue.county.as_str();
-            let number = match last {
-                Some((name, n)) if name == county => n,
-                _ => {
+            let cached = recent
+                .iter()
+                .find(|&&(name, n)| n != u32::MAX && name == county);
+            let number = match cached {
+                Some(&(_, n)) => n,
+                None => {
                     let fresh = u32::try_from(numbers.len()).unwrap_or_else(|_| {
                         too_many_counties = true;
                         0
                     });
                     let n = *numbers.entry(county).or_insert(fresh);
-                    last = Some((county, n));
+                    if let Some(slot) = recent.get_mut(replace) {
+                        *slot = (county, n);
+                    }
+                    replace = (replace + 1) % RECENT;
                     n
                 }
             };
