@@ -17,7 +17,7 @@
 //!   own clues ("对各地线索按5%比例", so every county with a closed clue gets at least one check when the share
 //!   rounds up). See the [interpretations](crate::interpretations).
 //! - The by-county answers ([`spot_checks_by_county`], [`self_reviews_by_county`], and their `…_for_months` forms
-//!   for several months at once) read their input once, through a [`LedgerIndex`](crate::rollup::LedgerIndex):
+//!   for several months at once) read their input once, through a [`LedgerIndex`]:
 //!   the ids merged, each clue filed under its county (and month) once by a counting sort on the county's
 //!   number, then each county drawn from its own clues; the cost per clue does not grow with the number of
 //!   counties. An index built once serves every month and every rollup
