@@ -87,11 +87,12 @@ impl ClueFacts<'_> {
         let known = |d: Option<NaiveDate>| d.filter(|&d| d <= as_of);
         let closed_on = known(clue.closed_on);
         let mut out = Vec::new();
-        let mut found = |kind: FindingKind, on: NaiveDate, note: String| {
+        // A finding found after `as_of` is not on record yet: its note is written only for one that is.
+        let mut found = |kind: FindingKind, on: NaiveDate, note: &dyn Fn() -> String| {
             if on <= as_of {
                 let mut f = Finding::new(clue.county.clone(), clue.id.clone(), kind, on)
                     .with_responsible(clue.responsible.clone())
-                    .with_note(note);
+                    .with_note(note());
                 f.clue_closed_on = closed_on;
                 out.push(f);
             }
@@ -116,11 +117,13 @@ impl ClueFacts<'_> {
                 .min();
             if first.is_none_or(|c| c > deadline) {
                 // What the record showed on the day it was found: no contact by the deadline.
-                let note = format!(
-                    "{start}起{}个工作日内（至{deadline}）未联系上反映人",
-                    policy.first_contact_working_days
-                );
-                found(FindingKind::NoFirstContact, next_day(deadline)?, note);
+                let note = || {
+                    format!(
+                        "{start}起{}个工作日内（至{deadline}）未联系上反映人",
+                        policy.first_contact_working_days
+                    )
+                };
+                found(FindingKind::NoFirstContact, next_day(deadline)?, &note);
             }
         }
 
@@ -143,10 +146,12 @@ impl ClueFacts<'_> {
                 found(
                     FindingKind::AgreementNotFollowedUp,
                     next_day(overdue_due)?,
-                    format!(
-                        "还款协议约定{}支付，到期未履行，{reminder}至{overdue_due}无跟踪督促记录",
-                        a.pay_by
-                    ),
+                    &|| {
+                        format!(
+                            "还款协议约定{}支付，到期未履行，{reminder}至{overdue_due}无跟踪督促记录",
+                            a.pay_by
+                        )
+                    },
                 );
             }
         }
@@ -167,11 +172,9 @@ impl ClueFacts<'_> {
                     .as_ref()
                     .is_some_and(|i| i.on <= on && !i.record.trim().is_empty());
                 if !investigated {
-                    found(
-                        FindingKind::InvalidWithoutInvestigation,
-                        on,
-                        format!("{on}以无效线索（结论10）报结，此前无调查核实记录"),
-                    );
+                    found(FindingKind::InvalidWithoutInvestigation, on, &|| {
+                        format!("{on}以无效线索（结论10）报结，此前无调查核实记录")
+                    });
                 }
             }
         }
@@ -184,21 +187,17 @@ impl ClueFacts<'_> {
             .copied()
             .find(|&s| s <= as_of)
         {
-            found(
-                FindingKind::MinistryClueSubmittedOpen,
-                s,
-                format!("部转线索于{s}提交时尚未办结"),
-            );
+            found(FindingKind::MinistryClueSubmittedOpen, s, &|| {
+                format!("部转线索于{s}提交时尚未办结")
+            });
         }
 
         // Kind 6 (平人社监察〔2024〕15号 四(一)6 “填报格式不规范，经提醒仍不改正的”): the reviewer's format reminder on a submission is on
         // the record; the first later submission, made after the reminder, still marked irregular is the finding.
         if let Some((reminded, on)) = uncorrected_format(clue, as_of) {
-            found(
-                FindingKind::FormatNotCorrected,
-                on,
-                format!("{reminded}提醒填报格式不规范，{on}再次提交仍不规范"),
-            );
+            found(FindingKind::FormatNotCorrected, on, &|| {
+                format!("{reminded}提醒填报格式不规范，{on}再次提交仍不规范")
+            });
         }
 
         // Kind 7 (平人社监察〔2024〕15号 四(一)7 “对退回线索未修改完善反复提交2次以上的”): the threshold-th unrevised resubmission.
@@ -216,11 +215,9 @@ impl ClueFacts<'_> {
             })?;
         let nth_unrevised = self.record().unrevised_by(as_of).nth(nth);
         if let Some(on) = nth_unrevised {
-            found(
-                FindingKind::ResubmittedUnrevised,
-                on,
-                format!("退回后未修改完善即重新提交，{on}已达{threshold}次"),
-            );
+            found(FindingKind::ResubmittedUnrevised, on, &|| {
+                format!("退回后未修改完善即重新提交，{on}已达{threshold}次")
+            });
         }
 
         // Kind 8 (平人社监察〔2024〕15号 四(一)8 “对符合立案条件不及时立案的”; 三(二) “对欠薪事实清楚，符合立案条件的要及时立案”;
@@ -246,8 +243,8 @@ impl ClueFacts<'_> {
             && clue.case_filed_on.is_none_or(|f| f > deadline)
         {
             // What the record showed on the day it was found: not filed by the deadline.
-            let note = format!("{met_on}{why}，应于{deadline}前立案，届时未立案");
-            found(FindingKind::NotFiledInTime, next_day(deadline)?, note);
+            let note = || format!("{met_on}{why}，应于{deadline}前立案，届时未立案");
+            found(FindingKind::NotFiledInTime, next_day(deadline)?, &note);
         }
 
         out.sort_by_key(|f| (f.found_on, f.kind));

@@ -103,6 +103,7 @@ impl<'a> ClueFacts<'a> {
     /// # Errors
     /// [`Error::InvalidClue`] when the clue fails [`Clue::check`]. A clock or an agreement day that cannot be
     /// counted is not an error here: it is the error of the readings that need it.
+    #[inline(always)]
     pub fn derive(
         clue: &'a Clue,
         policy: &'a Policy,
@@ -159,8 +160,8 @@ impl<'a> ClueFacts<'a> {
     /// [`Error::DateOverflow`].
     pub fn deadlines(&self) -> Result<Deadlines, Error> {
         Ok(Deadlines {
-            accept: self.accept.clone()?,
-            respond: self.respond.clone()?,
+            accept: copied(&self.accept)?,
+            respond: copied(&self.respond)?,
             response: self.policy.clocks.of(self.clue.source).response,
         })
     }
@@ -170,7 +171,7 @@ impl<'a> ClueFacts<'a> {
     /// # Errors
     /// As [`deadline::respond_deadline`].
     pub fn respond_deadline(&self) -> Result<Option<Deadline>, Error> {
-        self.respond.clone()
+        copied(&self.respond)
     }
 
     /// The clocks and the card on `as_of`, as [`deadline::status`] gives them.
@@ -209,6 +210,14 @@ impl<'a> ClueFacts<'a> {
     /// The agreement signed by `as_of`, with its follow-up days.
     pub(crate) fn agreement(&self) -> Option<&AgreementDays<'a>> {
         self.agreement.as_ref()
+    }
+}
+
+/// A clock kept with the facts: the deadline copied out, the error cloned only when there is one.
+fn copied(clock: &Result<Option<Deadline>, Error>) -> Result<Option<Deadline>, Error> {
+    match clock {
+        Ok(d) => Ok(*d),
+        Err(e) => Err(e.clone()),
     }
 }
 

@@ -23,7 +23,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::Error;
 use crate::calendar::{WorkCalendar, not_yet_known};
-use crate::day::Day;
+use crate::day::Piece::{Date, Text};
+use crate::day::{Day, join};
 use crate::deadline::Escalation;
 use crate::facts::ClueFacts;
 use crate::model::{Agreement, Clue, Conclusion, ProgressKind};
@@ -295,11 +296,12 @@ impl ClueFacts<'_> {
                     FollowUpKind::FileVerifiedArrears,
                     due,
                     i.on,
-                    format!(
-                        "{}核实存在欠薪且用人单位拒不支付，应于{}前依法立案",
-                        Day(i.on),
-                        Day(due)
-                    ),
+                    join(&[
+                        Date(i.on),
+                        Text("核实存在欠薪且用人单位拒不支付，应于"),
+                        Date(due),
+                        Text("前依法立案"),
+                    ]),
                 );
             } else if let Some(a) = open_agreement.map(|days| days.agreement)
                 && a.refused_to_perform
@@ -311,7 +313,11 @@ impl ClueFacts<'_> {
                     FollowUpKind::FileCase,
                     due,
                     learnt,
-                    format!("用人单位拒不履行还款协议，应于{}前依法立案处理", Day(due)),
+                    join(&[
+                        Text("用人单位拒不履行还款协议，应于"),
+                        Date(due),
+                        Text("前依法立案处理"),
+                    ]),
                 );
             }
         }
@@ -327,11 +333,13 @@ impl ClueFacts<'_> {
                 FollowUpKind::Code5Review,
                 due,
                 closed,
-                format!(
-                    "核处结论为5，{}办结，须于{}前完成复核",
-                    Day(closed),
-                    Day(due)
-                ),
+                join(&[
+                    Text("核处结论为5，"),
+                    Date(closed),
+                    Text("办结，须于"),
+                    Date(due),
+                    Text("前完成复核"),
+                ]),
             );
         }
 
@@ -349,11 +357,14 @@ impl ClueFacts<'_> {
                 FollowUpKind::ResubmitReturned,
                 due,
                 returned,
-                format!(
-                    "{}被退回（原因：{reason}），按退回原因修改完善后于{}前重新报送",
-                    Day(returned),
-                    Day(due)
-                ),
+                join(&[
+                    Date(returned),
+                    Text("被退回（原因："),
+                    Text(reason),
+                    Text("），按退回原因修改完善后于"),
+                    Date(due),
+                    Text("前重新报送"),
+                ]),
             );
         }
 
@@ -370,11 +381,12 @@ impl ClueFacts<'_> {
                 FollowUpKind::ProgressFeedback,
                 due,
                 accepted,
-                format!(
-                    "{}确认接收，须于{}前回复办理情况，未办结的填写进度反馈",
-                    Day(accepted),
-                    Day(due)
-                ),
+                join(&[
+                    Date(accepted),
+                    Text("确认接收，须于"),
+                    Date(due),
+                    Text("前回复办理情况，未办结的填写进度反馈"),
+                ]),
             );
         }
 
@@ -396,7 +408,12 @@ impl ClueFacts<'_> {
                     FollowUpKind::ReturnVisit,
                     periodic,
                     closed,
-                    format!("{}办结，于{}前定期回访反映人", Day(closed), Day(periodic)),
+                    join(&[
+                        Date(closed),
+                        Text("办结，于"),
+                        Date(periodic),
+                        Text("前定期回访反映人"),
+                    ]),
                 );
             }
             if visits < 2 && selected_for_random_visit(&clue.id, policy) {
@@ -410,11 +427,12 @@ impl ClueFacts<'_> {
                     FollowUpKind::RandomReturnVisit,
                     random,
                     closed,
-                    format!(
-                        "{}办结，随机抽中，于{}前再次回访，防止问题反弹",
-                        Day(closed),
-                        Day(random)
-                    ),
+                    join(&[
+                        Date(closed),
+                        Text("办结，随机抽中，于"),
+                        Date(random),
+                        Text("前再次回访，防止问题反弹"),
+                    ]),
                 );
             }
         }

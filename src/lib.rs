@@ -78,6 +78,7 @@ pub mod facts;
 pub mod finding;
 pub mod follow_up;
 pub mod interpretations;
+mod keyed;
 pub mod ledger;
 pub mod model;
 pub mod policy;

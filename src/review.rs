@@ -45,6 +45,8 @@ use serde::{Deserialize, Serialize};
 
 use sha2::{Digest, Sha256};
 
+use crate::keyed::Keyed;
+
 use crate::policy::Rounding;
 use crate::rollup::LedgerIndex;
 use crate::units::count_u64;
@@ -199,51 +201,17 @@ impl From<Month> for String {
 //
 // HMAC-SHA256 (RFC 2104 over FIPS 180-4 SHA-256) keyed by the 32-byte seed, over the clue id's UTF-8 bytes.
 // No `std` hasher is involved (their output may change between Rust releases and `RandomState` is randomised
-// per process), and no one can compute a key without the seed.
+// per process), and no one can compute a key without the seed. A `Seed` carries its key's two padded blocks
+// already hashed (`Keyed`), so each id costs two SHA-256 compressions.
 
-/// SHA-256's block size in bytes (FIPS 180-4): the length HMAC pads its key to.
-const SHA256_BLOCK: usize = 64;
-/// HMAC's inner pad byte (RFC 2104 §2).
-const HMAC_IPAD: u8 = 0x36;
-/// HMAC's outer pad byte (RFC 2104 §2).
-const HMAC_OPAD: u8 = 0x5c;
-
-/// HMAC-SHA256 (RFC 2104) with a key of at most 64 bytes (longer keys are not needed here and are hashed by
-/// the RFC; this crate's keys are 32-byte seeds).
+/// HMAC-SHA256 (RFC 2104) with a key of at most 32 bytes, zero-padded (the seeds' length).
 #[cfg(test)]
 fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
-    Keyed::new(key).mac(message)
-}
-
-/// HMAC-SHA256 under one key, with the key's two padded blocks hashed once: SHA-256 continued from
-/// `key ⊕ ipad` and from `key ⊕ opad` (RFC 2104 §2). A key then costs two compressions per id of up to 55 bytes
-/// (the id's block, the outer block) instead of four: a draw ranks every clue of a month, and a night's
-/// re-evaluation draws every closed clue for its random return visit.
-#[derive(Debug, Clone)]
-pub(crate) struct Keyed {
-    inner: Sha256,
-    outer: Sha256,
-}
-
-impl Keyed {
-    /// The padded key's hashes (a key longer than a block is not used by this crate: it is cut to 64 bytes,
-    /// never hashed first).
-    pub(crate) fn new(key: &[u8]) -> Keyed {
-        let mut block = [0u8; SHA256_BLOCK];
-        for (b, k) in block.iter_mut().zip(key) {
-            *b = *k;
-        }
-        Keyed {
-            inner: Sha256::new().chain_update(block.map(|b| b ^ HMAC_IPAD)),
-            outer: Sha256::new().chain_update(block.map(|b| b ^ HMAC_OPAD)),
-        }
+    let mut k = [0u8; 32];
+    for (b, x) in k.iter_mut().zip(key) {
+        *b = *x;
     }
-
-    /// HMAC-SHA256 of `message` under the key: SHA-256(key ⊕ opad ‖ SHA-256(key ⊕ ipad ‖ message)).
-    pub(crate) fn mac(&self, message: &[u8]) -> [u8; 32] {
-        let inner = self.inner.clone().chain_update(message).finalize();
-        self.outer.clone().chain_update(inner).finalize().into()
-    }
+    Keyed::new(&k).mac(message)
 }
 
 /// Lowercase hexadecimal of bytes.
@@ -276,32 +244,61 @@ fn hex(bytes: &[u8]) -> String {
 /// assert!("00".parse::<Seed>().is_err());
 /// # Ok::<(), wage_arrears::Error>(())
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+///
+/// A seed keeps its HMAC key's two padded blocks hashed (computed once, when it is made, even in a `const`), so
+/// each id it draws costs two SHA-256 compressions instead of four. Two seeds are equal when their bytes are.
+#[derive(Clone, Copy, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct Seed([u8; 32]);
+pub struct Seed {
+    bytes: [u8; 32],
+    /// HMAC-SHA256 under `bytes`, its padded key blocks hashed (a function of `bytes` alone).
+    keyed: Keyed,
+}
 
 impl Seed {
     /// The seed made of these 32 bytes (from the operating system's random source, for a real draw).
     pub const fn from_bytes(bytes: [u8; 32]) -> Seed {
-        Seed(bytes)
+        Seed {
+            bytes,
+            keyed: Keyed::new(&bytes),
+        }
     }
 
     /// The 32 bytes.
     pub const fn as_bytes(&self) -> &[u8; 32] {
-        &self.0
+        &self.bytes
     }
 
     /// The commitment to publish before the draw: the lowercase hexadecimal SHA-256 of the 32 bytes (64
     /// digits). It tells nothing of the seed, and no other seed has it.
     pub fn commitment(&self) -> String {
-        hex(&Sha256::digest(self.0))
+        hex(&Sha256::digest(self.bytes))
+    }
+
+    /// HMAC-SHA256 of `message` keyed by the seed ([`draw_key`] of an id).
+    pub(crate) fn mac(&self, message: &[u8]) -> [u8; 32] {
+        self.keyed.mac(message)
+    }
+}
+
+impl PartialEq for Seed {
+    fn eq(&self, other: &Seed) -> bool {
+        self.bytes == other.bytes
+    }
+}
+
+impl Eq for Seed {}
+
+impl std::hash::Hash for Seed {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.bytes.hash(state);
     }
 }
 
 impl fmt::Display for Seed {
     /// The 64 lowercase hexadecimal digits.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&hex(&self.0))
+        f.write_str(&hex(&self.bytes))
     }
 }
 
@@ -334,13 +331,13 @@ impl FromStr for Seed {
             };
             *byte = (hi.ok_or_else(bad)? << 4) | lo.ok_or_else(bad)?;
         }
-        Ok(Seed(bytes))
+        Ok(Seed::from_bytes(bytes))
     }
 }
 
 impl From<[u8; 32]> for Seed {
     fn from(bytes: [u8; 32]) -> Seed {
-        Seed(bytes)
+        Seed::from_bytes(bytes)
     }
 }
 
@@ -380,7 +377,7 @@ impl From<Seed> for String {
 /// # Errors
 /// None: every seed and id have a key.
 pub fn draw_key(seed: &Seed, clue_id: &str) -> [u8; 32] {
-    Keyed::new(&seed.0).mac(clue_id.as_bytes())
+    seed.mac(clue_id.as_bytes())
 }
 
 /// How many of `n` items a rate selects, rounded as the policy says; never more than `n`.
@@ -397,10 +394,10 @@ fn share(rate: Rate, n: usize, rounding: Rounding) -> Result<usize, Error> {
         .ok_or_else(|| crate::units::overflow(format_args!("drawing {k} of {n} clues at {rate}")))
 }
 
-/// The `k` ids with the smallest draw keys (ties by id), returned sorted by id; the seed's pads hashed once
-/// ([`Keyed`]). When all the ids are drawn no key is computed (the `k` smallest of `k` ids are all of them);
+/// The `k` ids with the smallest draw keys (ties by id), returned sorted by id (the seed's pads are hashed
+/// already: two compressions per id). When all the ids are drawn no key is computed (the `k` smallest of `k` ids are all of them);
 /// otherwise the `k` smallest keys are selected without sorting the others.
-fn draw_keyed(ids: &[&str], k: usize, keyed: &Keyed) -> Vec<String> {
+fn draw_keyed(ids: &[&str], k: usize, seed: &Seed) -> Vec<String> {
     let mut picked: Vec<&str> = if k == 0 {
         Vec::new()
     } else if k >= ids.len() {
@@ -408,7 +405,7 @@ fn draw_keyed(ids: &[&str], k: usize, keyed: &Keyed) -> Vec<String> {
     } else {
         let mut ranked: Vec<([u8; 32], &str)> = ids
             .iter()
-            .map(|id| (keyed.mac(id.as_bytes()), *id))
+            .map(|id| (seed.mac(id.as_bytes()), *id))
             .collect();
         // k − 1 < ids.len(): the selection cannot go out of bounds.
         ranked.select_nth_unstable(k - 1);
@@ -898,7 +895,7 @@ fn check_entries(
         month,
         due_on,
         commitment: seed.commitment(),
-        keyed: Keyed::new(&seed.0),
+        seed: *seed,
     };
     draw.check(
         sole_county(entries.iter().map(|e| e.county)),
@@ -908,13 +905,12 @@ fn check_entries(
     )
 }
 
-/// What one month's draw shares among its populations: the month, its due day, the seed's commitment and its
-/// hashed pads.
+/// What one month's draw shares among its populations: the month, its due day, the seed and its commitment.
 struct Draw {
     month: Month,
     due_on: NaiveDate,
     commitment: String,
-    keyed: Keyed,
+    seed: Seed,
 }
 
 impl Draw {
@@ -943,10 +939,10 @@ impl Draw {
             due_on: self.due_on,
             population: code5_ids.len() + other_ids.len(),
             code5_population: code5_ids.len(),
-            code5: draw_keyed(code5_ids, k5, &self.keyed),
+            code5: draw_keyed(code5_ids, k5, &self.seed),
             code5_rule: RuleId::SpotCheckEveryCode5,
             others: other_ids.len(),
-            sampled: draw_keyed(other_ids, k, &self.keyed),
+            sampled: draw_keyed(other_ids, k, &self.seed),
             sample_rule: RuleId::SpotCheckSample,
         })
     }
@@ -1143,7 +1139,7 @@ pub(crate) fn spot_checks_of_index<'s>(
                     month,
                     due_on: review_due_on(month, policy)?,
                     commitment: seed.commitment(),
-                    keyed: Keyed::new(&seed.0),
+                    seed: *seed,
                 }),
             };
             let name = index.county_name(county).to_owned();
