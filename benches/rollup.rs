@@ -14,8 +14,11 @@
 //!
 //! - `nightly`: [`evaluate`] on every clue (status, escalation, validation, follow-ups, findings), keeping the
 //!   findings; what a platform re-runs every night;
+//! - `index`: [`LedgerIndex::new`], the ledger indexed once (ids merged, counties numbered, each clue's dates in a
+//!   compact row) for the four rollups below that read clues;
 //! - `assess_all`: every county's score from the detected and the reviewers' findings;
-//! - `kpis_by_county`: every county's goals over the year;
+//! - `kpis_by_county`: every county's goals over the year (from the index; the table also times the free
+//!   function, which indexes the ledger itself);
 //! - `spot_checks_12_months`: every county's spot check of each month of the year, one pass
 //!   ([`spot_checks_by_county_for_months`]; the table also times [`spot_checks_by_county`] called twelve times);
 //! - `self_reviews_12_months`: every county's self-review set of each month, one pass
@@ -25,7 +28,8 @@
 //! Before criterion runs, every step is run `ROLLUP_RUNS` times (default 3; more for the small ledgers) and the
 //! fastest run's wall-clock and CPU time (this thread's, from `/proc/thread-self/schedstat`) are printed, with the
 //! peak heap the step allocates on top of the ledger (a counting global allocator), and the whole chain from the
-//! ledger in memory to the last rollup ("end to end"). That table is what `benches/README.md` records. Set
+//! ledger in memory to the last rollup ("end to end": nightly, the index built once, and the five rollups, four
+//! of them read from the index). `ROLLUP_COMPARE=0` skips the free functions timed for comparison. That table is what `benches/README.md` records. Set
 //! `ROLLUP_CRITERION=0` to skip criterion (and pass a filter such as `-- --list` so that criterion does nothing).
 
 #[path = "../examples/ledger/mod.rs"]
@@ -567,6 +571,21 @@ fn rollup(c: &mut Criterion) {
         group.bench_function(BenchmarkId::from_parameter("nightly"), |b| {
             b.iter(|| black_box(nightly(&ctx, &l)))
         });
+        group.bench_function(BenchmarkId::from_parameter("index"), |b| {
+            b.iter(|| black_box(LedgerIndex::new(&l.clues)))
+        });
+        if let Ok(index) = LedgerIndex::new(&l.clues) {
+            group.bench_function(BenchmarkId::from_parameter("indexed_rollups"), |b| {
+                b.iter(|| {
+                    black_box((
+                        index.kpis_by_county(ctx.from, ctx.as_of, &findings, &ctx.policy, &ctx.cal),
+                        spot_checks_indexed(&ctx, &index),
+                        self_reviews_indexed(&index),
+                        index.campaign_misses(&ctx.campaign, ctx.as_of, &ctx.cal),
+                    ))
+                })
+            });
+        }
         group.bench_function(BenchmarkId::from_parameter("assess_all"), |b| {
             b.iter(|| black_box(assess_all(YEAR, &l.base_scores, &findings, &ctx.policy)))
         });

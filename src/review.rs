@@ -17,7 +17,7 @@
 //!   own clues ("对各地线索按5%比例", so every county with a closed clue gets at least one check when the share
 //!   rounds up). See the [interpretations](crate::interpretations).
 //! - The by-county answers ([`spot_checks_by_county`], [`self_reviews_by_county`], and their `…_for_months` forms
-//!   for several months at once) read their input once, through a [`LedgerIndex`](crate::rollup::LedgerIndex):
+//!   for several months at once) read their input once, through a [`LedgerIndex`]:
 //!   the ids merged, each clue filed under its county (and month) once by a counting sort on the county's
 //!   number, then each county drawn from its own clues; the cost per clue does not grow with the number of
 //!   counties. An index built once serves every month and every rollup
@@ -948,20 +948,31 @@ impl Draw {
     }
 }
 
-/// The distinct clues of an index closed in each of some months, grouped by month and county.
+/// The distinct clues of an index closed in each of some months, grouped by month, county and whether their
+/// conclusion is 5: a counting sort on the key `((month's position × counties) + county) × 2 + code5`, so that a
+/// county's code-5 clues and its others lie side by side, each in the order of the input.
 struct ClosedGroups {
     /// The months asked, sorted, each once.
     months: Vec<Month>,
     /// How many counties the index numbers.
     counties: usize,
-    /// `(month's position × counties + county, position in the input)`, ordered by that key (each group in the
-    /// order of the input).
-    entries: Vec<(usize, u32)>,
+    /// The positions (in the input) of the clues, ordered by key.
+    positions: Vec<u32>,
+    /// Where each key's positions start: one entry per key and one past the last (when the keys are few next to
+    /// the clues), or the key of each position (when they are not: then a group is found by binary search).
+    bounds: Bounds,
+}
+
+/// [`ClosedGroups::bounds`].
+enum Bounds {
+    /// `positions[starts[k]..starts[k + 1]]` holds key `k`.
+    Starts(Vec<usize>),
+    /// The key of each of `positions`, sorted.
+    Keys(Vec<usize>),
 }
 
 impl ClosedGroups {
-    /// The rows of `index` closed in `months` (only the code-5 ones when `code5_only`), grouped with one
-    /// counting sort on (month, county number).
+    /// The distinct rows of `index` closed in `months` (only the code-5 ones when `code5_only`), grouped.
     fn of(
         index: &LedgerIndex<'_>,
         months: impl IntoIterator<Item = Month>,
@@ -971,70 +982,129 @@ impl ClosedGroups {
         months.sort_unstable();
         months.dedup();
         let counties = index.counties().len();
-        let keys = months.len().checked_mul(counties).ok_or_else(|| {
-            crate::units::overflow(format_args!(
-                "{} months × {counties} counties",
-                months.len()
-            ))
-        })?;
-        let (first, last) = match (months.first(), months.last()) {
-            (Some(f), Some(l)) => (f.first_day(), l.last_day()),
-            _ => {
-                return Ok(ClosedGroups {
-                    months,
-                    counties,
-                    entries: Vec::new(),
-                });
+        let keys = months
+            .len()
+            .checked_mul(counties)
+            .and_then(|k| k.checked_mul(2))
+            .ok_or_else(|| {
+                crate::units::overflow(format_args!(
+                    "{} months × {counties} counties × 2",
+                    months.len()
+                ))
+            })?;
+        let span = months.first().zip(months.last());
+        let key_of = |row: &crate::rollup::Row| -> Option<usize> {
+            let (first, last) = span?;
+            let day = row
+                .closed_on
+                .filter(|&d| first.first_day() <= d && d <= last.last_day())?;
+            let code5 = row.conclusion == Some(Conclusion::Coordinated);
+            if code5_only && !code5 {
+                return None;
             }
+            let slot = months.binary_search(&Month::of(day)).ok()?;
+            let county = usize::try_from(row.county).ok()?;
+            slot.checked_mul(counties)?
+                .checked_add(county)?
+                .checked_mul(2)?
+                .checked_add(usize::from(code5))
         };
-        let mut entries = Vec::new();
-        for row in index.distinct_rows() {
-            let Some(day) = row.closed_on.filter(|&d| first <= d && d <= last) else {
-                continue;
-            };
-            if code5_only && row.conclusion != Some(Conclusion::Coordinated) {
-                continue;
+        // Few keys next to the clues: count each key, then place each clue (two passes over the compact rows, no
+        // list of keys kept). Many keys: sort the (key, position) pairs instead.
+        if keys <= index.len().saturating_mul(4).max(1 << 16) {
+            let mut starts = vec![0usize; keys.saturating_add(1)];
+            for row in index.distinct_rows() {
+                if let Some(n) = key_of(row).and_then(|k| starts.get_mut(k.saturating_add(1))) {
+                    *n += 1;
+                }
             }
-            let Ok(slot) = months.binary_search(&Month::of(day)) else {
-                continue;
-            };
-            let county = usize::try_from(row.county).unwrap_or(usize::MAX);
-            if let Some(key) = slot
-                .checked_mul(counties)
-                .and_then(|k| k.checked_add(county))
-            {
-                entries.push((key, row.at));
+            let mut sum = 0;
+            for n in &mut starts {
+                sum += *n;
+                *n = sum;
             }
+            let mut next = starts.clone();
+            let mut positions = vec![0u32; sum];
+            for row in index.distinct_rows() {
+                if let Some(at) = key_of(row).and_then(|k| next.get_mut(k))
+                    && let Some(slot) = positions.get_mut(*at)
+                {
+                    *slot = row.at;
+                    *at += 1;
+                }
+            }
+            return Ok(ClosedGroups {
+                months,
+                counties,
+                positions,
+                bounds: Bounds::Starts(starts),
+            });
         }
+        let mut pairs: Vec<(usize, u32)> = index
+            .distinct_rows()
+            .filter_map(|row| key_of(row).map(|k| (k, row.at)))
+            .collect();
+        pairs.sort_unstable();
+        let (keys, positions) = pairs.into_iter().unzip();
         Ok(ClosedGroups {
             months,
             counties,
-            entries: crate::rollup::group_by_key(entries, keys),
+            positions,
+            bounds: Bounds::Keys(keys),
         })
     }
 
-    /// How many groups `months` hold together (a month asked twice counted twice).
-    fn count(&self, months: impl Iterator<Item = Month>) -> usize {
-        months.map(|m| self.of_month(m).count()).sum()
+    /// The positions under keys `from..to`.
+    fn range(&self, from: usize, to: usize) -> &[u32] {
+        let (a, b) = match &self.bounds {
+            Bounds::Starts(starts) => (
+                starts.get(from).copied().unwrap_or(0),
+                starts.get(to).copied().unwrap_or(0),
+            ),
+            Bounds::Keys(keys) => (
+                keys.partition_point(|&k| k < from),
+                keys.partition_point(|&k| k < to),
+            ),
+        };
+        self.positions.get(a..b).unwrap_or_default()
     }
 
-    /// The groups of `month`, in county order: each county's number and its entries.
-    fn of_month(&self, month: Month) -> impl Iterator<Item = (u32, &[(usize, u32)])> + '_ {
-        let range = self.months.binary_search(&month).ok().and_then(|slot| {
-            let from = slot.checked_mul(self.counties)?;
-            let to = from.checked_add(self.counties)?;
-            let a = self.entries.partition_point(|&(k, _)| k < from);
-            let b = self.entries.partition_point(|&(k, _)| k < to);
-            self.entries.get(a..b)
-        });
-        range
-            .unwrap_or_default()
-            .chunk_by(|x, y| x.0 == y.0)
-            .filter_map(move |group| {
-                let key = group.first()?.0;
-                let county = u32::try_from(key.checked_rem(self.counties)?).ok()?;
-                Some((county, group))
-            })
+    /// The counties with a clue closed in `month`, in county order: each county's number, its code-5 clues'
+    /// positions and its others'.
+    fn of_month(&self, month: Month) -> Vec<(u32, &[u32], &[u32])> {
+        let Some(base) = self
+            .months
+            .binary_search(&month)
+            .ok()
+            .and_then(|slot| slot.checked_mul(self.counties))
+        else {
+            return Vec::new();
+        };
+        let group = |county: usize| -> Option<(u32, &[u32], &[u32])> {
+            let key = base.checked_add(county)?.checked_mul(2)?;
+            let others = self.range(key, key.saturating_add(1));
+            let code5 = self.range(key.saturating_add(1), key.saturating_add(2));
+            (!others.is_empty() || !code5.is_empty())
+                .then(|| u32::try_from(county).ok())
+                .flatten()
+                .map(|c| (c, code5, others))
+        };
+        match &self.bounds {
+            Bounds::Starts(_) => (0..self.counties).filter_map(group).collect(),
+            // Many keys: only the counties that have a clue in the month, read off the keys themselves.
+            Bounds::Keys(keys) => {
+                let from = keys.partition_point(|&k| k / 2 < base);
+                let to = keys.partition_point(|&k| k / 2 < base.saturating_add(self.counties));
+                let mut counties: Vec<usize> = keys
+                    .get(from..to)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|&k| (k / 2).saturating_sub(base))
+                    .collect();
+                counties.dedup();
+                counties.into_iter().filter_map(group).collect()
+            }
+        }
     }
 }
 
@@ -1047,10 +1117,21 @@ pub(crate) fn spot_checks_of_index<'s>(
     policy.validate()?;
     let draws: Vec<(Month, &Seed)> = draws.into_iter().collect();
     let groups = ClosedGroups::of(index, draws.iter().map(|&(month, _)| month), false)?;
-    let mut out = Vec::with_capacity(groups.count(draws.iter().map(|&(month, _)| month)));
-    for (month, seed) in draws {
+    let by_month: Vec<_> = draws
+        .iter()
+        .map(|&(month, _)| groups.of_month(month))
+        .collect();
+    let mut out = Vec::with_capacity(by_month.iter().map(Vec::len).sum());
+    let ids = |positions: &[u32]| -> Vec<&str> {
+        positions
+            .iter()
+            .filter_map(|&at| usize::try_from(at).ok())
+            .map(|at| index.id_at(at).unwrap_or_default())
+            .collect()
+    };
+    for ((month, seed), counties) in draws.into_iter().zip(by_month) {
         let mut draw: Option<Draw> = None;
-        for (county, group) in groups.of_month(month) {
+        for (county, code5, others) in counties {
             // The month's due day, commitment and pads: once, when it has a clue to check.
             let draw = match &mut draw {
                 Some(d) => d,
@@ -1061,19 +1142,8 @@ pub(crate) fn spot_checks_of_index<'s>(
                     seed: *seed,
                 }),
             };
-            let (mut code5_ids, mut other_ids) = (Vec::new(), Vec::new());
-            for row in group
-                .iter()
-                .filter_map(|&(_, at)| usize::try_from(at).ok().and_then(|at| index.row(at)))
-            {
-                if row.conclusion == Some(Conclusion::Coordinated) {
-                    code5_ids.push(index.id(row));
-                } else {
-                    other_ids.push(index.id(row));
-                }
-            }
             let name = index.county_name(county).to_owned();
-            out.push(draw.check(Some(name), &code5_ids, &other_ids, policy)?);
+            out.push(draw.check(Some(name), &ids(code5), &ids(others), policy)?);
         }
     }
     Ok(out)
@@ -1086,13 +1156,14 @@ pub(crate) fn self_reviews_of_index(
 ) -> Result<Vec<SelfReview>, Error> {
     let months: Vec<Month> = months.into_iter().collect();
     let groups = ClosedGroups::of(index, months.iter().copied(), true)?;
-    let mut out = Vec::with_capacity(groups.count(months.iter().copied()));
-    for month in months {
-        for (county, group) in groups.of_month(month) {
-            let mut ids: Vec<&str> = group
+    let by_month: Vec<_> = months.iter().map(|&m| groups.of_month(m)).collect();
+    let mut out = Vec::with_capacity(by_month.iter().map(Vec::len).sum());
+    for (month, counties) in months.into_iter().zip(by_month) {
+        for (county, code5, _) in counties {
+            let mut ids: Vec<&str> = code5
                 .iter()
-                .filter_map(|&(_, at)| usize::try_from(at).ok().and_then(|at| index.row(at)))
-                .map(|row| index.id(row))
+                .filter_map(|&at| usize::try_from(at).ok())
+                .map(|at| index.id_at(at).unwrap_or_default())
                 .collect();
             ids.sort_unstable();
             out.push(SelfReview {

@@ -14,8 +14,8 @@
 //!   verification, closing and review, its conclusion, whether it passes [`Clue::check`]) are copied into a compact
 //!   row, in the order of the input, so that a rollup streams one small array and opens a full record only when a
 //!   rule reads it (the disposition check of R-KPI-2, the respond-by day of R-KPI-5);
-//! - each rollup then groups what it needs by county (and month) with a counting sort on the county's number, so
-//!   no rollup sorts or hashes a county name per clue.
+//! - each rollup then tallies by county number, or groups what it needs by month and county with a counting sort
+//!   on the county's number, so no rollup sorts or hashes a county name per clue.
 //!
 //! Every method answers exactly what the free function of the same name answers on the same clues (the free
 //! functions build an index and call it), errors included.
@@ -115,6 +115,9 @@ pub struct LedgerIndex<'a> {
     id_ends: Vec<usize>,
 }
 
+/// How many of the counties last met [`LedgerIndex::new`] keeps beside its map.
+const RECENT: usize = 16;
+
 /// What the rollups read of one clue, copied out of its record: 32 bytes, where the record is a kilobyte or more
 /// spread over a dozen allocations.
 #[derive(Debug, Clone, Copy)]
@@ -196,27 +199,42 @@ impl<'a> LedgerIndex<'a> {
         };
         // One pass over the records: each id's fingerprint and text, each county's number, each row.
         let mut prints = Vec::with_capacity(clues.len());
-        let mut id_text = String::new();
+        // About as long as the first ids' (a guess: the text grows if longer; pages not written are not paid).
+        let sample: usize = clues.iter().take(64).map(|c| c.id.len()).sum();
+        let mut id_text = String::with_capacity(
+            (sample / clues.len().clamp(1, 64))
+                .saturating_add(4)
+                .saturating_mul(clues.len()),
+        );
         let mut id_ends = Vec::with_capacity(clues.len());
         let mut rows = Vec::with_capacity(clues.len());
-        // Counties numbered in the order first met; a run of clues of one county costs one comparison each.
+        // Counties numbered in the order first met, through a map; the last few counties met are kept beside it,
+        // so that a ledger of a city's dozen counties (in any order) compares a name with a few cached names
+        // instead of hashing it.
         let mut numbers: HashMap<&'a str, u32> = HashMap::new();
-        let mut last: Option<(&'a str, u32)> = None;
+        let mut recent: [(&'a str, u32); RECENT] = [("", u32::MAX); RECENT];
+        let mut replace = 0;
         let mut too_many_counties = false;
         for (at, clue) in (0u32..).zip(clues) {
             prints.push(crate::model::fingerprint(&clue.id));
             id_text.push_str(&clue.id);
             id_ends.push(id_text.len());
             let county = clue.county.as_str();
-            let number = match last {
-                Some((name, n)) if name == county => n,
-                _ => {
+            let cached = recent
+                .iter()
+                .find(|&&(name, n)| n != u32::MAX && name == county);
+            let number = match cached {
+                Some(&(_, n)) => n,
+                None => {
                     let fresh = u32::try_from(numbers.len()).unwrap_or_else(|_| {
                         too_many_counties = true;
                         0
                     });
                     let n = *numbers.entry(county).or_insert(fresh);
-                    last = Some((county, n));
+                    if let Some(slot) = recent.get_mut(replace) {
+                        *slot = (county, n);
+                    }
+                    replace = (replace + 1) % RECENT;
                     n
                 }
             };
@@ -578,7 +596,7 @@ impl<'a> LedgerIndex<'a> {
     }
 
     /// The id listed at `position`.
-    fn id_at(&self, position: usize) -> Option<&str> {
+    pub(crate) fn id_at(&self, position: usize) -> Option<&str> {
         let from = match position.checked_sub(1) {
             Some(before) => *self.id_ends.get(before)?,
             None => 0,
@@ -606,53 +624,10 @@ impl<'a> LedgerIndex<'a> {
     }
 }
 
-/// `items` ordered by their key (`< keys`), each key's items in their order in `items`: a counting sort when the
-/// keys are few next to the items (one pass to count, one to place: the cost per item does not grow with the
-/// number of items), otherwise a stable comparison sort.
-pub(crate) fn group_by_key<T: Copy>(items: Vec<(usize, T)>, keys: usize) -> Vec<(usize, T)> {
-    let Some(&first) = items.first() else {
-        return items;
-    };
-    if keys > items.len().saturating_mul(4).max(1 << 16) {
-        let mut items = items;
-        items.sort_by_key(|&(k, _)| k);
-        return items;
-    }
-    let mut next = vec![0usize; keys.saturating_add(1)];
-    for &(k, _) in &items {
-        if let Some(n) = next.get_mut(k.saturating_add(1)) {
-            *n += 1;
-        }
-    }
-    let mut sum = 0;
-    for n in &mut next {
-        sum += *n;
-        *n = sum;
-    }
-    let mut out = vec![first; items.len()];
-    for item in items {
-        if let Some(at) = next.get_mut(item.0)
-            && let Some(slot) = out.get_mut(*at)
-        {
-            *slot = item;
-            *at += 1;
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn grouping_by_key_keeps_the_order_within_a_key() {
-        let items = vec![(2, 'a'), (0, 'b'), (2, 'c'), (1, 'd'), (0, 'e')];
-        let want = vec![(0, 'b'), (0, 'e'), (1, 'd'), (2, 'a'), (2, 'c')];
-        assert_eq!(group_by_key(items.clone(), 3), want);
-        // Many keys next to few items: the comparison sort, the same order.
-        assert_eq!(group_by_key(items, 1 << 20), want);
-    }
+    use crate::Policy;
 
     #[test]
     fn an_index_finds_every_id_and_numbers_counties_in_name_order() {
@@ -678,5 +653,59 @@ mod tests {
         }
         assert!(index.counties().windows(2).all(|w| w[0] < w[1]));
         assert_eq!(index.clue("ID-500"), None);
+    }
+
+    #[test]
+    fn many_months_and_counties_next_to_few_clues_group_alike() {
+        use crate::review::{Month, Seed, self_review, spot_check};
+        // 3,000 counties × 12 months × 2 keys against 6,000 clues: the groups are found by binary search.
+        let clues: Vec<Clue> = (0..6000u32)
+            .map(|i| {
+                let on = NaiveDate::from_ymd_opt(2025, i % 12 + 1, i % 28 + 1).unwrap_or_default();
+                let mut c = Clue::new(
+                    format!("ID-{i}"),
+                    Source::GovCnMessage,
+                    format!("县{:04}", i % 3000),
+                    on,
+                );
+                c.closed_on = Some(on);
+                c.conclusion = Some(if i % 7 == 0 {
+                    Conclusion::Coordinated
+                } else {
+                    Conclusion::NoArrears
+                });
+                c
+            })
+            .collect();
+        let index = LedgerIndex::new(&clues).unwrap();
+        let policy = Policy::default();
+        let seed = Seed::from_bytes([9; 32]);
+        let months: Vec<Month> = (1..=12).map(|m| Month::new(2025, m).unwrap()).collect();
+        let checks = index
+            .spot_checks_by_county_for_months(months.iter().map(|&m| (m, &seed)), &policy)
+            .unwrap();
+        let sets = index
+            .self_reviews_by_county_for_months(months.iter().copied())
+            .unwrap();
+        let (mut want_checks, mut want_sets) = (Vec::new(), Vec::new());
+        for &month in &months {
+            for county in index.counties() {
+                let mine: Vec<Clue> = clues
+                    .iter()
+                    .filter(|c| c.county == *county)
+                    .cloned()
+                    .collect();
+                let check = spot_check(&mine, month, &seed, &policy).unwrap();
+                if check.population > 0 {
+                    want_checks.push(check);
+                }
+                let set = self_review(&mine, month).unwrap();
+                if !set.clue_ids.is_empty() {
+                    want_sets.push(set);
+                }
+            }
+        }
+        assert_eq!(checks, want_checks);
+        assert_eq!(sets, want_sets);
     }
 }
