@@ -132,11 +132,11 @@ impl ClueFacts<'_> {
         // The agreement stays on record once signed, whatever the conclusion becomes later: a finding never
         // disappears because the clue was filed afterwards (unless it was filed before the follow-up fell due).
         if let Some(days) = self.agreement()
-            && let Some(overdue_due) = not_yet_known(days.overdue.clone(), as_of, cal)?
+            && let Some(overdue_due) = not_yet_known(days.overdue(), as_of, cal)?
             && clue.case_filed_on.is_none_or(|f| f > overdue_due)
         {
             let a = days.agreement;
-            let reminder = days.reminder.clone()?;
+            let reminder = days.reminder()?;
             let paid = a.paid_on.is_some_and(|p| p <= overdue_due);
             let followed = a
                 .follow_ups

@@ -63,10 +63,10 @@ pub struct ClueFacts<'a> {
     policy: &'a Policy,
     cal: &'a WorkCalendar,
     as_of: NaiveDate,
-    /// The acceptance clock, or why it cannot be counted.
-    accept: Result<Option<Deadline>, Error>,
+    /// The acceptance clock, or why it cannot be counted (boxed: the facts stay small to build and to move).
+    accept: Result<Option<Deadline>, Box<Error>>,
     /// The response clock, or why it cannot be counted.
-    respond: Result<Option<Deadline>, Error>,
+    respond: Result<Option<Deadline>, Box<Error>>,
     /// Decided on first reading: the readings of a record without filing conditions never ask for it.
     escalation: OnceCell<Escalation>,
     record: RecordFacts,
@@ -91,9 +91,9 @@ pub(crate) struct RecordFacts {
 pub(crate) struct AgreementDays<'a> {
     pub(crate) agreement: &'a Agreement,
     /// The reminder day (临期): `agreement_reminder_working_days` working days before `pay_by`.
-    pub(crate) reminder: Result<NaiveDate, Error>,
+    reminder: Result<NaiveDate, Box<Error>>,
     /// The overdue follow-up's last day (到期后): `agreement_overdue_working_days` working days after `pay_by`.
-    pub(crate) overdue: Result<NaiveDate, Error>,
+    overdue: Result<NaiveDate, Box<Error>>,
 }
 
 impl<'a> ClueFacts<'a> {
@@ -117,16 +117,17 @@ impl<'a> ClueFacts<'a> {
             .filter(|a| a.signed_on <= as_of)
             .map(|a| AgreementDays {
                 agreement: a,
-                reminder: follow_up::agreement_reminder_day(a, policy, cal),
-                overdue: follow_up::agreement_overdue_day(a, policy, cal),
+                reminder: follow_up::agreement_reminder_day(a, policy, cal).map_err(Box::new),
+                overdue: follow_up::agreement_overdue_day(a, policy, cal).map_err(Box::new),
             });
         Ok(ClueFacts {
             clue,
             policy,
             cal,
             as_of,
-            accept: deadline::accept_deadline(clue.source, clue.registered_on, policy, cal),
-            respond: deadline::respond_deadline(clue, policy, cal),
+            accept: deadline::accept_deadline(clue.source, clue.registered_on, policy, cal)
+                .map_err(Box::new),
+            respond: deadline::respond_deadline(clue, policy, cal).map_err(Box::new),
             escalation: OnceCell::new(),
             record: RecordFacts::of(clue),
             agreement,
@@ -213,11 +214,23 @@ impl<'a> ClueFacts<'a> {
     }
 }
 
-/// A clock kept with the facts: the deadline copied out, the error cloned only when there is one.
-fn copied(clock: &Result<Option<Deadline>, Error>) -> Result<Option<Deadline>, Error> {
-    match clock {
-        Ok(d) => Ok(*d),
-        Err(e) => Err(e.clone()),
+/// A clock or a day kept with the facts: the value copied out, the error cloned only when there is one.
+fn copied<T: Copy>(kept: &Result<T, Box<Error>>) -> Result<T, Error> {
+    match kept {
+        Ok(v) => Ok(*v),
+        Err(e) => Err(Error::clone(e)),
+    }
+}
+
+impl AgreementDays<'_> {
+    /// The reminder day (临期), or why it cannot be counted.
+    pub(crate) fn reminder(&self) -> Result<NaiveDate, Error> {
+        copied(&self.reminder)
+    }
+
+    /// The overdue follow-up's last day (到期后), or why it cannot be counted.
+    pub(crate) fn overdue(&self) -> Result<NaiveDate, Error> {
+        copied(&self.overdue)
     }
 }
 

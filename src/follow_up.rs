@@ -249,7 +249,7 @@ impl ClueFacts<'_> {
                 // 确保用人单位履行支付协议。” — 临期: `agreement_reminder_working_days` working days before.
                 // A payment date past the calendar's last day (next year's notice not out yet) has no reminder day
                 // yet; seen from a day the calendar knows, it is still in the future.
-                let soon = not_yet_known(days.reminder.clone(), as_of, cal)?;
+                let soon = not_yet_known(days.reminder(), as_of, cal)?;
                 let followed_since =
                     |from: NaiveDate| a.follow_ups.iter().any(|&f| f >= from && f <= as_of);
                 if let Some(soon) = soon
@@ -273,7 +273,7 @@ impl ClueFacts<'_> {
                 if as_of > a.pay_by && !a.follow_ups.iter().any(|&f| f > a.pay_by && f <= as_of) {
                     push(
                         FollowUpKind::AgreementOverdue,
-                        days.overdue.clone()?,
+                        days.overdue()?,
                         a.pay_by,
                         format!(
                             "还款协议约定{}支付{}，到期未履行，立即跟踪督促",
