@@ -199,13 +199,13 @@ impl<'a> LedgerIndex<'a> {
         };
         // One pass over the records: each id's fingerprint and text, each county's number, each row.
         let mut prints = Vec::with_capacity(clues.len());
-        // About as long as the first ids' (a guess: the text grows if longer; pages not written are not paid).
+        // Room for ids about as long as the first ones (a guess, at most 64 bytes an id: the text grows if they are
+        // longer, and pages not written are not paid). A reservation the allocator refuses is no error: the text
+        // then grows as it is written.
         let sample: usize = clues.iter().take(64).map(|c| c.id.len()).sum();
-        let mut id_text = String::with_capacity(
-            (sample / clues.len().clamp(1, 64))
-                .saturating_add(4)
-                .saturating_mul(clues.len()),
-        );
+        let per_id = (sample / clues.len().clamp(1, 64)).min(60) + 4;
+        let mut id_text = String::new();
+        let _ = id_text.try_reserve(per_id.saturating_mul(clues.len()));
         let mut id_ends = Vec::with_capacity(clues.len());
         let mut rows = Vec::with_capacity(clues.len());
         // Counties numbered in the order first met, through a map; the last few counties met are kept beside it,

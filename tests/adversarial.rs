@@ -579,6 +579,15 @@ fn total<T>(what: &str, f: impl FnOnce() -> T) -> Result<T, TestCaseError> {
 }
 
 const CAL: &[&str] = &["CalendarOutOfRange", "CountPastCalendar", "DateOverflow"];
+/// `campaign_misses`'s errors (its docs), from the free function or an index.
+const CAMPAIGN_MISSES: &[&str] = &[
+    "InvalidCampaign",
+    "InvalidClue",
+    "ConflictingRecords",
+    "CalendarOutOfRange",
+    "CountPastCalendar",
+    "DateOverflow",
+];
 const DEADLINES: &[&str] = &[
     "InvalidClue",
     "CalendarOutOfRange",
@@ -1009,6 +1018,48 @@ fn ledger(k: &Case, cal: &WorkCalendar) -> Result<(), TestCaseError> {
     })? {
         total("Kpi Display", || {
             list.iter().map(|x| x.to_string().len()).sum::<usize>()
+        })?;
+    }
+
+    // The same rollups from one index of the ledger: the errors their docs list, and the free functions' answers.
+    if let Some(index) = call(
+        "LedgerIndex::new",
+        &["ConflictingRecords", "Overflow"],
+        || wage_arrears::rollup::LedgerIndex::new(clues),
+    )? {
+        total("LedgerIndex accessors", || {
+            (
+                index.len(),
+                index.is_empty(),
+                index.counties().len(),
+                index.clues().count(),
+                index.clue(&k.text).is_some(),
+                index.ledger().len(),
+            )
+        })?;
+        let (from, to) = (k.other.min(k.as_of), k.as_of.max(k.other));
+        let goals = call("index.kpis_by_county", KPIS, || {
+            index.kpis_by_county(from, to, findings, p, cal)
+        })?;
+        let free = call("kpis_by_county", KPIS, || {
+            wage_arrears::kpis_by_county(from, to, clues, findings, p, cal)
+        })?;
+        prop_assert_eq!(goals, free);
+        let draws = [(month, &k.seed)];
+        let checks = call("index.spot_checks_by_county_for_months", LEDGER, || {
+            index.spot_checks_by_county_for_months(draws, p)
+        })?;
+        let free = call("spot_checks_by_county_for_months", LEDGER, || {
+            wage_arrears::spot_checks_by_county_for_months(clues, draws, p)
+        })?;
+        prop_assert_eq!(checks, free);
+        call(
+            "index.self_reviews_by_county_for_months",
+            &["Overflow"],
+            || index.self_reviews_by_county_for_months([month]),
+        )?;
+        call("index.campaign_misses", CAMPAIGN_MISSES, || {
+            index.campaign_misses(&k.campaign, k.as_of, cal)
         })?;
     }
 
