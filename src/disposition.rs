@@ -264,15 +264,13 @@ pub(crate) fn content_chars(text: &str) -> usize {
 /// names).
 fn content_chars_up_to(text: &str, limit: usize) -> usize {
     // Per chunk of 96 bytes (enough for the 30 characters of a Chinese minimum at once), two byte counts held in
-    // `u8` (which cannot overflow there) and computed without
-    // branches, so that the compiler vectorises them: the bytes that start a character (not `0b10xx_xxxx`) and the
-    // bytes that may start white space (\t..=\r, space, 0xC2, 0xE1..=0xE3). A text whose floor reaches the limit
-    // is read no further.
-    let mut floor: usize = 0;
-    for chunk in text.as_bytes().chunks(96) {
-        if floor >= limit {
-            break;
-        }
+    // `u8` (which cannot overflow there) and computed without branches, so that the compiler vectorises them: the
+    // bytes that start a character (not `0b10xx_xxxx`) and the bytes that may start white space (\t..=\r, space,
+    // 0xC2, 0xE1..=0xE3). Whole chunks are fixed-size arrays (the loop is unrolled); the rest is one shorter
+    // chunk. A text whose floor reaches the limit is read no further.
+    const CHUNK: usize = 96;
+    #[inline(always)]
+    fn floor_of(chunk: &[u8]) -> usize {
         let (mut starts, mut may_be_space) = (0u8, 0u8);
         for &b in chunk {
             starts = starts.wrapping_add(u8::from((b & 0xC0) != 0x80));
@@ -283,7 +281,18 @@ fn content_chars_up_to(text: &str, limit: usize) -> usize {
                     | (b.wrapping_sub(0xE1) < 3),
             ));
         }
-        floor += usize::from(starts.saturating_sub(may_be_space));
+        usize::from(starts.saturating_sub(may_be_space))
+    }
+    let (chunks, rest) = text.as_bytes().as_chunks::<CHUNK>();
+    let mut floor: usize = 0;
+    for chunk in chunks {
+        if floor >= limit {
+            break;
+        }
+        floor += floor_of(chunk);
+    }
+    if floor < limit {
+        floor += floor_of(rest);
     }
     if floor >= limit {
         return limit;
