@@ -172,7 +172,7 @@ const fn padded_key_state(key: &[u8; 32], pad: u8) -> [u32; 8] {
 }
 
 /// HMAC-SHA256 under one 32-byte key, the key's padded blocks hashed once (see the [module docs](self)).
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy)]
 pub(crate) struct Keyed {
     /// The SHA-256 state after `key ⊕ ipad`.
     inner: [u32; 8],

@@ -797,6 +797,10 @@ impl MergedIds {
     }
 }
 
+/// The ids of a ledger merged: identical copies of an id marked, different records under one id refused.
+///
+/// # Errors
+/// [`Error::ConflictingRecords`] naming every id listed with two different records, in id order.
 pub(crate) fn merge_ids(clues: &[Clue]) -> Result<MergedIds, Error> {
     merge_prints(clues, clues.iter().map(|c| fingerprint(&c.id)).collect())
 }

@@ -888,15 +888,9 @@ fn check_entries(
     seed: &Seed,
     policy: &Policy,
 ) -> Result<SpotCheck, Error> {
-    let due_on = review_due_on(month, policy)?;
+    let draw = Draw::new(month, seed, policy)?;
     let code5_ids: Vec<&str> = entries.iter().filter(|e| e.code5).map(|e| e.id).collect();
     let other_ids: Vec<&str> = entries.iter().filter(|e| !e.code5).map(|e| e.id).collect();
-    let draw = Draw {
-        month,
-        due_on,
-        commitment: seed.commitment(),
-        seed: *seed,
-    };
     draw.check(
         sole_county(entries.iter().map(|e| e.county)),
         &code5_ids,
@@ -914,6 +908,19 @@ struct Draw {
 }
 
 impl Draw {
+    /// The month's draw under `seed`: its due day (R-REV-1, `policy.spot_check_due_day`) and the seed's commitment.
+    ///
+    /// # Errors
+    /// As [`review_due_on`].
+    fn new(month: Month, seed: &Seed, policy: &Policy) -> Result<Draw, Error> {
+        Ok(Draw {
+            month,
+            due_on: review_due_on(month, policy)?,
+            commitment: seed.commitment(),
+            seed: *seed,
+        })
+    }
+
     /// The check of one population, split into its code-5 ids and the others (one per id, in any order).
     fn check(
         &self,
@@ -1135,12 +1142,7 @@ pub(crate) fn spot_checks_of_index<'s>(
             // The month's due day, commitment and pads: once, when it has a clue to check.
             let draw = match &mut draw {
                 Some(d) => d,
-                None => draw.insert(Draw {
-                    month,
-                    due_on: review_due_on(month, policy)?,
-                    commitment: seed.commitment(),
-                    seed: *seed,
-                }),
+                None => draw.insert(Draw::new(month, seed, policy)?),
             };
             let name = index.county_name(county).to_owned();
             out.push(draw.check(Some(name), &ids(code5), &ids(others), policy)?);

@@ -713,29 +713,23 @@ pub fn kpis(
     policy: &Policy,
     cal: &WorkCalendar,
 ) -> Result<Vec<Kpi>, Error> {
+    goal_inputs(policy, from, to)?;
+    // A clue listed twice is one clue; two different records under one id are refused (whichever county they
+    // name) rather than one of them picked by its position in the input: the index refuses them.
+    let index = crate::rollup::LedgerIndex::new(clues)?;
+    let mut goals = goals_of_index(&index, from, to, findings, policy, cal, Some(county))?;
+    Ok(goals
+        .remove(county)
+        .unwrap_or_else(|| Tally::default().goals(policy)))
+}
+
+/// The checks every goal count makes before it reads a clue: the policy is valid and the period runs forward.
+fn goal_inputs(policy: &Policy, from: NaiveDate, to: NaiveDate) -> Result<(), Error> {
     policy.validate()?;
     if to < from {
         return Err(Error::InvalidPeriod { from, to });
     }
-    // A clue listed twice is one clue; two different records under one id are refused (whichever county they
-    // name) rather than one of them picked by its position in the input.
-    let mine: Vec<&Clue> = crate::model::distinct_by_id(clues)?
-        .into_iter()
-        .filter(|c| c.county == county)
-        .collect();
-    let found: BTreeSet<&str> = findings
-        .iter()
-        .filter(|f| f.county == county && f.found_on <= to)
-        .map(|f| f.clue_id.as_str())
-        .collect();
-    county_goals(
-        &mine,
-        |c| found.contains(c.id.as_str()),
-        from,
-        to,
-        policy,
-        cal,
-    )
+    Ok(())
 }
 
 /// [`kpis`] for every county at once, in one pass: the ledger is indexed ([`LedgerIndex`](crate::rollup::LedgerIndex):
@@ -777,18 +771,11 @@ pub fn kpis_by_county(
     policy: &Policy,
     cal: &WorkCalendar,
 ) -> Result<BTreeMap<String, Vec<Kpi>>, Error> {
-    policy.validate()?;
-    if to < from {
-        return Err(Error::InvalidPeriod { from, to });
-    }
+    goal_inputs(policy, from, to)?;
     crate::rollup::LedgerIndex::new(clues)?.kpis_by_county(from, to, findings, policy, cal)
 }
 
-/// [`kpis_by_county`] from a [`LedgerIndex`](crate::rollup::LedgerIndex): one pass over its compact rows in the
-/// order of the input (the order the records lie in memory), each clue tallied into its county's counts by the
-/// rules of [`county_goals`]. A clue that cannot be read does not stop the pass: the error kept is the one
-/// [`kpis`] would name for the first county (in order) that has one — within it, a failing [`Clue::check`]
-/// before a failing acceptance clock, before a review day, before a respond-by day, each the first in id order.
+/// [`kpis_by_county`] from a [`LedgerIndex`](crate::rollup::LedgerIndex).
 pub(crate) fn kpis_of_index(
     index: &crate::rollup::LedgerIndex<'_>,
     from: NaiveDate,
@@ -797,10 +784,31 @@ pub(crate) fn kpis_of_index(
     policy: &Policy,
     cal: &WorkCalendar,
 ) -> Result<BTreeMap<String, Vec<Kpi>>, Error> {
-    policy.validate()?;
-    if to < from {
-        return Err(Error::InvalidPeriod { from, to });
-    }
+    goals_of_index(index, from, to, findings, policy, cal, None)
+}
+
+/// The goals of every county of an index (or of `only` that county), the one place the goal rules R-KPI-1..5 are
+/// counted: one pass over the index's compact rows in the order of the input (the order the records lie in
+/// memory), each clue tallied into its county's counts. A clue that cannot be read does not stop the pass: the
+/// error kept is the one of the first county (in order) that has one — within it, a failing [`Clue::check`]
+/// before a failing acceptance clock, before a review day, before a respond-by day, each the first in id order.
+fn goals_of_index(
+    index: &crate::rollup::LedgerIndex<'_>,
+    from: NaiveDate,
+    to: NaiveDate,
+    findings: &[Finding],
+    policy: &Policy,
+    cal: &WorkCalendar,
+    only: Option<&str>,
+) -> Result<BTreeMap<String, Vec<Kpi>>, Error> {
+    goal_inputs(policy, from, to)?;
+    // With `only`, its number (no number: the county has no clue, and its goals count nothing).
+    let only = match only.map(|name| index.county_number(name)) {
+        Some(None) => return Ok(BTreeMap::new()),
+        Some(Some(n)) => Some(n),
+        None => None,
+    };
+    let wanted = |county: u32| only.is_none_or(|n| n == county);
     let in_period = |d: NaiveDate| from <= d && d <= to;
     // The record as it stood on `to`.
     let known = |d: Option<NaiveDate>| d.filter(|&d| d <= to);
@@ -822,7 +830,8 @@ pub(crate) fn kpis_of_index(
             only_findings.insert(&f.county);
             continue;
         };
-        if f.found_on <= to
+        if wanted(county)
+            && f.found_on <= to
             && let Some(at) = index.position_of(&f.clue_id)
             && index.row(at).is_some_and(|row| row.county == county)
             && let Some(flag) = found.get_mut(at)
@@ -835,7 +844,7 @@ pub(crate) fn kpis_of_index(
     // ((county, step, id), error): the error `kpis` names for the first county that fails.
     let mut failed: Option<((u32, u8, &str), Error)> = None;
     let mut fail = |county: u32, step: u8, id, e| keep_first(&mut failed, (county, step, id), e);
-    for row in index.distinct_rows() {
+    for row in index.distinct_rows().filter(|row| wanted(row.county)) {
         let county = row.county;
         let (Some(t), Some(clue)) = (
             usize::try_from(county)
@@ -853,8 +862,11 @@ pub(crate) fn kpis_of_index(
             continue;
         }
         if in_period(row.registered_on) {
+            // R-KPI-4 (平人社字〔2022〕2号 三(五) “案件登记率100%”): every clue the office holds carries its registration day.
             t.registered = count_up(t.registered, "clues registered")?;
-            // R-KPI-1: the acceptance clock from the registration facts alone.
+            // R-KPI-1 (平人社监察〔2024〕15号 一 “平台线索接收率100%”; 二(一) 自线索登记之日起N个工作日内完成接收): accepted by
+            // the accept-by day. Only the acceptance clock is asked (from the registration facts alone), so a response
+            // clock running past the calendar does not stop the count.
             match deadline::accept_deadline(row.source, row.registered_on, policy, cal) {
                 Err(e) => fail(county, 1, id, e),
                 Ok(None) => {}
@@ -862,7 +874,8 @@ pub(crate) fn kpis_of_index(
             }
         }
         if let Some(closed_on) = known(row.closed_on).filter(|&d| in_period(d)) {
-            // R-KPI-2.
+            // R-KPI-2 (平人社监察〔2024〕15号 一 “有效核处率达到90%以上”): what counts as effective is
+            // `policy.effective_handling`.
             let ok = match policy.effective_handling {
                 EffectiveHandling::WithoutDefects => {
                     is_clean(&record_as_of(clue, to), policy)
@@ -874,7 +887,8 @@ pub(crate) fn kpis_of_index(
                 EffectiveHandling::SubstantiveConclusion => row.conclusion.is_some_and(substantive),
             };
             tally(true, ok, &mut t.effective)?;
-            // R-KPI-3.
+            // R-KPI-3 (平人社监察〔2024〕15号 一 “对核处结论为5的线索100%进行复核”; 四(一) 每月10日前): reviewed, counted once
+            // its review is done or its review day has passed (on the day itself there is still time).
             if row.conclusion == Some(Conclusion::Coordinated) {
                 let reviewed = known(row.reviewed_on).is_some();
                 match review_due_on(Month::of(closed_on), policy) {
@@ -883,7 +897,8 @@ pub(crate) fn kpis_of_index(
                 }
             }
         }
-        // R-KPI-5.
+        // R-KPI-5 (平人社字〔2022〕2号 三(五) “案件结案率98%以上”): closed by `to`; an open clue still inside its respond-by
+        // day is not yet counted.
         if known(row.accepted_on).is_some_and(in_period) {
             if known(row.closed_on).is_some() {
                 tally(true, true, &mut t.closure)?;
@@ -902,11 +917,15 @@ pub(crate) fn kpis_of_index(
         return Err(e);
     }
     let mut out = BTreeMap::new();
-    for (county, t) in index.counties().iter().zip(&tallies) {
-        out.insert((*county).to_owned(), t.goals(policy));
+    for (number, (county, t)) in (0u32..).zip(index.counties().iter().zip(&tallies)) {
+        if wanted(number) {
+            out.insert((*county).to_owned(), t.goals(policy));
+        }
     }
-    for county in only_findings {
-        out.insert(county.to_owned(), Tally::default().goals(policy));
+    if only.is_none() {
+        for county in only_findings {
+            out.insert(county.to_owned(), Tally::default().goals(policy));
+        }
     }
     Ok(out)
 }
@@ -918,7 +937,7 @@ pub(crate) fn keep_first<K: Ord>(kept: &mut Option<(K, Error)>, at: K, e: Error)
     }
 }
 
-/// One county's counts towards its goals ([`county_goals`]).
+/// One county's counts towards its goals ([`goals_of_index`]).
 #[derive(Debug, Clone, Copy, Default)]
 struct Tally {
     acceptance: Ratio,
@@ -975,86 +994,6 @@ impl Tally {
             ),
         ]
     }
-}
-
-/// One county's goals over `from..=to`, from its own distinct clues and whether a finding found by `to` names a
-/// clue: the per-county step [`kpis`] and [`kpis_by_county`] share. The first clue (in the order given) that
-/// cannot be read names the error.
-fn county_goals(
-    mine: &[&Clue],
-    found: impl Fn(&Clue) -> bool,
-    from: NaiveDate,
-    to: NaiveDate,
-    policy: &Policy,
-    cal: &WorkCalendar,
-) -> Result<Vec<Kpi>, Error> {
-    let in_period = |d: NaiveDate| from <= d && d <= to;
-    // The record as it stood on `to`.
-    let known = |d: Option<NaiveDate>| d.filter(|&d| d <= to);
-    for c in mine {
-        c.check()?;
-    }
-
-    // R-KPI-1 (平人社监察〔2024〕15号 一 “平台线索接收率100%”; 二(一) 自线索登记之日起N个工作日内完成接收): accepted by the
-    // accept-by day. Only the acceptance clock is asked (from the registration facts alone), so a response clock
-    // running past the calendar does not stop the count.
-    let mut t = Tally::default();
-    for c in mine.iter().filter(|c| in_period(c.registered_on)) {
-        let Some(clock) = deadline::accept_deadline(c.source, c.registered_on, policy, cal)? else {
-            continue; // the policy sets no acceptance clock for this source
-        };
-        t.acceptance_clock(clock.status(c.accepted_on, to))?;
-    }
-
-    // R-KPI-2 (平人社监察〔2024〕15号 一 “有效核处率达到90%以上”): what counts as effective is `policy.effective_handling`.
-    let closed: Vec<&Clue> = mine
-        .iter()
-        .copied()
-        .filter(|c| known(c.closed_on).is_some_and(in_period))
-        .collect();
-    for c in &closed {
-        let ok = match policy.effective_handling {
-            EffectiveHandling::WithoutDefects => {
-                is_clean(&record_as_of(c, to), policy) && !found(c)
-            }
-            EffectiveHandling::SubstantiveConclusion => c.conclusion.is_some_and(substantive),
-        };
-        tally(true, ok, &mut t.effective)?;
-    }
-
-    // R-KPI-3 (平人社监察〔2024〕15号 一 “对核处结论为5的线索100%进行复核”; 四(一) 每月10日前): reviewed, counted once its
-    // review is done or its review day has passed (on the day itself there is still time).
-    for c in closed
-        .iter()
-        .filter(|c| c.conclusion == Some(Conclusion::Coordinated))
-    {
-        let reviewed = known(c.reviewed_on).is_some();
-        let due = match c.closed_on {
-            Some(closed_on) => review_due_on(Month::of(closed_on), policy)? < to,
-            None => false,
-        };
-        tally(reviewed || due, reviewed, &mut t.review)?;
-    }
-
-    // R-KPI-4 (平人社字〔2022〕2号 三(五) “案件登记率100%”): every clue the office holds carries its registration day.
-    let registered = mine.iter().filter(|c| in_period(c.registered_on)).count();
-    t.registered = count_u64(registered, "clues registered")?;
-
-    // R-KPI-5 (平人社字〔2022〕2号 三(五) “案件结案率98%以上”): closed by `to`; an open clue still inside its respond-by day is
-    // not yet counted.
-    for c in mine
-        .iter()
-        .filter(|c| known(c.accepted_on).is_some_and(in_period))
-    {
-        if known(c.closed_on).is_some() {
-            tally(true, true, &mut t.closure)?;
-        } else {
-            let running = deadline::respond_deadline(c, policy, cal)?.is_some_and(|d| to <= d.due);
-            tally(!running, false, &mut t.closure)?;
-        }
-    }
-
-    Ok(t.goals(policy))
 }
 
 /// Counts one clue into a ratio: in the denominator when `counted`, in the numerator too when also `met`.
