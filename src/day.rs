@@ -31,48 +31,6 @@ fn ten_bytes(date: NaiveDate) -> Option<[u8; 10]> {
     ])
 }
 
-/// Appends a date to `out` exactly as chrono's `Display` writes it.
-fn push_day(out: &mut String, date: NaiveDate) {
-    match ten_bytes(date) {
-        // ASCII digits and dashes: each byte is a character of its own.
-        Some(text) => text.iter().for_each(|&b| out.push(char::from(b))),
-        None => {
-            use fmt::Write as _;
-            // Writing to a String cannot fail.
-            let _ = write!(out, "{date}");
-        }
-    }
-}
-
-/// A piece of a message: text as it is, or a date written as chrono writes it.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Piece<'a> {
-    /// Text.
-    Text(&'a str),
-    /// A date (`YYYY-MM-DD`).
-    Date(NaiveDate),
-}
-
-/// The pieces written one after another, in one allocation and without the formatting machinery: what a
-/// follow-up note costs for each open obligation of every clue in a nightly run.
-pub(crate) fn join(pieces: &[Piece<'_>]) -> String {
-    let len = pieces
-        .iter()
-        .map(|p| match p {
-            Piece::Text(t) => t.len(),
-            Piece::Date(_) => 10,
-        })
-        .fold(0usize, usize::saturating_add);
-    let mut out = String::with_capacity(len);
-    for p in pieces {
-        match *p {
-            Piece::Text(t) => out.push_str(t),
-            Piece::Date(d) => push_day(&mut out, d),
-        }
-    }
-    out
-}
-
 /// A date written exactly as chrono's `Display` writes it (`YYYY-MM-DD`), faster.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Day(pub(crate) NaiveDate);
@@ -116,17 +74,5 @@ mod tests {
         }
         assert_eq!(Day(NaiveDate::MIN).to_string(), NaiveDate::MIN.to_string());
         assert_eq!(format!("{}前", Day(end)), "2031-01-10前");
-        for (y, m, d) in [(2025, 3, 4), (0, 1, 1), (10_000, 1, 1), (-1, 6, 30)] {
-            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
-            assert_eq!(
-                join(&[
-                    Piece::Date(date),
-                    Piece::Text("办结，于"),
-                    Piece::Date(date),
-                    Piece::Text("前")
-                ]),
-                format!("{date}办结，于{date}前")
-            );
-        }
     }
 }

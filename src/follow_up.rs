@@ -16,21 +16,21 @@
 //! | [`ReturnVisit`](FollowUpKind::ReturnVisit) | R-FUP-7 | closing | `return_visit_after_days` after closing | a return visit on or after closing |
 //! | [`RandomReturnVisit`](FollowUpKind::RandomReturnVisit) | R-FUP-8 | closing, and the clue drawn | `return_visit_after_days` after the periodic visit's due day | two return visits on or after closing |
 
+use std::borrow::Cow;
 use std::fmt;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::Error;
 use crate::calendar::{WorkCalendar, not_yet_known};
-use crate::day::Piece::{Date, Text};
-use crate::day::{Day, join};
+use crate::day::Day;
 use crate::deadline::Escalation;
 use crate::facts::ClueFacts;
 use crate::model::{Agreement, Clue, Conclusion, ProgressKind};
 use crate::policy::{Policy, Response};
 use crate::review::{Month, review_due_on};
 use crate::rule::RuleId;
+use crate::{Error, Fen};
 
 /// What a follow-up asks the office to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -164,8 +164,207 @@ pub struct FollowUp {
     pub because: NaiveDate,
     /// The rule it applies.
     pub rule: RuleId,
-    /// What to do, in Chinese, naming the dates.
-    pub note_zh: String,
+    /// What to do, in Chinese, naming the dates: written when it is read ([`FollowUpNote`]).
+    pub note_zh: FollowUpNote,
+}
+
+/// What a follow-up asks, in Chinese, naming its dates (`核处结论为5，2025-03-14办结，须于2025-04-10前完成复核`).
+///
+/// A nightly run derives every open obligation of every clue, and most notes are never read; so a derived note
+/// keeps the facts it names (days, an amount, a reason) and writes its sentence only when it is read: by
+/// [`Display`](fmt::Display) (and so `to_string`), [`text`](FollowUpNote::text) or serialisation, which writes the
+/// sentence as a JSON string. A note read from JSON or made from a `String` keeps that text. Two notes are equal
+/// when they read the same, however they are held.
+///
+/// ```
+/// use wage_arrears::follow_up::FollowUpNote;
+///
+/// let note = FollowUpNote::from("2025-03-14办结，于2025-04-13前定期回访反映人");
+/// assert_eq!(note.to_string(), "2025-03-14办结，于2025-04-13前定期回访反映人");
+/// assert_eq!(note, "2025-03-14办结，于2025-04-13前定期回访反映人");
+/// assert_eq!(serde_json::to_string(&note)?, r#""2025-03-14办结，于2025-04-13前定期回访反映人""#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct FollowUpNote(Note);
+
+/// How a note is held: its text, or the facts its kind's sentence names.
+#[derive(Clone)]
+enum Note {
+    /// Text as given (read from JSON, or made from a `String`).
+    Text(String),
+    /// R-FUP-1: the payment day, the amount and the reminder window in working days.
+    AgreementDueSoon {
+        pay_by: NaiveDate,
+        amount: Fen,
+        working_days: u32,
+    },
+    /// R-FUP-2: the payment day and the amount.
+    AgreementOverdue { pay_by: NaiveDate, amount: Fen },
+    /// R-FUP-3, verified arrears refused: the day verified and the filing deadline.
+    FileVerifiedArrears {
+        verified_on: NaiveDate,
+        due: NaiveDate,
+    },
+    /// R-FUP-3, an agreement refused: the filing deadline.
+    FileCase { due: NaiveDate },
+    /// R-FUP-4: the closing day and the review deadline.
+    Code5Review { closed: NaiveDate, due: NaiveDate },
+    /// R-FUP-5: the return, its reason as recorded, and the resubmission deadline.
+    ResubmitReturned {
+        returned: NaiveDate,
+        reason: Option<String>,
+        due: NaiveDate,
+    },
+    /// R-FUP-6: the acceptance and the reply-by day.
+    ProgressFeedback { accepted: NaiveDate, due: NaiveDate },
+    /// R-FUP-7: the closing and the periodic visit's due day.
+    ReturnVisit { closed: NaiveDate, due: NaiveDate },
+    /// R-FUP-8: the closing and the random visit's due day.
+    RandomReturnVisit { closed: NaiveDate, due: NaiveDate },
+}
+
+impl FollowUpNote {
+    /// The note's text: borrowed when it is held as text, written otherwise.
+    ///
+    /// ```
+    /// use wage_arrears::follow_up::FollowUpNote;
+    /// assert_eq!(FollowUpNote::from("立即跟踪督促").text(), "立即跟踪督促");
+    /// ```
+    pub fn text(&self) -> Cow<'_, str> {
+        match &self.0 {
+            Note::Text(text) => Cow::Borrowed(text),
+            _ => Cow::Owned(self.to_string()),
+        }
+    }
+}
+
+impl fmt::Display for FollowUpNote {
+    /// The sentence, each date written `YYYY-MM-DD`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0 {
+            Note::Text(text) => f.write_str(text),
+            Note::AgreementDueSoon {
+                pay_by,
+                amount,
+                working_days,
+            } => write!(
+                f,
+                "还款协议约定{}支付{amount}，临期（前{working_days}个工作日）跟踪督促用人单位履行",
+                Day(*pay_by)
+            ),
+            Note::AgreementOverdue { pay_by, amount } => write!(
+                f,
+                "还款协议约定{}支付{amount}，到期未履行，立即跟踪督促",
+                Day(*pay_by)
+            ),
+            Note::FileVerifiedArrears { verified_on, due } => write!(
+                f,
+                "{}核实存在欠薪且用人单位拒不支付，应于{}前依法立案",
+                Day(*verified_on),
+                Day(*due)
+            ),
+            Note::FileCase { due } => {
+                write!(
+                    f,
+                    "用人单位拒不履行还款协议，应于{}前依法立案处理",
+                    Day(*due)
+                )
+            }
+            Note::Code5Review { closed, due } => write!(
+                f,
+                "核处结论为5，{}办结，须于{}前完成复核",
+                Day(*closed),
+                Day(*due)
+            ),
+            Note::ResubmitReturned {
+                returned,
+                reason,
+                due,
+            } => write!(
+                f,
+                "{}被退回（原因：{}），按退回原因修改完善后于{}前重新报送",
+                Day(*returned),
+                reason.as_deref().unwrap_or("未注明"),
+                Day(*due)
+            ),
+            Note::ProgressFeedback { accepted, due } => write!(
+                f,
+                "{}确认接收，须于{}前回复办理情况，未办结的填写进度反馈",
+                Day(*accepted),
+                Day(*due)
+            ),
+            Note::ReturnVisit { closed, due } => {
+                write!(f, "{}办结，于{}前定期回访反映人", Day(*closed), Day(*due))
+            }
+            Note::RandomReturnVisit { closed, due } => write!(
+                f,
+                "{}办结，随机抽中，于{}前再次回访，防止问题反弹",
+                Day(*closed),
+                Day(*due)
+            ),
+        }
+    }
+}
+
+impl fmt::Debug for FollowUpNote {
+    /// The text, quoted as a string's `Debug` quotes it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.text(), f)
+    }
+}
+
+impl From<String> for FollowUpNote {
+    fn from(text: String) -> FollowUpNote {
+        FollowUpNote(Note::Text(text))
+    }
+}
+
+impl From<&str> for FollowUpNote {
+    fn from(text: &str) -> FollowUpNote {
+        FollowUpNote(Note::Text(text.to_owned()))
+    }
+}
+
+impl PartialEq for FollowUpNote {
+    fn eq(&self, other: &FollowUpNote) -> bool {
+        self.text() == other.text()
+    }
+}
+
+impl Eq for FollowUpNote {}
+
+impl PartialEq<str> for FollowUpNote {
+    fn eq(&self, other: &str) -> bool {
+        self.text() == other
+    }
+}
+
+impl PartialEq<&str> for FollowUpNote {
+    fn eq(&self, other: &&str) -> bool {
+        self.text() == *other
+    }
+}
+
+impl std::hash::Hash for FollowUpNote {
+    /// Hashes the text, so that equal notes hash alike.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.text().hash(state);
+    }
+}
+
+impl Serialize for FollowUpNote {
+    /// The text, as a JSON string.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for FollowUpNote {
+    /// Any string, kept as it is.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<FollowUpNote, D::Error> {
+        String::deserialize(deserializer).map(FollowUpNote::from)
+    }
 }
 
 /// The obligations still open on a clue on `as_of`, by due day (R-FUP-1..8, 平人社监察〔2024〕15号 三(一)(四)、二(二)(三); 天水市“六项机制”（2025）平台投诉受理回访机制).
@@ -221,14 +420,14 @@ impl ClueFacts<'_> {
         let (clue, policy, cal, as_of) =
             (self.clue(), self.policy(), self.calendar(), self.as_of());
         let mut out = Vec::new();
-        let mut push = |kind: FollowUpKind, due: NaiveDate, because: NaiveDate, note_zh: String| {
+        let mut push = |kind: FollowUpKind, due: NaiveDate, because: NaiveDate, note: Note| {
             out.push(FollowUp {
                 clue_id: clue.id.clone(),
                 kind,
                 due: due.max(because),
                 because,
                 rule: kind.rule(),
-                note_zh,
+                note_zh: FollowUpNote(note),
             });
         };
         let known = |d: Option<NaiveDate>| d.filter(|&d| d <= as_of);
@@ -260,12 +459,11 @@ impl ClueFacts<'_> {
                         FollowUpKind::AgreementDueSoon,
                         soon,
                         a.signed_on,
-                        format!(
-                            "还款协议约定{}支付{}，临期（前{}个工作日）跟踪督促用人单位履行",
-                            Day(a.pay_by),
-                            a.amount,
-                            policy.agreement_reminder_working_days
-                        ),
+                        Note::AgreementDueSoon {
+                            pay_by: a.pay_by,
+                            amount: a.amount,
+                            working_days: policy.agreement_reminder_working_days,
+                        },
                     );
                 }
                 // R-FUP-2 (平人社监察〔2024〕15号 三(一)): “在协议支付日期临期或者到期后，要进行跟踪督促” — 到期未付: follow up on the
@@ -275,11 +473,10 @@ impl ClueFacts<'_> {
                         FollowUpKind::AgreementOverdue,
                         days.overdue()?,
                         a.pay_by,
-                        format!(
-                            "还款协议约定{}支付{}，到期未履行，立即跟踪督促",
-                            Day(a.pay_by),
-                            a.amount
-                        ),
+                        Note::AgreementOverdue {
+                            pay_by: a.pay_by,
+                            amount: a.amount,
+                        },
                     );
                 }
             }
@@ -296,12 +493,10 @@ impl ClueFacts<'_> {
                     FollowUpKind::FileVerifiedArrears,
                     due,
                     i.on,
-                    join(&[
-                        Date(i.on),
-                        Text("核实存在欠薪且用人单位拒不支付，应于"),
-                        Date(due),
-                        Text("前依法立案"),
-                    ]),
+                    Note::FileVerifiedArrears {
+                        verified_on: i.on,
+                        due,
+                    },
                 );
             } else if let Some(a) = open_agreement.map(|days| days.agreement)
                 && a.refused_to_perform
@@ -309,16 +504,7 @@ impl ClueFacts<'_> {
             {
                 let learnt = refusal_day(a);
                 let due = filing_deadline(self.escalation(), policy, cal, learnt)?;
-                push(
-                    FollowUpKind::FileCase,
-                    due,
-                    learnt,
-                    join(&[
-                        Text("用人单位拒不履行还款协议，应于"),
-                        Date(due),
-                        Text("前依法立案处理"),
-                    ]),
-                );
+                push(FollowUpKind::FileCase, due, learnt, Note::FileCase { due });
             }
         }
 
@@ -333,13 +519,7 @@ impl ClueFacts<'_> {
                 FollowUpKind::Code5Review,
                 due,
                 closed,
-                join(&[
-                    Text("核处结论为5，"),
-                    Date(closed),
-                    Text("办结，须于"),
-                    Date(due),
-                    Text("前完成复核"),
-                ]),
+                Note::Code5Review { closed, due },
             );
         }
 
@@ -352,19 +532,15 @@ impl ClueFacts<'_> {
             && let Some(returned) = known(last.returned_on)
         {
             let due = cal.add_working_days(returned, policy.resubmit_within_working_days)?;
-            let reason = last.return_reason.as_deref().unwrap_or("未注明");
             push(
                 FollowUpKind::ResubmitReturned,
                 due,
                 returned,
-                join(&[
-                    Date(returned),
-                    Text("被退回（原因："),
-                    Text(reason),
-                    Text("），按退回原因修改完善后于"),
-                    Date(due),
-                    Text("前重新报送"),
-                ]),
+                Note::ResubmitReturned {
+                    returned,
+                    reason: last.return_reason.clone(),
+                    due,
+                },
             );
         }
 
@@ -381,12 +557,7 @@ impl ClueFacts<'_> {
                 FollowUpKind::ProgressFeedback,
                 due,
                 accepted,
-                join(&[
-                    Date(accepted),
-                    Text("确认接收，须于"),
-                    Date(due),
-                    Text("前回复办理情况，未办结的填写进度反馈"),
-                ]),
+                Note::ProgressFeedback { accepted, due },
             );
         }
 
@@ -408,12 +579,10 @@ impl ClueFacts<'_> {
                     FollowUpKind::ReturnVisit,
                     periodic,
                     closed,
-                    join(&[
-                        Date(closed),
-                        Text("办结，于"),
-                        Date(periodic),
-                        Text("前定期回访反映人"),
-                    ]),
+                    Note::ReturnVisit {
+                        closed,
+                        due: periodic,
+                    },
                 );
             }
             if visits < 2 && selected_for_random_visit(&clue.id, policy) {
@@ -427,12 +596,10 @@ impl ClueFacts<'_> {
                     FollowUpKind::RandomReturnVisit,
                     random,
                     closed,
-                    join(&[
-                        Date(closed),
-                        Text("办结，随机抽中，于"),
-                        Date(random),
-                        Text("前再次回访，防止问题反弹"),
-                    ]),
+                    Note::RandomReturnVisit {
+                        closed,
+                        due: random,
+                    },
                 );
             }
         }
@@ -540,6 +707,92 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_note_written_when_read_reads_as_its_sentence_and_equals_that_text_everywhere() {
+        use std::hash::{BuildHasher, RandomState};
+        let (a, b) = (d(2025, 3, 14), d(2025, 4, 10));
+        let cases = [
+            (
+                Note::AgreementDueSoon {
+                    pay_by: b,
+                    amount: Fen(480_000),
+                    working_days: 3,
+                },
+                "还款协议约定2025-04-10支付¥4800.00，临期（前3个工作日）跟踪督促用人单位履行",
+            ),
+            (
+                Note::AgreementOverdue {
+                    pay_by: b,
+                    amount: Fen(5),
+                },
+                "还款协议约定2025-04-10支付¥0.05，到期未履行，立即跟踪督促",
+            ),
+            (
+                Note::FileVerifiedArrears {
+                    verified_on: a,
+                    due: b,
+                },
+                "2025-03-14核实存在欠薪且用人单位拒不支付，应于2025-04-10前依法立案",
+            ),
+            (
+                Note::FileCase { due: b },
+                "用人单位拒不履行还款协议，应于2025-04-10前依法立案处理",
+            ),
+            (
+                Note::Code5Review { closed: a, due: b },
+                "核处结论为5，2025-03-14办结，须于2025-04-10前完成复核",
+            ),
+            (
+                Note::ResubmitReturned {
+                    returned: a,
+                    reason: None,
+                    due: b,
+                },
+                "2025-03-14被退回（原因：未注明），按退回原因修改完善后于2025-04-10前重新报送",
+            ),
+            (
+                Note::ResubmitReturned {
+                    returned: a,
+                    reason: Some("未附告知记录".into()),
+                    due: b,
+                },
+                "2025-03-14被退回（原因：未附告知记录），按退回原因修改完善后于2025-04-10前重新报送",
+            ),
+            (
+                Note::ProgressFeedback {
+                    accepted: a,
+                    due: b,
+                },
+                "2025-03-14确认接收，须于2025-04-10前回复办理情况，未办结的填写进度反馈",
+            ),
+            (
+                Note::ReturnVisit { closed: a, due: b },
+                "2025-03-14办结，于2025-04-10前定期回访反映人",
+            ),
+            (
+                Note::RandomReturnVisit { closed: a, due: b },
+                "2025-03-14办结，随机抽中，于2025-04-10前再次回访，防止问题反弹",
+            ),
+        ];
+        let hasher = RandomState::new();
+        for (note, text) in cases {
+            let derived = FollowUpNote(note);
+            let given = FollowUpNote::from(text);
+            assert_eq!(derived.to_string(), text);
+            assert_eq!(derived.text(), text);
+            assert_eq!(derived, given);
+            assert_eq!(derived, text);
+            assert_eq!(hasher.hash_one(&derived), hasher.hash_one(&given));
+            assert_eq!(format!("{derived:?}"), format!("{text:?}"));
+            let json = serde_json::to_string(&derived).unwrap_or_default();
+            assert_eq!(json, serde_json::to_string(text).unwrap_or_default());
+            let back: FollowUpNote = serde_json::from_str(&json).unwrap_or_else(|_| "".into());
+            assert_eq!(back, derived);
+            assert!(matches!(back.text(), Cow::Borrowed(_)));
+        }
+        assert_ne!(FollowUpNote::from("a"), FollowUpNote::from("b"));
     }
 
     #[test]

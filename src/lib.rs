@@ -124,7 +124,7 @@ pub use error::Error;
 pub use explain::{Check, ClockTrace, Explanation, explain};
 pub use facts::{ClueFacts, Evaluation, evaluate};
 pub use finding::{Finding, FindingKind};
-pub use follow_up::{FollowUp, FollowUpKind, follow_ups};
+pub use follow_up::{FollowUp, FollowUpKind, FollowUpNote, follow_ups};
 pub use ledger::{CellError, Ledger, Table};
 pub use model::{
     Agreement, Clue, Conclusion, Contact, ContactChannel, Employer, EscalationFacts, HandlingLevel,

@@ -114,7 +114,7 @@ impl fmt::Display for FollowUp {
             OneLine(&self.clue_id),
             self.kind.label_zh(),
             self.due,
-            OneLine(&self.note_zh),
+            OneLine(&self.note_zh.text()),
             self.rule.citation()
         )
     }

@@ -67,7 +67,7 @@ fn an_agreement_due_monday_after_national_day_2026_is_followed_up_from_thursday_
             RuleId::AgreementDueSoon
         )
     );
-    assert!(f.note_zh.contains("2026-10-12"));
+    assert!(f.note_zh.text().contains("2026-10-12"));
     Ok(())
 }
 
@@ -275,7 +275,7 @@ fn a_clue_returned_on_friday_before_national_day_2025_is_resubmitted_by_october_
         .find(|f| f.kind == FollowUpKind::ResubmitReturned)
         .ok_or(Error::UnknownRule("R-FUP-5".into()))?;
     assert_eq!((f.due, f.because), (d(2025, 10, 10), d(2025, 9, 26)));
-    assert!(f.note_zh.contains("未附告知反映人的记录"));
+    assert!(f.note_zh.text().contains("未附告知反映人的记录"));
     c.submissions.push(Submission {
         submitted_on: d(2025, 9, 29),
         revised: true,
