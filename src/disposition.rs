@@ -21,7 +21,7 @@ use crate::facts::{ClueFacts, RecordFacts};
 use crate::finding::FindingKind;
 use crate::model::{Clue, Conclusion};
 use crate::policy::Policy;
-use crate::rule::{Citation, RuleId};
+use crate::rule::{Citation, RuleId, RuleSet};
 use crate::units::count_below;
 
 /// One rule the record breaks.
@@ -98,7 +98,7 @@ pub struct Validation {
     /// Every rule broken, in catalogue order.
     pub violations: Vec<Violation>,
     /// Every rule that applied to the record and was checked, in catalogue order.
-    pub checked: Vec<RuleId>,
+    pub checked: RuleSet,
 }
 
 impl Validation {
@@ -106,7 +106,8 @@ impl Validation {
     ///
     /// ```
     /// use wage_arrears::disposition::Validation;
-    /// let v = Validation { clue_id: "PDS-3".into(), violations: vec![], checked: vec![] };
+    /// use wage_arrears::rule::RuleSet;
+    /// let v = Validation { clue_id: "PDS-3".into(), violations: vec![], checked: RuleSet::new() };
     /// assert!(v.is_clean());
     /// # Ok::<(), wage_arrears::Error>(())
     /// ```
@@ -122,7 +123,7 @@ impl Validation {
     /// let v = Validation {
     ///     clue_id: "PDS-4".into(),
     ///     violations: vec![Violation { rule: RuleId::DetailedText, finding: None, message_zh: String::new(), message_en: String::new() }],
-    ///     checked: vec![RuleId::DetailedText],
+    ///     checked: [RuleId::DetailedText].into_iter().collect(),
     /// };
     /// assert!(v.violates(RuleId::DetailedText));
     /// assert!(!v.violates(RuleId::FirstContact));
@@ -136,7 +137,8 @@ impl Validation {
     ///
     /// ```
     /// use wage_arrears::disposition::Validation;
-    /// let v = Validation { clue_id: "PDS-5".into(), violations: vec![], checked: vec![] };
+    /// use wage_arrears::rule::RuleSet;
+    /// let v = Validation { clue_id: "PDS-5".into(), violations: vec![], checked: RuleSet::new() };
     /// assert!(v.rules().is_empty());
     /// # Ok::<(), wage_arrears::Error>(())
     /// ```
@@ -197,10 +199,8 @@ impl ClueFacts<'_> {
 
 /// [`validate`], reading the record facts derived once ([`RecordFacts`]).
 fn validate_record(clue: &Clue, record: &RecordFacts, policy: &Policy) -> Validation {
-    let mut c = check_record(clue, record, policy, Vec::with_capacity(16));
+    let mut c = check_record(clue, record, policy);
     c.violations.sort_by_key(|v| v.rule);
-    c.checked.sort_unstable();
-    c.checked.dedup();
     Validation {
         clue_id: clue.id.clone(),
         violations: c.violations,
@@ -211,26 +211,19 @@ fn validate_record(clue: &Clue, record: &RecordFacts, policy: &Policy) -> Valida
 /// Whether [`validate`] finds nothing, without building its report (the rules checked, the clue's id): what a
 /// rollup asks of every closed clue.
 pub(crate) fn is_clean(clue: &Clue, policy: &Policy) -> bool {
-    check_record(clue, &RecordFacts::of(clue), policy, Vec::new())
+    check_record(clue, &RecordFacts::of(clue), policy)
         .violations
         .is_empty()
 }
 
-/// Every rule that applies to the record, in the order of the clauses; the rules checked are listed in
-/// `checked` when it has room for them (a `Vec::new()` lists none).
-fn check_record<'a>(
-    clue: &'a Clue,
-    record: &'a RecordFacts,
-    policy: &'a Policy,
-    checked: Vec<RuleId>,
-) -> Checker<'a> {
+/// Every rule that applies to the record, in the order of the clauses.
+fn check_record<'a>(clue: &'a Clue, record: &'a RecordFacts, policy: &'a Policy) -> Checker<'a> {
     let mut c = Checker {
         clue,
         record,
         policy,
         violations: Vec::new(),
-        list_checked: checked.capacity() > 0,
-        checked,
+        checked: RuleSet::new(),
     };
     if let Some(conclusion) = clue.conclusion {
         c.conclusion_record(conclusion);
@@ -308,9 +301,7 @@ struct Checker<'a> {
     record: &'a RecordFacts,
     policy: &'a Policy,
     violations: Vec<Violation>,
-    checked: Vec<RuleId>,
-    /// Whether to list the rules checked.
-    list_checked: bool,
+    checked: RuleSet,
 }
 
 impl Checker<'_> {
@@ -322,9 +313,7 @@ impl Checker<'_> {
         finding: Option<FindingKind>,
         broken: Option<(String, String)>,
     ) {
-        if self.list_checked {
-            self.checked.push(rule);
-        }
+        self.checked.insert(rule);
         if let Some((message_zh, message_en)) = broken {
             self.violations.push(Violation {
                 rule,
@@ -883,7 +872,7 @@ mod tests {
                 RuleId::DetailedText,
             ]
         );
-        assert!(v.checked.contains(&RuleId::DatesInOrder));
+        assert!(v.checked.contains(RuleId::DatesInOrder));
     }
 
     #[test]

@@ -165,7 +165,7 @@ pub fn explain(
     }
     let validation = facts.validation();
     let mut checks = Vec::with_capacity(validation.checked.len());
-    for &rule in &validation.checked {
+    for rule in validation.checked {
         let broken: Vec<_> = validation
             .violations
             .iter()

@@ -141,7 +141,7 @@ pub use review::{
     spot_checks_by_county_for_months, verify_spot_check,
 };
 pub use rollup::LedgerIndex;
-pub use rule::{Citation, Document, RuleId};
+pub use rule::{Citation, Document, RuleId, RuleSet, RuleSetIter};
 pub use scoring::{
     BaseScore, CountyScore, Grade, Interview, Kpi, NO_BASE_SCORES, Notice, assess_all, assess_year,
     counting_date, kpis, kpis_by_county,

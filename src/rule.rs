@@ -560,9 +560,193 @@ impl<'de> Deserialize<'de> for RuleId {
     }
 }
 
+/// A set of rules, listed in catalogue order ([`RuleId::ALL`]): the rules a validation checked
+/// ([`Validation::checked`](crate::disposition::Validation::checked)).
+///
+/// One bit per rule, so a set is `Copy`, costs no allocation, and lists each rule once however often it is
+/// inserted. Serialised as the list of its rules' codes; read from any list of codes.
+///
+/// ```
+/// use wage_arrears::rule::{RuleId, RuleSet};
+///
+/// let mut set = RuleSet::new();
+/// assert!(set.insert(RuleId::DatesInOrder));
+/// assert!(set.insert(RuleId::ContactMinimum));
+/// assert!(!set.insert(RuleId::DatesInOrder)); // already there
+/// assert!(set.contains(RuleId::ContactMinimum));
+/// assert_eq!(set.len(), 2);
+/// // Catalogue order, not insertion order:
+/// assert_eq!(set, [RuleId::ContactMinimum, RuleId::DatesInOrder]);
+/// assert_eq!(serde_json::to_string(&set)?, r#"["R-CNT-1","R-CST-3"]"#);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct RuleSet(u128);
+
+// One bit per rule: the catalogue must fit in the set's 128 bits.
+const _: () = assert!(RuleId::ALL.len() <= 128);
+
+impl RuleSet {
+    /// The empty set.
+    pub const fn new() -> RuleSet {
+        RuleSet(0)
+    }
+
+    /// The rule's bit: its place in the catalogue (`RuleId` is declared in catalogue order).
+    const fn bit(rule: RuleId) -> u128 {
+        1 << (rule as u32)
+    }
+
+    /// Adds `rule`; whether it was not in the set before.
+    pub const fn insert(&mut self, rule: RuleId) -> bool {
+        let new = self.0 & RuleSet::bit(rule) == 0;
+        self.0 |= RuleSet::bit(rule);
+        new
+    }
+
+    /// Whether `rule` is in the set.
+    pub const fn contains(&self, rule: RuleId) -> bool {
+        self.0 & RuleSet::bit(rule) != 0
+    }
+
+    /// How many rules the set holds.
+    pub const fn len(&self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    /// Whether the set holds no rule.
+    pub const fn is_empty(&self) -> bool {
+        self.0 == 0
+    }
+
+    /// The rules, in catalogue order.
+    pub fn iter(&self) -> RuleSetIter {
+        RuleSetIter(self.0)
+    }
+}
+
+/// The rules of a [`RuleSet`], in catalogue order ([`RuleSet::iter`]).
+#[derive(Debug, Clone)]
+pub struct RuleSetIter(u128);
+
+impl Iterator for RuleSetIter {
+    type Item = RuleId;
+
+    fn next(&mut self) -> Option<RuleId> {
+        while self.0 != 0 {
+            let place = self.0.trailing_zeros() as usize;
+            self.0 &= self.0 - 1;
+            // Every bit set was set from a rule, so `place` is a rule's place in the catalogue.
+            if let Some(&rule) = RuleId::ALL.get(place) {
+                return Some(rule);
+            }
+        }
+        None
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.0.count_ones() as usize;
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for RuleSetIter {}
+
+impl IntoIterator for RuleSet {
+    type Item = RuleId;
+    type IntoIter = RuleSetIter;
+
+    fn into_iter(self) -> RuleSetIter {
+        self.iter()
+    }
+}
+
+impl IntoIterator for &RuleSet {
+    type Item = RuleId;
+    type IntoIter = RuleSetIter;
+
+    fn into_iter(self) -> RuleSetIter {
+        self.iter()
+    }
+}
+
+impl FromIterator<RuleId> for RuleSet {
+    fn from_iter<I: IntoIterator<Item = RuleId>>(rules: I) -> RuleSet {
+        let mut set = RuleSet::new();
+        set.extend(rules);
+        set
+    }
+}
+
+impl Extend<RuleId> for RuleSet {
+    fn extend<I: IntoIterator<Item = RuleId>>(&mut self, rules: I) {
+        for rule in rules {
+            self.insert(rule);
+        }
+    }
+}
+
+impl PartialEq<[RuleId]> for RuleSet {
+    /// Whether the slice lists exactly the set's rules, each once, in catalogue order.
+    fn eq(&self, rules: &[RuleId]) -> bool {
+        self.iter().eq(rules.iter().copied())
+    }
+}
+
+impl<const N: usize> PartialEq<[RuleId; N]> for RuleSet {
+    /// Whether the array lists exactly the set's rules, each once, in catalogue order.
+    fn eq(&self, rules: &[RuleId; N]) -> bool {
+        *self == rules[..]
+    }
+}
+
+impl fmt::Debug for RuleSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_set().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for RuleSet {
+    /// The rules' codes, in catalogue order.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for RuleSet {
+    /// Any list of rule codes, in any order; a code listed twice counts once.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<RuleSet, D::Error> {
+        Vec::<RuleId>::deserialize(deserializer).map(|rules| rules.into_iter().collect())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rule_set_holds_every_rule_once_and_lists_them_in_catalogue_order() {
+        let all: RuleSet = RuleId::ALL.iter().rev().copied().collect();
+        assert_eq!(all.len(), RuleId::ALL.len());
+        assert_eq!(all, *RuleId::ALL);
+        assert_eq!(all.iter().len(), RuleId::ALL.len());
+        for (i, &rule) in RuleId::ALL.iter().enumerate() {
+            let mut one = RuleSet::new();
+            assert!(one.insert(rule) && !one.insert(rule));
+            assert_eq!(one, [rule]);
+            assert!(all.contains(rule));
+            // Every other rule is told apart from this one.
+            assert!(RuleId::ALL[..i].iter().all(|&r| !one.contains(r)));
+            let json = serde_json::to_string(&one).unwrap_or_default();
+            assert_eq!(json, format!("[\"{}\"]", rule.code()));
+        }
+        let back: RuleSet =
+            serde_json::from_str(r#"["R-CST-3","R-CNT-1","R-CST-3"]"#).unwrap_or_default();
+        assert_eq!(back, [RuleId::ContactMinimum, RuleId::DatesInOrder]);
+        assert!(serde_json::from_str::<RuleSet>(r#"["R-XXX-1"]"#).is_err());
+        assert!(RuleSet::new().is_empty() && RuleSet::default() == RuleSet::new());
+        assert_eq!(format!("{:?}", back), "{ContactMinimum, DatesInOrder}");
+    }
 
     #[test]
     fn every_rule_has_a_unique_code_a_citation_and_texts() {

@@ -32,7 +32,7 @@ proptest! {
     ) {
         let v = validate(&broken, &policy);
         prop_assert_eq!(v.rules(), vec![rule], "{:?}", v.violations);
-        prop_assert!(v.checked.contains(&rule));
+        prop_assert!(v.checked.contains(rule));
     }
 
     #[test]
@@ -42,7 +42,7 @@ proptest! {
         let mut unique = rules.clone();
         unique.dedup();
         prop_assert_eq!(&unique, &rules);
-        prop_assert!(rules.iter().all(|r| v.checked.contains(r)));
+        prop_assert!(rules.iter().all(|r| v.checked.contains(*r)));
         prop_assert!(v.violations.iter().all(|x| !x.message_zh.is_empty() && !x.message_en.is_empty()));
     }
 }

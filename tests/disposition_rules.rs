@@ -27,8 +27,8 @@ fn every_clean_base_clue_meets_every_rule_it_is_checked_against() {
     for c in Conclusion::ALL {
         let v = validate(&clean(c), &Policy::default());
         assert!(v.is_clean(), "{c}: {:?}", v.violations);
-        assert!(v.checked.contains(&RuleId::ContactMinimum));
-        assert!(v.checked.contains(&RuleId::DatesInOrder));
+        assert!(v.checked.contains(RuleId::ContactMinimum));
+        assert!(v.checked.contains(RuleId::DatesInOrder));
     }
 }
 
@@ -451,8 +451,8 @@ fn a_clue_with_no_conclusion_yet_is_checked_for_consistency_only() {
     clue.facts.clear();
     let v = validate(&clue, &Policy::default());
     assert!(v.is_clean(), "{:?}", v.violations);
-    assert!(!v.checked.contains(&RuleId::ContactMinimum));
-    assert!(v.checked.contains(&RuleId::PaidWithinOwed));
+    assert!(!v.checked.contains(RuleId::ContactMinimum));
+    assert!(v.checked.contains(RuleId::PaidWithinOwed));
 }
 
 #[test]
@@ -490,7 +490,7 @@ fn every_violation_names_its_clause_and_speaks_both_languages() {
     for violation in &v.violations {
         assert_eq!(violation.citation(), violation.rule.citation());
         assert!(!violation.message_zh.is_empty() && !violation.message_en.is_empty());
-        assert!(v.checked.contains(&violation.rule));
+        assert!(v.checked.contains(violation.rule));
     }
 }
 
