@@ -913,15 +913,15 @@ fn decide_escalation(clue: &Clue, policy: &Policy, repeated_in_ledger: bool) -> 
         // 平人社监察〔2024〕15号 二(二)：市人社局接收欠薪线索后，可通过平台选择市级直接办理 — a fact, not by itself 提级.
         clue.handling_level == HandlingLevel::City,
     ];
-    let reasons: Vec<EscalationFact> = EscalationReason::ALL
-        .iter()
-        .zip(present)
-        .filter(|&(_, yes)| yes)
-        .map(|(&reason, _)| EscalationFact {
-            reason,
-            rule: reason.rule(),
-        })
-        .collect();
+    let mut reasons: Vec<EscalationFact> = Vec::new();
+    for (&reason, yes) in EscalationReason::ALL.iter().zip(present) {
+        if yes {
+            reasons.push(EscalationFact {
+                reason,
+                rule: reason.rule(),
+            });
+        }
+    }
     let has = |pred: fn(EscalationReason) -> bool| reasons.iter().any(|f| pred(f.reason));
     let criteria_met = match policy.escalation_basis {
         EscalationBasis::CaseAndRecurrence => {
