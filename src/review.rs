@@ -247,6 +247,7 @@ fn hex(bytes: &[u8]) -> String {
 ///
 /// A seed keeps its HMAC key's two padded blocks hashed (computed once, when it is made, even in a `const`), so
 /// each id it draws costs two SHA-256 compressions instead of four. Two seeds are equal when their bytes are.
+/// `Debug` shows only the commitment, so that a policy written to a log does not give the seed away.
 #[derive(Clone, Copy, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Seed {
@@ -303,8 +304,12 @@ impl fmt::Display for Seed {
 }
 
 impl fmt::Debug for Seed {
+    /// The commitment only (`Seed { commitment: "630d…", .. }`): a policy or a spot check written to a log with
+    /// `{:?}` does not reveal the seed before the draw. `Display` and serialisation write the seed itself.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Seed({self})")
+        f.debug_struct("Seed")
+            .field("commitment", &self.commitment())
+            .finish_non_exhaustive()
     }
 }
 
@@ -1334,7 +1339,18 @@ mod tests {
         assert_eq!(json, format!("\"{}\"", seed));
         assert_eq!(serde_json::from_str::<Seed>(&json).unwrap(), seed);
         assert!(serde_json::from_str::<Seed>("\"00\"").is_err());
-        assert_eq!(format!("{seed:?}"), format!("Seed({seed})"));
+        // Debug shows the commitment, never the seed (a logged policy must not reveal it before the draw).
+        let debug = format!("{seed:?}");
+        assert_eq!(
+            debug,
+            format!("Seed {{ commitment: {:?}, .. }}", seed.commitment())
+        );
+        assert!(!debug.contains(&seed.to_string()));
+        let policy = crate::policy::Policy {
+            random_return_visit_seed: seed,
+            ..crate::policy::Policy::default()
+        };
+        assert!(!format!("{policy:?}").contains(&seed.to_string()));
     }
 
     #[test]
