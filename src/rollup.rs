@@ -397,7 +397,7 @@ impl<'a> LedgerIndex<'a> {
         policy: &Policy,
         cal: &WorkCalendar,
     ) -> Result<BTreeMap<String, Vec<Kpi>>, Error> {
-        crate::scoring::kpis_of_index(self, from, to, findings, policy, cal)
+        crate::scoring::goals_of_index(self, from, to, findings, policy, cal, None)
     }
 
     /// [`crate::review::spot_checks_by_county`] from the index: every county's spot check of the clues closed in

@@ -775,24 +775,12 @@ pub fn kpis_by_county(
     crate::rollup::LedgerIndex::new(clues)?.kpis_by_county(from, to, findings, policy, cal)
 }
 
-/// [`kpis_by_county`] from a [`LedgerIndex`](crate::rollup::LedgerIndex).
-pub(crate) fn kpis_of_index(
-    index: &crate::rollup::LedgerIndex<'_>,
-    from: NaiveDate,
-    to: NaiveDate,
-    findings: &[Finding],
-    policy: &Policy,
-    cal: &WorkCalendar,
-) -> Result<BTreeMap<String, Vec<Kpi>>, Error> {
-    goals_of_index(index, from, to, findings, policy, cal, None)
-}
-
 /// The goals of every county of an index (or of `only` that county), the one place the goal rules R-KPI-1..5 are
 /// counted: one pass over the index's compact rows in the order of the input (the order the records lie in
 /// memory), each clue tallied into its county's counts. A clue that cannot be read does not stop the pass: the
 /// error kept is the one of the first county (in order) that has one — within it, a failing [`Clue::check`]
 /// before a failing acceptance clock, before a review day, before a respond-by day, each the first in id order.
-fn goals_of_index(
+pub(crate) fn goals_of_index(
     index: &crate::rollup::LedgerIndex<'_>,
     from: NaiveDate,
     to: NaiveDate,
